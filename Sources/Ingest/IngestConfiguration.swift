@@ -1,0 +1,44 @@
+import WiretraceCore
+
+/// Settings of the ingest stage: where documents come from and how fields map.
+public struct IngestConfiguration: Sendable, Hashable {
+    /// Files or directories to read; `-` reads JSONL from standard input.
+    public var inputs: [String]
+    /// Field names (dotted paths for nested fields) for structured inputs.
+    public var fields: FieldMapping
+    /// Documents whose text is longer than this many bytes are rejected.
+    public var maxDocumentBytes: Int
+
+    /// Which input field carries each document attribute.
+    public struct FieldMapping: Sendable, Hashable {
+        public var id: String = "id"
+        public var text: String = "text"
+        public var title: String = "title"
+        public var date: String = "date"
+        public var outlet: String = "outlet"
+        public var url: String = "url"
+        public init() {}
+    }
+
+    public init(inputs: [String] = ["samples"], fields: FieldMapping = FieldMapping(), maxDocumentBytes: Int = 10 << 20) {
+        self.inputs = inputs
+        self.fields = fields
+        self.maxDocumentBytes = maxDocumentBytes
+    }
+
+    /// Reads the stage's keys from `pipeline.json`.
+    public init(from reader: ConfigReader) throws(WiretraceError) {
+        self.init()
+        inputs = try reader.strings("inputs", default: inputs)
+        maxDocumentBytes = try reader.int("max_document_bytes", in: 1...(1 << 30), default: maxDocumentBytes)
+        if let f = try reader.object("fields") {
+            fields.id = try f.string("id", default: fields.id)
+            fields.text = try f.string("text", default: fields.text)
+            fields.title = try f.string("title", default: fields.title)
+            fields.date = try f.string("date", default: fields.date)
+            fields.outlet = try f.string("outlet", default: fields.outlet)
+            fields.url = try f.string("url", default: fields.url)
+            try f.finish()
+        }
+    }
+}

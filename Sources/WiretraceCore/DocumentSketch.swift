@@ -1,0 +1,31 @@
+/// The compact summary of a document that clustering keeps in memory: what bounds a run's memory.
+public struct DocumentSketch: Sendable, Hashable {
+    /// MinHash signature over the document's shingles, one minimum per permutation.
+    public var signature: [UInt32]
+    /// Winnowed shingle fingerprints, sorted and unique: any passage shared by two documents
+    /// that is at least the winnowing guarantee long yields at least one common fingerprint.
+    public var fingerprints: [UInt32]
+    /// The number of word tokens in the document.
+    public var tokenCount: Int
+
+    public init(signature: [UInt32], fingerprints: [UInt32], tokenCount: Int) {
+        self.signature = signature
+        self.fingerprints = fingerprints
+        self.tokenCount = tokenCount
+    }
+}
+
+/// A sketched document as the clustering barrier receives it.
+public struct SketchedDocument: Sendable {
+    /// Position of the document in the input (0-based, in input order).
+    public var ordinal: Int
+    /// The document's publication date as given, used to pick a cluster's root.
+    public var date: String?
+    public var sketch: DocumentSketch
+
+    public init(ordinal: Int, date: String?, sketch: DocumentSketch) {
+        self.ordinal = ordinal
+        self.date = date
+        self.sketch = sketch
+    }
+}

@@ -1,0 +1,145 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Synchronization
+
+/// Where a document's text and tokens sit in a `SpillStore`.
+public struct StoredDocumentRef: Sendable, Hashable {
+    public var offset: UInt64
+    public var byteCount: UInt32
+}
+
+/// An append-only scratch file holding each document's text and tokens after the streaming stages.
+///
+/// Keeps memory bounded: the clustering barrier holds only sketches in memory and reads the
+/// tokens of the few pairs it verifies back from here, as attribution and reports read texts.
+/// The file is unlinked as soon as it is created, so it vanishes with the process.
+public final class SpillStore: Sendable {
+    private let fd: Int32
+    private let writer: Mutex<Writer>
+
+    private struct Writer {
+        var buffer: [UInt8] = []
+        var flushedEnd: UInt64 = 0
+        var end: UInt64 = 0
+    }
+
+    /// Creates an empty store in `directory` (default: `$TMPDIR` or `/tmp`).
+    /// - Throws: `WiretraceError.output` when the scratch file cannot be created.
+    public init(directory: String? = nil) throws(WiretraceError) {
+        let dir = directory ?? (getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp")
+        var template = Array((dir + "/wiretrace-spill-XXXXXX").utf8CString)
+        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        guard fd >= 0 else {
+            throw WiretraceError(.output, "cannot create a scratch file", location: dir, cause: String(cString: strerror(errno)))
+        }
+        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        self.fd = fd
+        self.writer = Mutex(Writer())
+    }
+
+    deinit { close(fd) }
+
+    /// Appends a document's text and tokens.
+    /// - Returns: where to read them back.
+    public func append(text: String, tokens: TokenizedText) throws(WiretraceError) -> StoredDocumentRef {
+        var record: [UInt8] = []
+        let textBytes = Array(text.utf8)
+        let n = tokens.count
+        record.reserveCapacity(8 + textBytes.count + n * 17)
+        Self.put(UInt32(textBytes.count), into: &record)
+        Self.put(UInt32(n), into: &record)
+        record += textBytes
+        tokens.hashes.withUnsafeBytes { record += $0 }
+        tokens.starts.withUnsafeBytes { record += $0 }
+        tokens.ends.withUnsafeBytes { record += $0 }
+        for q in tokens.quoted { record.append(q ? 1 : 0) }
+        let ref = try writer.withLock { w throws(WiretraceError) -> StoredDocumentRef in
+            let ref = StoredDocumentRef(offset: w.end, byteCount: UInt32(record.count))
+            w.buffer += record
+            w.end += UInt64(record.count)
+            if w.buffer.count >= 1 << 20 { try flush(&w) }
+            return ref
+        }
+        return ref
+    }
+
+    private func flush(_ w: inout Writer) throws(WiretraceError) {
+        var written = 0
+        while written < w.buffer.count {
+            let r = w.buffer.withUnsafeBytes { raw in
+                pwrite(fd, raw.baseAddress! + written, raw.count - written, off_t(w.flushedEnd) + off_t(written))
+            }
+            guard r > 0 else {
+                throw WiretraceError(.output, "cannot write the scratch file", cause: String(cString: strerror(errno)))
+            }
+            written += r
+        }
+        w.flushedEnd += UInt64(w.buffer.count)
+        w.buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Writes buffered records to the file; call once after the last append.
+    public func sync() throws(WiretraceError) {
+        try writer.withLock { w throws(WiretraceError) in try flush(&w) }
+    }
+
+    private func readRecord(_ ref: StoredDocumentRef) throws(WiretraceError) -> [UInt8] {
+        let pending = writer.withLock { w -> [UInt8]? in
+            guard ref.offset >= w.flushedEnd else { return nil }
+            let start = Int(ref.offset - w.flushedEnd)
+            return Array(w.buffer[start..<start + Int(ref.byteCount)])
+        }
+        if let pending { return pending }
+        var bytes = [UInt8](repeating: 0, count: Int(ref.byteCount))
+        var done = 0
+        while done < bytes.count {
+            let r = bytes.withUnsafeMutableBytes { raw in
+                pread(fd, raw.baseAddress! + done, raw.count - done, off_t(ref.offset) + off_t(done))
+            }
+            guard r > 0 else {
+                throw WiretraceError(.internalFailure, "cannot read the scratch file", cause: String(cString: strerror(errno)))
+            }
+            done += r
+        }
+        return bytes
+    }
+
+    /// Reads a document's text back.
+    public func text(_ ref: StoredDocumentRef) throws(WiretraceError) -> String {
+        let bytes = try readRecord(ref)
+        let n = Int(Self.get(bytes, 0))
+        return String(decoding: bytes[8..<8 + n], as: UTF8.self)
+    }
+
+    /// Reads a document's tokens back.
+    public func tokens(_ ref: StoredDocumentRef) throws(WiretraceError) -> TokenizedText {
+        let bytes = try readRecord(ref)
+        let textCount = Int(Self.get(bytes, 0))
+        let n = Int(Self.get(bytes, 4))
+        var p = 8 + textCount
+        var hashes = [UInt64](repeating: 0, count: n)
+        var starts = [UInt32](repeating: 0, count: n)
+        var ends = [UInt32](repeating: 0, count: n)
+        bytes.withUnsafeBytes { raw in
+            hashes.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[p..<p + 8 * n])) }
+            p += 8 * n
+            starts.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[p..<p + 4 * n])) }
+            p += 4 * n
+            ends.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[p..<p + 4 * n])) }
+            p += 4 * n
+        }
+        let quoted = bytes[p..<p + n].map { $0 != 0 }
+        return TokenizedText(hashes: hashes, starts: starts, ends: ends, quoted: quoted)
+    }
+
+    private static func put(_ v: UInt32, into out: inout [UInt8]) {
+        withUnsafeBytes(of: v.littleEndian) { out += $0 }
+    }
+
+    private static func get(_ bytes: [UInt8], _ at: Int) -> UInt32 {
+        UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3]) << 24
+    }
+}
