@@ -1,0 +1,90 @@
+import WiretraceCore
+
+/// The attribute stage: for one cluster, decides each member's agency and the cluster's origin.
+///
+/// Each member's evidence gives each agency a score: the strongest piece of each kind counts,
+/// weighted by kind. The cluster's origin is the weighted vote of all members; a member with no
+/// credit of its own inherits the origin with `kind: cluster`. An outlet's own story, with no
+/// evidence, gets no agency rather than a guess.
+public struct Attributor: StreamingStage {
+    public static let name = "attribute"
+    public let configuration: AttributeConfiguration
+    public let extractor: EvidenceExtractor
+
+    public init(configuration: AttributeConfiguration) {
+        self.configuration = configuration
+        self.extractor = EvidenceExtractor(table: configuration.table)
+    }
+
+    /// One cluster's members: ordinal, id and extracted evidence.
+    public struct Input: Sendable {
+        public var members: [(ordinal: Int, id: String, evidence: [Evidence])]
+        public init(members: [(ordinal: Int, id: String, evidence: [Evidence])]) { self.members = members }
+    }
+
+    /// The cluster's origin and each member's attribution, in member order.
+    public struct Output: Sendable {
+        public var cluster: ClusterAttribution
+        public var members: [DocumentAttribution]
+    }
+
+    /// Attributes one cluster.
+    public func process(_ input: Input) -> Output {
+        var memberScores: [[String: Double]] = []
+        var total: [String: Double] = [:]
+        for m in input.members {
+            let s = scores(m.evidence)
+            memberScores.append(s)
+            for (k, v) in s { total[k, default: 0] += v }
+        }
+        let origin = decide(total)
+        var attributions: [DocumentAttribution] = []
+        for (i, m) in input.members.enumerated() {
+            var evidence = m.evidence
+            var own = decide(memberScores[i])
+            if own.agency == nil, let agency = origin.agency, input.members.count > 1 {
+                // Inherit from the member whose evidence for the origin is strongest.
+                if let span = strongest(for: agency, in: input.members, excluding: i) {
+                    evidence.append(Evidence(agency: agency, kind: .cluster, text: span.text))
+                    own = ClusterAttribution(agency: agency, confidence: origin.confidence * 0.8)
+                }
+            }
+            attributions.append(DocumentAttribution(agency: own.agency, confidence: own.confidence, evidence: evidence))
+        }
+        return Output(cluster: origin, members: attributions)
+    }
+
+    /// Per agency: the sum over evidence kinds of the kind's weight (each kind counted once).
+    func scores(_ evidence: [Evidence]) -> [String: Double] {
+        var kinds: [String: Set<EvidenceKind>] = [:]
+        for e in evidence {
+            guard let a = e.agency else { continue }
+            kinds[a, default: []].insert(e.kind)
+        }
+        return kinds.mapValues { $0.reduce(0) { $0 + (configuration.weights[$1] ?? 0) } }
+    }
+
+    /// The best-scoring agency if it reaches the minimum; confidence falls with competing agencies.
+    func decide(_ scores: [String: Double]) -> ClusterAttribution {
+        let order = configuration.table.agencies.map(\.name)
+        let ranked = scores.sorted { a, b in
+            a.value != b.value ? a.value > b.value : (order.firstIndex(of: a.key) ?? .max, a.key) < (order.firstIndex(of: b.key) ?? .max, b.key)
+        }
+        guard let best = ranked.first, best.value >= configuration.minScore else { return ClusterAttribution(agency: nil, confidence: 0) }
+        let sum = ranked.reduce(0) { $0 + $1.value }
+        let confidence = min(1, best.value) * best.value / sum
+        return ClusterAttribution(agency: best.key, confidence: (confidence * 1000).rounded() / 1000)
+    }
+
+    /// The strongest piece of evidence for `agency` among the other members.
+    private func strongest(for agency: String, in members: [(ordinal: Int, id: String, evidence: [Evidence])], excluding: Int) -> Evidence? {
+        var best: (weight: Double, evidence: Evidence)?
+        for (i, m) in members.enumerated() where i != excluding {
+            for e in m.evidence where e.agency == agency {
+                let w = configuration.weights[e.kind] ?? 0
+                if w > (best?.weight ?? -1) { best = (w, e) }
+            }
+        }
+        return best?.evidence
+    }
+}

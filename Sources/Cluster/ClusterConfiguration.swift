@@ -1,0 +1,80 @@
+import WiretraceCore
+
+/// Settings of the cluster stage: candidates → verification → clusters.
+public struct ClusterConfiguration: Sendable, Hashable {
+    // Candidates from MinHash LSH.
+    /// The Jaccard similarity LSH aims at; bands × rows are derived from it (unless given).
+    public var lshThreshold = 0.5
+    /// Weights of false positives and false negatives when deriving bands × rows.
+    public var lshFalsePositiveWeight = 0.5
+    public var lshFalseNegativeWeight = 0.5
+    /// Explicit bands and rows (both or neither); `nil` derives them from the threshold.
+    public var lshBands: Int?
+    public var lshRows: Int?
+    /// At most this many documents are kept per LSH bucket and fingerprint posting list; later ones
+    /// still find the kept ones, which keeps a story copied thousands of times linear.
+    public var bucketCap = 64
+
+    // Candidates from shared fingerprints (winnowed shingles).
+    /// Pairs sharing at least this many (non-common) fingerprints are candidates.
+    public var minSharedFingerprints = 2
+    /// At most this many fingerprint candidates per document are verified, most-shared first.
+    public var maxCandidatesPerDocument = 24
+    /// A fingerprint in at least this many documents is checked for being common text.
+    public var commonMinDocuments = 5
+    /// It is common text (boilerplate, a stock quote) when the documents sharing it are, on average,
+    /// less similar than this (estimated Jaccard of their signatures).
+    public var commonMaxSimilarity = 0.3
+
+    // Verification.
+    /// Shared passages shorter than this many words are ignored.
+    public var minPassageWords = 8
+    /// Weight of quoted words in shared passages (1 = as narrative text).
+    public var quoteWeight = 0.5
+    /// A pair is the same story when it shares at least this many weighted words...
+    public var minSharedWords = 20.0
+    /// ...and at least this weighted share of the smaller document.
+    public var minContainment = 0.1
+    /// A member whose similarity to the root is at least this is a `copy`, else a `rewrite`.
+    public var copySimilarity = 0.8
+    /// A document already in a cluster joins a second one through a different part of its text only
+    /// if that part is at least this share of it (or of the other): multi-story pages join one story.
+    public var majorityShare = 0.5
+
+    public init() {}
+
+    /// Reads the stage's keys from `pipeline.json`.
+    public init(from reader: ConfigReader) throws(WiretraceError) {
+        if let lsh = try reader.object("lsh") {
+            lshThreshold = try lsh.double("threshold", in: 0.01...0.99, default: lshThreshold)
+            lshFalsePositiveWeight = try lsh.double("false_positive_weight", in: 0...1, default: lshFalsePositiveWeight)
+            lshFalseNegativeWeight = try lsh.double("false_negative_weight", in: 0...1, default: lshFalseNegativeWeight)
+            if lsh.has("bands") || lsh.has("rows") {
+                lshBands = try lsh.int("bands", in: 1...1024, default: 0)
+                lshRows = try lsh.int("rows", in: 1...1024, default: 0)
+                guard lsh.has("bands"), lsh.has("rows") else {
+                    throw WiretraceError(.config, "give both bands and rows, or neither", location: lsh.path)
+                }
+            }
+            bucketCap = try lsh.int("bucket_cap", in: 2...100_000, default: bucketCap)
+            try lsh.finish()
+        }
+        if let fp = try reader.object("fingerprints") {
+            minSharedFingerprints = try fp.int("min_shared", in: 1...1000, default: minSharedFingerprints)
+            maxCandidatesPerDocument = try fp.int("max_candidates_per_document", in: 1...10_000, default: maxCandidatesPerDocument)
+            commonMinDocuments = try fp.int("common_min_documents", in: 2...1_000_000, default: commonMinDocuments)
+            commonMaxSimilarity = try fp.double("common_max_similarity", in: 0...1, default: commonMaxSimilarity)
+            try fp.finish()
+        }
+        if let v = try reader.object("verification") {
+            _ = try v.string("method", default: "aligned_passages", allowed: ["aligned_passages"])
+            minPassageWords = try v.int("min_passage_words", in: 3...100, default: minPassageWords)
+            quoteWeight = try v.double("quote_weight", in: 0...1, default: quoteWeight)
+            minSharedWords = try v.double("min_shared_words", in: 1...10_000, default: minSharedWords)
+            minContainment = try v.double("min_containment", in: 0...1, default: minContainment)
+            copySimilarity = try v.double("copy_similarity", in: 0...1, default: copySimilarity)
+            majorityShare = try v.double("majority_share", in: 0...1, default: majorityShare)
+            try v.finish()
+        }
+    }
+}

@@ -1,0 +1,133 @@
+import WiretraceCore
+
+/// Finds the passages two documents share and weighs them: the verification measure.
+///
+/// Shared passages are maximal runs of identical normalized words, at least `minPassageWords`
+/// long, found greedily left to right in the second text against an index of the first.
+/// Each word carries a weight: 1 for narrative text, `quoteWeight` inside quotation marks, and 0
+/// for common text (boilerplate and stock quotes learned from the corpus).
+public struct PassageAligner: Sendable {
+    public var minPassageWords: Int
+    public var quoteWeight: Double
+
+    public init(minPassageWords: Int, quoteWeight: Double) {
+        self.minPassageWords = minPassageWords
+        self.quoteWeight = quoteWeight
+    }
+
+    /// The result of aligning two token sequences.
+    public struct Alignment: Sendable {
+        /// Shared runs as token ranges in A and B, in B's order.
+        public var runs: [(a: Range<Int>, b: Range<Int>)]
+        /// Weighted words of A (B) covered by shared runs, and in all.
+        public var sharedA = 0.0
+        public var totalA = 0.0
+        public var sharedB = 0.0
+        public var totalB = 0.0
+        /// Which tokens of A (B) are covered.
+        public var coveredA: [Bool]
+        public var coveredB: [Bool]
+
+        /// Weighted share of A found in B.
+        public var fractionA: Double { totalA > 0 ? sharedA / totalA : 0 }
+        /// Weighted share of B found in A.
+        public var fractionB: Double { totalB > 0 ? sharedB / totalB : 0 }
+        /// The larger of the two shares: how much of the smaller text comes from the other.
+        public var containment: Double { max(fractionA, fractionB) }
+        /// Symmetric similarity: shared weight over total weight of both.
+        public var similarity: Double { totalA + totalB > 0 ? (sharedA + sharedB) / (totalA + totalB) : 0 }
+    }
+
+    /// Aligns `a` with `b`.
+    /// - Parameters:
+    ///   - commonA: Per token of `a`, whether it lies in common text (weight 0); nil for none.
+    ///   - commonB: The same for `b`.
+    /// - Complexity: O(|a| + |b|) expected, plus the lengths of the runs found.
+    public func align(_ a: TokenizedText, _ b: TokenizedText, commonA: [Bool]? = nil, commonB: [Bool]? = nil) -> Alignment {
+        let na = a.count
+        let nb = b.count
+        var result = Alignment(runs: [], coveredA: [Bool](repeating: false, count: na), coveredB: [Bool](repeating: false, count: nb))
+        let weightsA = weights(a, common: commonA)
+        let weightsB = weights(b, common: commonB)
+        result.totalA = weightsA.reduce(0, +)
+        result.totalB = weightsB.reduce(0, +)
+        let s = minPassageWords
+        guard na >= s, nb >= s else { return result }
+        let ha = windowHashes(a.hashes, s)
+        let hb = windowHashes(b.hashes, s)
+        // Index A's windows: first position per hash, chained through `next`.
+        var head: [UInt64: Int32] = [:]
+        head.reserveCapacity(ha.count)
+        var next = [Int32](repeating: -1, count: ha.count)
+        for i in stride(from: ha.count - 1, through: 0, by: -1) {
+            if let h = head[ha[i]] { next[i] = h }
+            head[ha[i]] = Int32(i)
+        }
+        a.hashes.withUnsafeBufferPointer { ta in
+            b.hashes.withUnsafeBufferPointer { tb in
+                var j = 0
+                while j < hb.count {
+                    var best = 0
+                    var bestI = -1
+                    var i = Int(head[hb[j]] ?? -1)
+                    while i >= 0 {
+                        var l = 0
+                        while i + l < na && j + l < nb && ta[i + l] == tb[j + l] { l += 1 }
+                        if l > best {
+                            best = l
+                            bestI = i
+                        }
+                        i = Int(next[i])
+                    }
+                    if best >= s {
+                        result.runs.append((bestI..<bestI + best, j..<j + best))
+                        for k in bestI..<bestI + best { result.coveredA[k] = true }
+                        for k in j..<j + best { result.coveredB[k] = true }
+                        j += best
+                    } else {
+                        j += 1
+                    }
+                }
+            }
+        }
+        for k in 0..<na where result.coveredA[k] { result.sharedA += weightsA[k] }
+        for k in 0..<nb where result.coveredB[k] { result.sharedB += weightsB[k] }
+        return result
+    }
+
+    /// Converts token runs to passages with character offsets in both original texts.
+    public func passages(_ alignment: Alignment, _ a: TokenizedText, _ b: TokenizedText) -> [SharedPassage] {
+        alignment.runs.map { run in
+            let quotedA = run.a.filter { a.quoted[$0] }.count * 2 > run.a.count
+            let quotedB = run.b.filter { b.quoted[$0] }.count * 2 > run.b.count
+            return SharedPassage(
+                aStart: Int(a.starts[run.a.lowerBound]), aEnd: Int(a.ends[run.a.upperBound - 1]),
+                bStart: Int(b.starts[run.b.lowerBound]), bEnd: Int(b.ends[run.b.upperBound - 1]),
+                tokenCount: run.a.count, quoted: quotedA && quotedB)
+        }
+        .sorted { ($0.aStart, $0.bStart) < ($1.aStart, $1.bStart) }
+    }
+
+    private func weights(_ t: TokenizedText, common: [Bool]?) -> [Double] {
+        var w = [Double](repeating: 1, count: t.count)
+        for k in 0..<t.count {
+            if let common, common[k] {
+                w[k] = 0
+            } else if t.quoted[k] {
+                w[k] = quoteWeight
+            }
+        }
+        return w
+    }
+
+    private func windowHashes(_ t: [UInt64], _ s: Int) -> [UInt64] {
+        guard t.count >= s else { return [] }
+        var out = [UInt64](repeating: 0, count: t.count - s + 1)
+        for i in 0..<out.count {
+            var g: UInt64 = 0x2545_f491_4f6c_dd1d
+            for j in 0..<s { g = (g &* 0x9e37_79b9_7f4a_7c15) ^ t[i + j] }
+            out[i] = g
+        }
+        return out
+    }
+}

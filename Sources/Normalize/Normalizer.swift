@@ -1,0 +1,196 @@
+import Foundation
+import WiretraceCore
+
+/// The normalize stage: turns a document's text into normalized word tokens with their offsets.
+///
+/// A token is a maximal run of letters, digits and combining marks. ASCII tokens are lowercased
+/// byte by byte; tokens with other characters go through NFKC and Unicode case folding. Tokens
+/// inside quotation marks are flagged, so verification can weigh quoted text less. Quotation
+/// state resets at each blank line, so one unbalanced quote cannot mark a whole article.
+public struct Normalizer: StreamingStage {
+    public static let name = "normalize"
+    public let configuration: NormalizeConfiguration
+
+    public init(configuration: NormalizeConfiguration) {
+        self.configuration = configuration
+    }
+
+    /// Normalizes one document.
+    /// - Complexity: O(n) in the length of the text.
+    public func process(_ document: Document) -> NormalizedDocument {
+        NormalizedDocument(document: document, tokens: tokenize(document.text))
+    }
+
+    /// Tokenizes `text`.
+    /// - Complexity: O(n) in the length of `text`.
+    public func tokenize(_ text: String) -> TokenizedText {
+        var text = text
+        let excluded = excludedLines(text)
+        return text.withUTF8 { utf8 in
+            var tokens = TokenizedText()
+            tokens.reserve(utf8.count / 5)
+            scan(utf8, excluded: excluded, into: &tokens)
+            return tokens
+        }
+    }
+
+    /// Byte ranges of lines that match a boilerplate pattern.
+    private func excludedLines(_ text: String) -> [Range<Int>] {
+        guard !configuration.compiledPatterns.isEmpty else { return [] }
+        var out: [Range<Int>] = []
+        var offset = 0
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let n = line.utf8.count
+            let trimmed = line.trimmingCharacters(in: .whitespaces)
+            if !trimmed.isEmpty, configuration.compiledPatterns.contains(where: { $0.matches(trimmed) }) {
+                out.append(offset..<offset + n)
+            }
+            offset += n + 1
+        }
+        return out
+    }
+
+    private enum Quote { case none, straight, curly }
+
+    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, excluded: [Range<Int>], into tokens: inout TokenizedText) {
+        let caseFold = configuration.caseFold
+        let n = bytes.count
+        var i = 0
+        var scalarOffset: UInt32 = 0
+        var quote = Quote.none
+        var excludedIndex = 0
+        var newlinesInARow = 0
+        while i < n {
+            let b = bytes[i]
+            if b < 0x80 {
+                if Self.isASCIIWordByte(b) {
+                    // A token: scan its ASCII part fast; fall to the slow path on non-ASCII.
+                    let start = i
+                    let startScalar = scalarOffset
+                    var h = StableHash.fnvOffset
+                    var asciiOnly = true
+                    while i < n {
+                        let c = bytes[i]
+                        if c < 0x80 {
+                            guard Self.isASCIIWordByte(c) else { break }
+                            let lower = caseFold && c &- 0x41 < 26 ? c | 0x20 : c
+                            h = (h ^ UInt64(lower)) &* StableHash.fnvPrime
+                            i += 1
+                            scalarOffset += 1
+                        } else {
+                            let (scalar, width) = Self.decode(bytes, i)
+                            guard Self.isWordScalar(scalar) else { break }
+                            asciiOnly = false
+                            i += width
+                            scalarOffset += 1
+                        }
+                    }
+                    emit(bytes, start..<i, startScalar, scalarOffset, asciiOnly ? StableHash.mix64(h) : nil, quote != .none, excluded, &excludedIndex, &tokens)
+                    newlinesInARow = 0
+                    continue
+                }
+                switch b {
+                case 0x22:  // "
+                    if configuration.unifyQuotes {
+                        quote = quote == .none ? .straight : .none
+                    } else {
+                        quote = quote == .straight ? .none : (quote == .none ? .straight : quote)
+                    }
+                case 0x0A:
+                    newlinesInARow += 1
+                    if newlinesInARow >= 2 { quote = .none }
+                case 0x20, 0x09, 0x0D:
+                    break
+                default:
+                    newlinesInARow = 0
+                }
+                i += 1
+                scalarOffset += 1
+                continue
+            }
+            let (scalar, width) = Self.decode(bytes, i)
+            if Self.isWordScalar(scalar) {
+                let start = i
+                let startScalar = scalarOffset
+                while i < n {
+                    let (s, w) = Self.decode(bytes, i)
+                    guard Self.isWordScalar(s) else { break }
+                    i += w
+                    scalarOffset += 1
+                }
+                emit(bytes, start..<i, startScalar, scalarOffset, nil, quote != .none, excluded, &excludedIndex, &tokens)
+                newlinesInARow = 0
+                continue
+            }
+            switch scalar.value {
+            case 0x201C, 0x201E, 0x00AB:  // “ „ «  open
+                quote = configuration.unifyQuotes ? .curly : (quote == .none ? .curly : quote)
+            case 0x201D, 0x00BB:  // ” » close
+                if configuration.unifyQuotes || quote == .curly { quote = .none }
+            case 0x2028, 0x2029:
+                quote = .none
+            default:
+                break
+            }
+            newlinesInARow = 0
+            i += width
+            scalarOffset += 1
+        }
+    }
+
+    private func emit(
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ start: UInt32, _ end: UInt32, _ asciiHash: UInt64?,
+        _ quoted: Bool, _ excluded: [Range<Int>], _ excludedIndex: inout Int, _ tokens: inout TokenizedText
+    ) {
+        while excludedIndex < excluded.count && excluded[excludedIndex].upperBound <= range.lowerBound { excludedIndex += 1 }
+        if excludedIndex < excluded.count && excluded[excludedIndex].contains(range.lowerBound) { return }
+        let hash = asciiHash ?? StableHash.hash(normalizeToken(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)))
+        tokens.append(hash: hash, start: start, end: end, quoted: quoted)
+    }
+
+    /// NFKC and case folding of one token, as configured.
+    public func normalizeToken(_ token: String) -> String {
+        var t = token
+        if configuration.unicodeNFKC { t = t.precomposedStringWithCompatibilityMapping }
+        if configuration.caseFold { t = t.folding(options: [.caseInsensitive], locale: nil) }
+        return t
+    }
+
+    @inline(__always)
+    static func isASCIIWordByte(_ c: UInt8) -> Bool {
+        (c &- 0x30 < 10) || ((c | 0x20) &- 0x61 < 26)
+    }
+
+    @inline(__always)
+    static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        if s.isASCII { return isASCIIWordByte(UInt8(s.value)) }
+        let p = s.properties
+        if p.isAlphabetic { return true }
+        switch p.generalCategory {
+        case .decimalNumber, .letterNumber, .otherNumber, .nonspacingMark, .spacingMark: return true
+        default: return false
+        }
+    }
+
+    /// Decodes the scalar at byte `i` of valid UTF-8.
+    @inline(__always)
+    static func decode(_ bytes: UnsafeBufferPointer<UInt8>, _ i: Int) -> (Unicode.Scalar, Int) {
+        let b0 = UInt32(bytes[i])
+        if b0 < 0x80 { return (Unicode.Scalar(UInt8(b0)), 1) }
+        let n = bytes.count
+        if b0 < 0xE0, i + 1 < n {
+            let v = (b0 & 0x1F) << 6 | UInt32(bytes[i + 1] & 0x3F)
+            return (Unicode.Scalar(v) ?? "\u{FFFD}", 2)
+        }
+        if b0 < 0xF0, i + 2 < n {
+            let v = (b0 & 0x0F) << 12 | UInt32(bytes[i + 1] & 0x3F) << 6 | UInt32(bytes[i + 2] & 0x3F)
+            return (Unicode.Scalar(v) ?? "\u{FFFD}", 3)
+        }
+        if i + 3 < n {
+            let v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+                | UInt32(bytes[i + 3] & 0x3F)
+            return (Unicode.Scalar(v) ?? "\u{FFFD}", 4)
+        }
+        return ("\u{FFFD}", 1)
+    }
+}

@@ -1,0 +1,80 @@
+import WiretraceCore
+
+/// The provenance report a person reads, in Markdown: per cluster its members, the root and why,
+/// the origin agency and its evidence.
+public struct MarkdownReport {
+    private var out = ""
+
+    /// Starts the report with its header and overview.
+    public init(summary: RunSummary) {
+        out += "# Wiretrace provenance report\n\n"
+        out += "Produced by Wiretrace \(summary.version) with config `\(Self.inline(summary.configPath))`.\n\n"
+        out += "- Documents read: \(summary.read) (accepted \(summary.accepted), rejected \(summary.rejected))\n"
+        out += "- Clusters of two or more documents: \(summary.clusters), holding \(summary.documentsInClusters) documents\n\n"
+    }
+
+    /// Adds one cluster's section.
+    public mutating func add(_ cluster: ReportCluster, members: [ReportDocument]) {
+        let origin = cluster.origin.agency.map { "\($0) (confidence \(formatDecimal(cluster.origin.confidence, digits: 2)))" } ?? "none found"
+        out += "## Cluster \(cluster.cluster.number): \(members.count) documents, origin \(origin)\n\n"
+        out += "Root: `\(Self.inline(cluster.rootID))`, chosen by \(cluster.cluster.rootReason).\n\n"
+        out += "| id | outlet | date | role | similarity | agency |\n|---|---|---|---|---|---|\n"
+        for m in members {
+            out += "| `\(Self.cell(m.document.id))` | \(Self.cell(m.document.outlet ?? "")) | \(Self.cell(m.document.date ?? "")) | \(m.role.rawValue) | "
+            out += (m.similarity.map { formatDecimal($0, digits: 3) } ?? "") + " | \(m.attribution.agency ?? "") |\n"
+        }
+        out += "\nEvidence:\n\n"
+        var any = false
+        for m in members {
+            for e in m.attribution.evidence {
+                any = true
+                out += "- `\(Self.inline(m.document.id))` \(e.kind.rawValue)\(e.agency.map { " → \($0)" } ?? ""): “\(Self.inline(e.text))”\n"
+            }
+        }
+        if !any { out += "- none: no member credits an agency.\n" }
+        out += "\n"
+    }
+
+    /// Adds the list of documents that are alone, with their agency.
+    public mutating func addSingletons(_ docs: [ReportDocument]) {
+        guard !docs.isEmpty else { return }
+        out += "## Documents alone (\(docs.count))\n\n| id | agency | evidence |\n|---|---|---|\n"
+        for d in docs {
+            let ev = d.attribution.evidence.first { $0.agency == d.attribution.agency && d.attribution.agency != nil }
+            out += "| `\(Self.cell(d.document.id))` | \(d.attribution.agency ?? "") | "
+            out += (ev.map { "\($0.kind.rawValue): “\(Self.cell($0.text))”" } ?? "") + " |\n"
+        }
+        out += "\n"
+    }
+
+    /// The finished Markdown text.
+    public var text: String { out }
+
+    /// Text safe inside a table cell: one line, pipes and backticks escaped.
+    static func cell(_ s: String) -> String {
+        inline(s).replacingAll("|", with: "\\|")
+    }
+
+    /// Text safe inline: newlines folded, backticks and angle brackets neutralized.
+    static func inline(_ s: String) -> String {
+        var r = ""
+        for c in s {
+            switch c {
+            case "\n", "\r", "\t": r += " "
+            case "`": r += "'"
+            case "<": r += "&lt;"
+            case ">": r += "&gt;"
+            default: r.append(c)
+            }
+        }
+        return r
+    }
+}
+
+extension String {
+    fileprivate func replacingAll(_ a: Character, with b: String) -> String {
+        var r = ""
+        for c in self { if c == a { r += b } else { r.append(c) } }
+        return r
+    }
+}

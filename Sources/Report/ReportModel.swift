@@ -1,0 +1,59 @@
+import WiretraceCore
+
+/// Everything the reports say about one accepted document.
+public struct ReportDocument: Sendable {
+    public var ordinal: Int
+    public var document: Document
+    /// The cluster's number.
+    public var cluster: Int
+    public var role: DocumentRole
+    /// Similarity to the cluster's root; nil for roots and singletons.
+    public var similarity: Double?
+    public var attribution: DocumentAttribution
+
+    public init(ordinal: Int, document: Document, cluster: Int, role: DocumentRole, similarity: Double?, attribution: DocumentAttribution) {
+        self.ordinal = ordinal
+        self.document = document
+        self.cluster = cluster
+        self.role = role
+        self.similarity = similarity
+        self.attribution = attribution
+    }
+}
+
+/// Everything the reports say about one cluster of two or more documents.
+public struct ReportCluster: Sendable {
+    public var cluster: Cluster
+    /// Member ids, in input order.
+    public var memberIDs: [String]
+    public var rootID: String
+    public var origin: ClusterAttribution
+
+    public init(cluster: Cluster, memberIDs: [String], rootID: String, origin: ClusterAttribution) {
+        self.cluster = cluster
+        self.memberIDs = memberIDs
+        self.rootID = rootID
+        self.origin = origin
+    }
+}
+
+/// The run's accounting and timings, written to `summary.json`.
+public struct RunSummary: Sendable {
+    /// Inputs read: accepted documents plus rejected inputs.
+    public var read = 0
+    public var accepted = 0
+    public var rejected = 0
+    /// Clusters of two or more documents, and the documents in them.
+    public var clusters = 0
+    public var documentsInClusters = 0
+    /// Wall seconds per stage, in pipeline order.
+    public var stageSeconds: [(String, Double)] = []
+    /// Stage counters (`stage.name`), in first-use order.
+    public var counters: [(String, Int)] = []
+    /// The config file and Wiretrace version that produced the outputs.
+    public var configPath = ""
+    public var version = ""
+    public var threads = 1
+
+    public init() {}
+}

@@ -1,0 +1,55 @@
+import WiretraceCore
+
+/// MinHash over 64-bit shingle hashes with a family of multiply-add permutations.
+///
+/// Permutation `i` maps `x` to the top 32 bits of `a[i]·x + b[i] (mod 2^64)`; the signature keeps
+/// each permutation's minimum. Two signatures agree in a position with probability equal to
+/// the Jaccard similarity of the shingle sets.
+public struct MinHasher: Sendable {
+    public let a: [UInt64]
+    public let b: [UInt64]
+
+    /// - Parameters:
+    ///   - permutations: Signature length.
+    ///   - seed: Selects the permutation family.
+    public init(permutations: Int, seed: UInt64) {
+        var a: [UInt64] = []
+        var b: [UInt64] = []
+        for i in 0..<UInt64(permutations) {
+            a.append(StableHash.mix64(seed &* 0x1_0000_0001 &+ 2 &* i &+ 1) | 1)
+            b.append(StableHash.mix64(seed &* 0x1_0000_0001 &+ 2 &* i &+ 2))
+        }
+        self.a = a
+        self.b = b
+    }
+
+    /// The signature of a shingle set; all `UInt32.max` for an empty set.
+    /// - Complexity: O(s·p) for s shingles and p permutations.
+    public func signature(_ shingles: [UInt64]) -> [UInt32] {
+        let p = a.count
+        var sig = [UInt32](repeating: .max, count: p)
+        sig.withUnsafeMutableBufferPointer { s in
+            a.withUnsafeBufferPointer { a in
+                b.withUnsafeBufferPointer { b in
+                    for x in shingles {
+                        for i in 0..<p {
+                            let v = UInt32(truncatingIfNeeded: (a[i] &* x &+ b[i]) >> 32)
+                            s[i] = min(s[i], v)
+                        }
+                    }
+                }
+            }
+        }
+        return sig
+    }
+
+    /// The fraction of positions where two signatures agree: an estimate of Jaccard similarity.
+    /// - Complexity: O(p).
+    public static func estimatedJaccard(_ x: [UInt32], _ y: [UInt32]) -> Double {
+        precondition(x.count == y.count, "signatures of different lengths")
+        guard !x.isEmpty else { return 0 }
+        var same = 0
+        for i in 0..<x.count where x[i] == y[i] { same += 1 }
+        return Double(same) / Double(x.count)
+    }
+}

@@ -1,0 +1,28 @@
+import WiretraceCore
+
+/// Word n-gram shingles over token hashes.
+public enum Shingler {
+    /// The hashes of all overlapping `k`-token shingles, in order. A document shorter than `k`
+    /// tokens gives one shingle of all its tokens; an empty one gives none.
+    /// - Parameters:
+    ///   - tokens: Normalized token hashes.
+    ///   - k: Tokens per shingle.
+    /// - Returns: `max(tokens.count - k + 1, min(tokens.count, 1))` shingle hashes.
+    /// - Complexity: O(n·k).
+    public static func shingles(_ tokens: [UInt64], k: Int, into out: inout [UInt64]) {
+        out.removeAll(keepingCapacity: true)
+        let n = tokens.count
+        guard n > 0 else { return }
+        let width = min(k, n)
+        out.reserveCapacity(n - width + 1)
+        tokens.withUnsafeBufferPointer { t in
+            for i in 0...(n - width) {
+                var g: UInt64 = t[i]
+                for j in 1..<width {
+                    g = (g &* 0x9e37_79b9_7f4a_7c15) ^ t[i + j]
+                }
+                out.append(StableHash.mix64(g))
+            }
+        }
+    }
+}
