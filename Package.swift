@@ -55,11 +55,11 @@ let package = Package(
         .testTarget(name: "WiretraceCoreTests", dependencies: ["WiretraceCore", "TestSupport"]),
         .testTarget(name: "IngestTests", dependencies: ["Ingest", "TestSupport"]),
         .testTarget(name: "NormalizeTests", dependencies: ["Normalize", "TestSupport"]),
-        .testTarget(name: "SketchTests", dependencies: ["Sketch", "Normalize", "TestSupport"]),
+        .testTarget(name: "SketchTests", dependencies: ["Sketch", "Normalize", "WiretraceCore", "TestSupport"]),
         .testTarget(name: "ClusterTests", dependencies: ["Cluster", "Sketch", "Normalize", "TestSupport"]),
         .testTarget(name: "AttributeTests", dependencies: ["Attribute", "TestSupport"]),
         .testTarget(name: "ReportTests", dependencies: ["Report", "TestSupport"]),
         .testTarget(name: "PipelineTests", dependencies: ["Pipeline", "TestSupport"]),
-        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport"]),
+        .testTarget(name: "EndToEndTests", dependencies: ["TestSupport", "wiretrace"]),
     ]
 )

@@ -1,0 +1,24 @@
+import Testing
+import WiretraceCore
+
+@Suite struct SpillStoreTests {
+    @Test func roundTripsTextAndTokensBeforeAndAfterFlushing() throws {
+        let store = try SpillStore()
+        var refs: [StoredDocumentRef] = []
+        var expected: [(String, TokenizedText)] = []
+        for i in 0..<3000 {
+            let text = "document \(i) — “quoted” 😀 " + String(repeating: "x", count: i % 700)
+            let tokens = TokenizedText(
+                hashes: [UInt64(i), UInt64.max - UInt64(i)], starts: [0, UInt32(i)], ends: [8, UInt32(i + 3)], quoted: [false, i % 2 == 0])
+            refs.append(try store.append(text: text, tokens: tokens))
+            expected.append((text, tokens))
+        }
+        // Some records are still buffered, the early ones were flushed.
+        #expect(try store.text(refs[2999]) == expected[2999].0)
+        try store.sync()
+        for i in [0, 1, 1234, 2999] {
+            #expect(try store.text(refs[i]) == expected[i].0)
+            #expect(try store.tokens(refs[i]) == expected[i].1)
+        }
+    }
+}
