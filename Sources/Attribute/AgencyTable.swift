@@ -16,6 +16,9 @@ public struct AgencyTable: Sendable {
         public var ambiguousAliases: [String]
         /// Regular expressions for the agency's contributor lines (matched per line).
         public var contributorPatterns: [String]
+        /// Whether `told X` counts as (weak) evidence for this agency. False for outlets whose
+        /// interviews the wires themselves cite (`in an interview with CNN`).
+        public var quoteSourceEvidence: Bool
 
         /// Creates an agency entry.
         /// - Parameters:
@@ -23,11 +26,15 @@ public struct AgencyTable: Sendable {
         ///   - aliases: names the agency appears under anywhere in text.
         ///   - ambiguousAliases: names trusted only in signature positions.
         ///   - contributorPatterns: regular expressions for contributor lines.
-        public init(name: String, aliases: [String], ambiguousAliases: [String] = [], contributorPatterns: [String] = []) {
+        ///   - quoteSourceEvidence: whether a quote source naming the agency is evidence.
+        public init(
+            name: String, aliases: [String], ambiguousAliases: [String] = [], contributorPatterns: [String] = [], quoteSourceEvidence: Bool = true
+        ) {
             self.name = name
             self.aliases = aliases.sorted { $0.count > $1.count }
             self.ambiguousAliases = ambiguousAliases.sorted { $0.count > $1.count }
             self.contributorPatterns = contributorPatterns
+            self.quoteSourceEvidence = quoteSourceEvidence
         }
     }
 
@@ -53,7 +60,7 @@ public struct AgencyTable: Sendable {
         return AgencyTable(agencies: try list.enumerated().map { (i, v) throws(WiretraceError) in try parse(v, path: "agencies.json.agencies[\(i)]") })
     }
 
-    /// Reads one agency entry `{name, aliases, ambiguous_aliases, contributor_patterns}`.
+    /// Reads one agency entry `{name, aliases, ambiguous_aliases, contributor_patterns, quote_source_evidence}`.
     /// - Throws: `WiretraceError` (`.config`) naming the key path of a bad entry.
     public static func parse(_ value: JSONValue, path: String) throws(WiretraceError) -> Agency {
         let r = try ConfigReader(value, path: path)
@@ -65,10 +72,11 @@ public struct AgencyTable: Sendable {
             throw WiretraceError(.config, "an alias needs at least two characters", location: "\(r.keyPath(i < aliases.count ? "aliases" : "ambiguous_aliases"))")
         }
         let patterns = try r.strings("contributor_patterns", default: [])
+        let quoteSourceEvidence = try r.bool("quote_source_evidence", default: true)
         for (i, p) in patterns.enumerated() where (try? NSRegularExpression(pattern: p)) == nil {
             throw WiretraceError(.config, "not a valid regular expression", location: "\(r.keyPath("contributor_patterns"))[\(i)]")
         }
         try r.finish()
-        return Agency(name: name, aliases: aliases, ambiguousAliases: ambiguous, contributorPatterns: patterns)
+        return Agency(name: name, aliases: aliases, ambiguousAliases: ambiguous, contributorPatterns: patterns, quoteSourceEvidence: quoteSourceEvidence)
     }
 }

@@ -18,6 +18,8 @@ import WiretraceCore
 /// - an attribution in text counts when it names the agency as an agency (`the news agency AP`), is a
 ///   `Source:` line, or stands in the lede (the first ``ledeLength`` characters) and does not point
 ///   to a single earlier piece (`according to a Bloomberg News article last week`);
+/// - quote sources naming an agency whose interviews the wires themselves cite (CNN, Bloomberg:
+///   `quote_source_evidence: false` in the table) are not evidence;
 /// - quote sources are dropped when the document has a personal byline naming no agency
 ///   (`By Jane Doe`): the outlet wrote the story and only cites an interview the agency did.
 ///
@@ -25,6 +27,8 @@ import WiretraceCore
 public struct EvidenceExtractor: @unchecked Sendable {
     // NSRegularExpression is immutable and documented thread-safe; hence @unchecked.
     private let aliasToAgency: [String: String]
+    /// Agencies whose quote sources are not evidence.
+    private let noQuoteSource: Set<String>
     private let signatures: [(EvidenceKind, NSRegularExpression)]
     private let credit: NSRegularExpression
     private let quoteSource: NSRegularExpression
@@ -52,6 +56,7 @@ public struct EvidenceExtractor: @unchecked Sendable {
             }
         }
         aliasToAgency = map
+        noQuoteSource = Set(table.agencies.filter { !$0.quoteSourceEvidence }.map(\.name))
         func group(_ list: [String]) -> String {
             let sorted = list.sorted { $0.count > $1.count }
             return sorted.isEmpty ? "(?!)" : sorted.joined(separator: "|")
@@ -122,7 +127,11 @@ public struct EvidenceExtractor: @unchecked Sendable {
             }
         }
         if !hasPersonalByline(text, ns: ns, full: full) {
-            for m in quoteSource.matches(in: text, range: full) { add(.quoteSource, m) }
+            for m in quoteSource.matches(in: text, range: full) {
+                let r = m.range(at: 1)
+                guard r.location != NSNotFound, let agency = aliasToAgency[ns.substring(with: r)], !noQuoteSource.contains(agency) else { continue }
+                add(.quoteSource, m)
+            }
         }
         for (agency, regex) in contributor {
             for m in regex.matches(in: text, range: full) {

@@ -58,6 +58,8 @@ struct EvidenceExtractorTests {
         "A U.K. official told Bloomberg’s Margaret Talev that Huawei is on the agenda.",
         "Representatives had threatened to pull their music, according to a Bloomberg News article last week.",
         "A state official told PA that the roads were closed.",
+        "\"I'm not going to change now,\" he said in an interview with the Cable News Network.",
+        "The chief executive told Bloomberg Television the policy was wrong.",
     ]
 
     @Test("photo credits and citations of another outlet's reporting are not evidence", arguments: notEvidence)
