@@ -2,15 +2,27 @@ import WiretraceCore
 
 /// The attribute stage: for one cluster, decides each member's agency and the cluster's origin.
 ///
-/// Each member's evidence gives each agency a score: the strongest piece of each kind counts,
-/// weighted by kind. The cluster's origin is the weighted vote of all members; a member with no
-/// credit of its own inherits the origin with `kind: cluster`. An outlet's own story, with no
-/// evidence, gets no agency rather than a guess.
+/// Each member's evidence gives each agency a score: every kind that names the agency counts once,
+/// with the kind's weight. The cluster's origin is the weighted vote of all members (the sum of
+/// their scores); a member with no credit of its own inherits the origin with `kind: cluster`. An
+/// outlet's own story, with no evidence, gets no agency rather than a guess.
+///
+/// Why a lone quote source (`told Reuters`) names the agency but is never passed on: in wire copy
+/// the agency quotes its own interviews, so `told Reuters` with nothing else is Reuters' text (the
+/// samples); in an outlet's own story the outlet signs with its own byline (`By Jane Doe`), which
+/// makes the extractor drop the quote source, or cites the agency's journalists by name
+/// (`told Bloomberg's …`), which is no quote source at all. Broadcasters whose interviews the wires
+/// cite (CNN, Bloomberg) never count as quote sources.
 public struct Attributor: StreamingStage {
+    /// The stage's name in `pipeline.json`.
     public static let name = "attribute"
+    /// Weights, minimum score and the agency table.
     public let configuration: AttributeConfiguration
+    /// Finds the evidence in one text.
     public let extractor: EvidenceExtractor
 
+    /// Creates the stage.
+    /// - Parameter configuration: the attribute stage's settings.
     public init(configuration: AttributeConfiguration) {
         self.configuration = configuration
         self.extractor = EvidenceExtractor(table: configuration.table)
@@ -18,13 +30,16 @@ public struct Attributor: StreamingStage {
 
     /// One cluster's members: ordinal, id and extracted evidence.
     public struct Input: Sendable {
+        /// Members in cluster order.
         public var members: [(ordinal: Int, id: String, evidence: [Evidence])]
         public init(members: [(ordinal: Int, id: String, evidence: [Evidence])]) { self.members = members }
     }
 
     /// The cluster's origin and each member's attribution, in member order.
     public struct Output: Sendable {
+        /// The cluster's origin.
         public var cluster: ClusterAttribution
+        /// Each member's attribution, in the order of `Input.members`.
         public var members: [DocumentAttribution]
     }
 

@@ -126,7 +126,7 @@ public struct EvidenceExtractor: @unchecked Sendable {
                 add(.credit, m, aliasGroup: 2)
             }
         }
-        if !hasPersonalByline(text, ns: ns, full: full) {
+        if !hasPersonalByline(text, full: full) {
             for m in quoteSource.matches(in: text, range: full) {
                 let r = m.range(at: 1)
                 guard r.location != NSNotFound, let agency = aliasToAgency[ns.substring(with: r)], !noQuoteSource.contains(agency) else { continue }
@@ -157,7 +157,7 @@ public struct EvidenceExtractor: @unchecked Sendable {
     }
 
     /// Whether some line is a byline of people only (`By Jane Doe and John Roe`), naming no agency.
-    func hasPersonalByline(_ text: String, ns: NSString, full: NSRange) -> Bool {
+    func hasPersonalByline(_ text: String, full: NSRange) -> Bool {
         for m in personalByline.matches(in: text, range: full) where anyAlias.firstMatch(in: text, range: m.range) == nil {
             return true
         }
