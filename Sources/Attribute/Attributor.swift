@@ -2,15 +2,27 @@ import WiretraceCore
 
 /// The attribute stage: for one cluster, decides each member's agency and the cluster's origin.
 ///
-/// Each member's evidence gives each agency a score: the strongest piece of each kind counts,
-/// weighted by kind. The cluster's origin is the weighted vote of all members; a member with no
-/// credit of its own inherits the origin with `kind: cluster`. An outlet's own story, with no
-/// evidence, gets no agency rather than a guess.
+/// Each member's evidence gives each agency a score: every kind that names the agency counts once,
+/// with the kind's weight. The cluster's origin is the weighted vote of all members (the sum of
+/// their scores); a member with no credit of its own inherits the origin with `kind: cluster`. An
+/// outlet's own story, with no evidence, gets no agency rather than a guess.
+///
+/// Why a lone quote source (`told Reuters`) names the agency but is never passed on: in wire copy
+/// the agency quotes its own interviews, so `told Reuters` with nothing else is Reuters' text (the
+/// samples); in an outlet's own story the outlet signs with its own byline (`By Jane Doe`), which
+/// makes the extractor drop the quote source, or cites the agency's journalists by name
+/// (`told Bloomberg's …`), which is no quote source at all. Broadcasters whose interviews the wires
+/// cite (CNN, Bloomberg) never count as quote sources.
 public struct Attributor: StreamingStage {
+    /// The stage's name in `pipeline.json`.
     public static let name = "attribute"
+    /// Weights, minimum score and the agency table.
     public let configuration: AttributeConfiguration
+    /// Finds the evidence in one text.
     public let extractor: EvidenceExtractor
 
+    /// Creates the stage.
+    /// - Parameter configuration: the attribute stage's settings.
     public init(configuration: AttributeConfiguration) {
         self.configuration = configuration
         self.extractor = EvidenceExtractor(table: configuration.table)
@@ -18,17 +30,28 @@ public struct Attributor: StreamingStage {
 
     /// One cluster's members: ordinal, id and extracted evidence.
     public struct Input: Sendable {
+        /// Members in cluster order.
         public var members: [(ordinal: Int, id: String, evidence: [Evidence])]
         public init(members: [(ordinal: Int, id: String, evidence: [Evidence])]) { self.members = members }
     }
 
     /// The cluster's origin and each member's attribution, in member order.
     public struct Output: Sendable {
+        /// The cluster's origin.
         public var cluster: ClusterAttribution
+        /// Each member's attribution, in the order of `Input.members`.
         public var members: [DocumentAttribution]
     }
 
     /// Attributes one cluster.
+    ///
+    /// A member inherits the cluster's origin (evidence kind `cluster`, confidence the origin's times
+    /// the `cluster` weight) when it has no agency of its own, or only quote sources for that same
+    /// agency. It inherits only if some other member credits the origin with more than a quote
+    /// source: a quote source is a hint about one text, not a credit to pass on.
+    /// - Parameter input: the cluster's members and their evidence.
+    /// - Returns: the origin and each member's attribution, in member order.
+    /// - Complexity: O(e) for e pieces of evidence in the cluster.
     public func process(_ input: Input) -> Output {
         var memberScores: [[String: Double]] = []
         var total: [String: Double] = [:]
@@ -38,20 +61,26 @@ public struct Attributor: StreamingStage {
             for (k, v) in s { total[k, default: 0] += v }
         }
         let origin = decide(total)
+        let inheritWeight = configuration.weights[.cluster] ?? 0
         var attributions: [DocumentAttribution] = []
         for (i, m) in input.members.enumerated() {
             var evidence = m.evidence
             var own = decide(memberScores[i])
-            if own.agency == nil, let agency = origin.agency, input.members.count > 1 {
-                // Inherit from the member whose evidence for the origin is strongest.
-                if let span = strongest(for: agency, in: input.members, excluding: i) {
-                    evidence.append(Evidence(agency: agency, kind: .cluster, text: span.text))
-                    own = ClusterAttribution(agency: agency, confidence: origin.confidence * 0.8)
-                }
+            if let agency = origin.agency, input.members.count > 1, own.agency == nil || (own.agency == agency && Self.onlyWeak(m.evidence, for: agency)),
+                let span = strongest(for: agency, in: input.members, excluding: i)
+            {
+                evidence.append(Evidence(agency: agency, kind: .cluster, text: span.text))
+                let inherited = (origin.confidence * inheritWeight * 1000).rounded() / 1000
+                own = ClusterAttribution(agency: agency, confidence: max(own.confidence, inherited))
             }
             attributions.append(DocumentAttribution(agency: own.agency, confidence: own.confidence, evidence: evidence))
         }
         return Output(cluster: origin, members: attributions)
+    }
+
+    /// Whether all of the evidence for `agency` is quote sources.
+    static func onlyWeak(_ evidence: [Evidence], for agency: String) -> Bool {
+        evidence.allSatisfy { $0.agency != agency || $0.kind == .quoteSource }
     }
 
     /// Per agency: the sum over evidence kinds of the kind's weight (each kind counted once).
@@ -76,11 +105,11 @@ public struct Attributor: StreamingStage {
         return ClusterAttribution(agency: best.key, confidence: (confidence * 1000).rounded() / 1000)
     }
 
-    /// The strongest piece of evidence for `agency` among the other members.
+    /// The strongest piece of evidence for `agency` among the other members, quote sources excluded.
     private func strongest(for agency: String, in members: [(ordinal: Int, id: String, evidence: [Evidence])], excluding: Int) -> Evidence? {
         var best: (weight: Double, evidence: Evidence)?
         for (i, m) in members.enumerated() where i != excluding {
-            for e in m.evidence where e.agency == agency {
+            for e in m.evidence where e.agency == agency && e.kind != .quoteSource && e.kind != .cluster {
                 let w = configuration.weights[e.kind] ?? 0
                 if w > (best?.weight ?? -1) { best = (w, e) }
             }

@@ -3,62 +3,134 @@ import WiretraceCore
 
 /// Finds the spans of an article's text that credit a news agency, by kind.
 ///
-/// Photo credits (`AP Photo/…`, `Reuters/Name`) are not evidence of where the text came from and
-/// are skipped. Offsets are Unicode scalar offsets into the text.
+/// Two families of patterns:
+/// - **signatures**, where an agency signs its copy: the dateline credit (`ANKARA (Reuters) -`),
+///   the byline (`By Jane Doe, Associated Press`, a line `Lucas Shaw, Bloomberg`, a line that is only
+///   the agency's name), the copyright line. Every alias counts here, the ambiguous short ones too.
+/// - **running text**: an attribution (`According to a report by the news agency Associated Press`)
+///   and the weak quote source (`told Reuters`). Only unambiguous aliases count, never followed by a
+///   possessive (`told Bloomberg's Jane Doe` cites another outlet's journalists).
+///
+/// Rules that keep an outlet's own story from being credited to an agency it merely cites:
+/// - photo credits are never evidence: an alias after or before a slash (`AP Photo/…`,
+///   `Dado Ruvic / Reuters`), before `Photo`, `Images`, `, File` or `— Getty Images`, or a
+///   parenthesized name alone on its line (`(Reuters)` under an image);
+/// - an attribution in text counts when it names the agency as an agency (`the news agency AP`), is a
+///   `Source:` line, or stands in the lede (the first ``ledeLength`` characters) and does not point
+///   to a single earlier piece (`according to a Bloomberg News article last week`);
+/// - quote sources naming an agency whose interviews the wires themselves cite (CNN, Bloomberg:
+///   `quote_source_evidence: false` in the table) are not evidence;
+/// - quote sources are dropped when the document has a personal byline naming no agency
+///   (`By Jane Doe`): the outlet wrote the story and only cites an interview the agency did.
+///
+/// Offsets are Unicode scalar offsets into the text.
 public struct EvidenceExtractor: @unchecked Sendable {
-    private let table: AgencyTable
+    // NSRegularExpression is immutable and documented thread-safe; hence @unchecked.
     private let aliasToAgency: [String: String]
-    private let patterns: [(EvidenceKind, NSRegularExpression)]
+    /// Agencies whose quote sources are not evidence.
+    private let noQuoteSource: Set<String>
+    private let signatures: [(EvidenceKind, NSRegularExpression)]
+    private let credit: NSRegularExpression
+    private let quoteSource: NSRegularExpression
     private let contributor: [(String, NSRegularExpression)]
     private let inputsFromAgencies: NSRegularExpression
+    private let personalByline: NSRegularExpression
+    private let anyAlias: NSRegularExpression
 
+    /// How far into the text (UTF-16 units) an attribution counts as the lede.
+    public static let ledeLength = 1500
+
+    /// Builds the patterns for the agencies of `table`.
+    /// - Parameter table: the agency table; later entries never shadow an alias of an earlier one.
     public init(table: AgencyTable) {
-        self.table = table
         var map: [String: String] = [:]
-        var aliases: [String] = []
+        var plain: [String] = []
+        var all: [String] = []
         for a in table.agencies {
-            for alias in a.aliases {
+            for (alias, ambiguous) in a.aliases.map({ ($0, false) }) + a.ambiguousAliases.map({ ($0, true) }) {
                 let key = Self.canonicalAlias(alias)
                 if map[key] == nil { map[key] = a.name }
-                aliases.append(NSRegularExpression.escapedPattern(for: key))
+                let escaped = NSRegularExpression.escapedPattern(for: key)
+                all.append(escaped)
+                if !ambiguous { plain.append(escaped) }
             }
         }
         aliasToAgency = map
-        aliases.sort { $0.count > $1.count }
-        // An alias, not followed by a photo-credit marker.
-        let alias = "(?:[Tt]he\\s+)?(" + aliases.joined(separator: "|") + ")(?![\\w-])(?!\\s*(?:Photo|photo|PHOTO|Images|/))"
-        func re(_ p: String, _ options: NSRegularExpression.Options = [.anchorsMatchLines]) -> NSRegularExpression {
-            // The patterns are fixed and escaped above; a failure here is a programming error.
-            guard let r = try? NSRegularExpression(pattern: p, options: options) else { preconditionFailure("bad pattern \(p)") }
+        noQuoteSource = Set(table.agencies.filter { !$0.quoteSourceEvidence }.map(\.name))
+        func group(_ list: [String]) -> String {
+            let sorted = list.sorted { $0.count > $1.count }
+            return sorted.isEmpty ? "(?!)" : sorted.joined(separator: "|")
+        }
+        // Not a photo credit: no slash around, no Photo/Images/File/Getty after.
+        let notPhoto = "(?![\\w-])(?![ \\t]*(?:Photo|photo|PHOTO|Images|/|,[ \\t]*File|[ \\t]*[-—–][ \\t]*Getty))"
+        let signed = "(?<![\\w/-])(?:[Tt]he\\s+)?((?>" + group(all) + "))" + notPhoto
+        let running = "(?<![\\w/-])(?:[Tt]he\\s+)?((?>" + group(plain) + "))" + notPhoto + "(?!['’]s?[ \\t]+[A-Z])"
+        func re(_ p: String) -> NSRegularExpression {
+            // The patterns are fixed and their aliases escaped; a failure here is a programming error.
+            guard let r = try? NSRegularExpression(pattern: p, options: [.anchorsMatchLines]) else {
+                preconditionFailure("bad pattern \(p)")
+            }
             return r
         }
-        patterns = [
-            (.dateline, re("^[ \\t]*[A-Z][A-Za-z .,'’-]{1,60}?\\(\(alias)\\)\\s*[-—–]")),
-            (.byline, re("^[ \\t]*[Bb][Yy]\\s+(?:[^\\n]{0,60}?[\\s,])?\(alias)[ \\t]*(?:[Ww]riter|[Ss]taff)?[ \\t]*$")),
-            (.copyright, re("(?:[Cc]opyright|COPYRIGHT|©|\\([Cc]\\))\\s*(?:\\d{4}\\s*)?\(alias)[^\\n]{0,80}")),
-            (.credit, re("(?:[Aa]ccording to|[Rr]eported by|[Aa] report by|[Rr]eports? from|[Rr]eporting by|[Ss]ource:)\\s+(?:(?:a|the)\\s+)?(?:report\\s+(?:by|from|in)\\s+)?(?:the\\s+)?(?:news\\s+agency\\s+|wire\\s+service\\s+)?\(alias)")),
-            (.quoteSource, re("\\b(?:told|speaking to|spoke to|said to|in an interview with|interviewed by)\\s+\(alias)")),
+        let name = "[A-Z][\\w.'’-]*(?:[ \\t]+(?:[A-Z][\\w.'’-]*|de|van|von|da|del|la|le|bin|al-\\w+)){0,4}"
+        let names = "\(name)(?:[ \\t]*(?:,|and|&|, and)[ \\t]*\(name))*"
+        let title = "(?:[ \\t]+[A-Za-z ]{0,40}?(?:[Rr]eporter|[Cc]orrespondent|[Ww]riter|[Ee]ditor|[Ss]taff|[Cc]ontributor)s?)?"
+        let month = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?"
+        signatures = [
+            (.dateline, re("^[ \\t]*(?:[A-Z][A-Za-z0-9 .,'’-]{1,60}?[ \\t]*)?\\(\(signed)\\)[ \\t]*(?:[-—–]+|(?=[A-Z“\"]))")),
+            (.byline, re("(?:^|(?<=[\\s—–-]))(?<![Pp]hoto )[Bb][Yy][ \\t]+(?:[^\\n]{0,80}?[ \\t,;–—-])?\(signed)\(title)[ \\t]*$")),
+            (.byline, re("^[ \\t]*\(names)[ \\t]*[,–—-][ \\t]*\(signed)\(title)[ \\t]*$")),
+            (.byline, re("^[ \\t]*(?:[/|][ \\t]*)?\(signed)(?:[ \\t]+\(month)[ \\t]+\\d[^\\n]{0,40})?[ \\t]*$")),
+            (.copyright, re("(?:[Cc]opyright|COPYRIGHT|©|\\([Cc]\\))[ \\t]*(?:\\d{4}[ \\t]*)?(?:[Bb]y[ \\t]+)?\(signed)[^\\n]{0,80}")),
         ]
+        credit = re(
+            "(?:[Aa]ccording to|[Rr]eported by|[Aa] report by|[Rr]eports? from|^[ \\t/]*[Ss]ource:)\\s+(?:(?:a|an|the)\\s+)?"
+                + "(?:report\\s+(?:by|from|in)\\s+)?(?:the\\s+)?(news\\s+agency\\s+|wire\\s+service\\s+)?\(running)"
+                + "(?!\\s+(?:article|story|piece|interview|column|analysis|report(?:ed|ing)?|poll|survey)\\b)")
+        quoteSource = re("\\b(?:told|[Ss]peaking to|spoke to|said to|in an interview with|interviewed by)\\s+\(running)")
         contributor = table.agencies.flatMap { a in a.contributorPatterns.map { (a.name, re($0)) } }
         inputsFromAgencies = re("\\(?\\b(?:[Ww]ith|WITH)\\s+(?:inputs?|INPUTS?)\\s+(?:from|FROM)\\s+(?:news\\s+)?(?:agencies|AGENCIES|wires)\\b\\)?")
+        personalByline = re("^[ \\t]*[Bb][Yy][ \\t]+\(names)[ \\t]*$")
+        anyAlias = re(signed)
     }
 
+    /// An alias as it is looked up: without a leading `The `.
     static func canonicalAlias(_ alias: String) -> String {
         alias.hasPrefix("The ") ? String(alias.dropFirst(4)) : alias
     }
 
     /// All evidence in `text`, in text order.
+    /// - Parameter text: the document's original text.
+    /// - Returns: the evidence, each with its span's Unicode scalar offsets.
     /// - Complexity: O(n · p) for text length n and p patterns.
     public func extract(_ text: String) -> [Evidence] {
         let ns = text as NSString
         let full = NSRange(location: 0, length: ns.length)
         var found: [(NSRange, Evidence)] = []
-        for (kind, regex) in patterns {
-            for m in regex.matches(in: text, range: full) {
-                let aliasRange = m.range(at: 1)
-                guard aliasRange.location != NSNotFound else { continue }
-                let agency = aliasToAgency[ns.substring(with: aliasRange)]
-                found.append((m.range, Evidence(agency: agency, kind: kind, text: ns.substring(with: m.range))))
+        func add(_ kind: EvidenceKind, _ m: NSTextCheckingResult, aliasGroup: Int = 1) {
+            let aliasRange = m.range(at: aliasGroup)
+            guard aliasRange.location != NSNotFound else { return }
+            let agency = aliasToAgency[ns.substring(with: aliasRange)]
+            let span = ns.substring(with: m.range).trimmingCharacters(in: .whitespaces)
+            let lead = ns.substring(with: m.range).prefix { $0 == " " || $0 == "\t" }.utf16.count
+            let range = NSRange(location: m.range.location + lead, length: span.utf16.count)
+            found.append((range, Evidence(agency: agency, kind: kind, text: span)))
+        }
+        for (kind, regex) in signatures {
+            for m in regex.matches(in: text, range: full) { add(kind, m) }
+        }
+        for m in credit.matches(in: text, range: full) {
+            let named = m.range(at: 1).location != NSNotFound
+            let sourceLine = ns.substring(with: m.range).contains("Source:") || ns.substring(with: m.range).contains("source:")
+            if named || sourceLine || m.range.location < Self.ledeLength {
+                add(.credit, m, aliasGroup: 2)
+            }
+        }
+        if !hasPersonalByline(text, full: full) {
+            for m in quoteSource.matches(in: text, range: full) {
+                let r = m.range(at: 1)
+                guard r.location != NSNotFound, let agency = aliasToAgency[ns.substring(with: r)], !noQuoteSource.contains(agency) else { continue }
+                add(.quoteSource, m)
             }
         }
         for (agency, regex) in contributor {
@@ -70,13 +142,25 @@ public struct EvidenceExtractor: @unchecked Sendable {
             found.append((m.range, Evidence(agency: nil, kind: .inputsFromAgencies, text: ns.substring(with: m.range))))
         }
         found.sort { ($0.0.location, $0.1.kind.rawValue) < ($1.0.location, $1.1.kind.rawValue) }
-        return found.map { range, evidence in
+        var seen = Set<String>()
+        var result: [Evidence] = []
+        for (range, evidence) in found where seen.insert("\(range.location):\(range.length):\(evidence.kind.rawValue)").inserted {
             var e = evidence
             if let r = Range(range, in: text) {
-                e.start = text.unicodeScalars.distance(from: text.startIndex, to: r.lowerBound)
-                e.end = e.start.map { $0 + text[r].unicodeScalars.count }
+                let start = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: r.lowerBound)
+                e.start = start
+                e.end = start + text[r].unicodeScalars.count
             }
-            return e
+            result.append(e)
         }
+        return result
+    }
+
+    /// Whether some line is a byline of people only (`By Jane Doe and John Roe`), naming no agency.
+    func hasPersonalByline(_ text: String, full: NSRange) -> Bool {
+        for m in personalByline.matches(in: text, range: full) where anyAlias.firstMatch(in: text, range: m.range) == nil {
+            return true
+        }
+        return false
     }
 }

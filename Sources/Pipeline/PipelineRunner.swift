@@ -169,18 +169,40 @@ public struct PipelineRunner: Sendable {
         summary.stageSeconds = times.items
         summary.stageSeconds.append(("total", seconds(clock.now - runStart)))
 
-        if configuration.report.formats.contains("md") {
-            var md = MarkdownReport(summary: summary)
-            for (rc, members) in reportClusters { md.add(rc, members: members) }
-            md.addSingletons(reportDocuments.filter { $0.role == .unique })
-            try AtomicFile.write(md.text, to: output + "/report.md")
-        }
+        try writeHumanReports(
+            summary: summary, documents: reportDocuments, clusters: reportClusters, clustering: clustering,
+            text: { (ordinal: Int) throws(WiretraceError) -> String in try store.text(kept[ordinal].ref) })
         try documentsFile.commit()
         try clustersFile.commit()
         try rejectedFile.commit()
         try AtomicFile.write(JSONOutputs.summary(summary), to: output + "/summary.json")
         progress.finish()
         return summary
+    }
+
+    /// Writes `report.md` and `report.html` (with its extra pages), as the config asks.
+    private func writeHumanReports(
+        summary: RunSummary, documents: [ReportDocument], clusters: [(ReportCluster, [ReportDocument])], clustering: Clustering,
+        text: (Int) throws(WiretraceError) -> String
+    ) throws(WiretraceError) {
+        let formats = configuration.report.formats
+        guard formats.contains("md") || formats.contains("html") else { return }
+        let output = configuration.report.outputDirectory
+        let overview = ReportOverview(documents: documents, clusters: clusters.map(\.0))
+        let singletons = documents.filter { $0.role == .unique }
+        if formats.contains("md") {
+            var md = MarkdownReport(summary: summary)
+            md.addOverview(overview)
+            for (rc, members) in clusters { md.add(rc, members: members) }
+            md.addSingletons(singletons)
+            try AtomicFile.write(md.text, to: output + "/report.md")
+        }
+        if formats.contains("html") {
+            let html = HTMLReport(summary: summary, configuration: configuration.report)
+            try html.write(
+                to: output, overview: overview, clusters: clusters, singletons: singletons, text: text,
+                pairToRoot: { clustering.pairToRoot[$0] })
+        }
     }
 
     struct ChunkResult: Sendable {

@@ -1,7 +1,8 @@
 import WiretraceCore
 
-/// The provenance report a person reads, in Markdown: per cluster its members, the root and why,
-/// the origin agency and its evidence.
+/// The provenance report a person reads, in Markdown: the overview, then per cluster its members,
+/// the root and why, the origin agency and its evidence. The same content as `report.html`, without
+/// texts and side-by-side views.
 public struct MarkdownReport {
     private var out = ""
 
@@ -11,6 +12,33 @@ public struct MarkdownReport {
         out += "Produced by Wiretrace \(summary.version) with config `\(Self.inline(summary.configPath))`.\n\n"
         out += "- Documents read: \(summary.read) (accepted \(summary.accepted), rejected \(summary.rejected))\n"
         out += "- Clusters of two or more documents: \(summary.clusters), holding \(summary.documentsInClusters) documents\n\n"
+    }
+
+    /// Adds the overview: share of wire copy by agency and by outlet, and the largest clusters.
+    /// - Parameter o: the figures, as in the HTML report.
+    public mutating func addOverview(_ o: ReportOverview) {
+        out += "## Overview\n\n"
+        out += "- Wire copy: \(o.wireDocuments) of \(o.documents) documents (\(ReportOverview.percent(o.wireDocuments, of: o.documents))%)\n\n"
+        if !o.agencies.isEmpty {
+            out += "| agency | documents | share |\n|---|---:|---:|\n"
+            for a in o.agencies { out += "| \(Self.cell(a.agency)) | \(a.documents) | \(ReportOverview.percent(a.documents, of: o.documents))% |\n" }
+            out += "\n"
+        }
+        if !o.outlets.isEmpty {
+            out += "| outlet | documents | wire copy | mostly from |\n|---|---:|---:|---|\n"
+            for x in o.outlets {
+                out += "| \(Self.cell(x.outlet)) | \(x.documents) | \(x.wire) (\(ReportOverview.percent(x.wire, of: x.documents))%) | \(Self.cell(x.topAgency ?? "–")) |\n"
+            }
+            if o.outletCount > o.outlets.count { out += "\n\(o.outletCount - o.outlets.count) more outlets not listed.\n" }
+            out += "\n"
+        }
+        if !o.largest.isEmpty {
+            out += "Largest clusters:\n\n"
+            for c in o.largest {
+                out += "1. Cluster \(c.number): \(c.size) documents, origin \(Self.inline(c.origin ?? "none found")), root `\(Self.inline(c.rootID))`\n"
+            }
+            out += "\n"
+        }
     }
 
     /// Adds one cluster's section.
@@ -40,9 +68,9 @@ public struct MarkdownReport {
         guard !docs.isEmpty else { return }
         out += "## Documents alone (\(docs.count))\n\n| id | agency | evidence |\n|---|---|---|\n"
         for d in docs {
-            let ev = d.attribution.evidence.first { $0.agency == d.attribution.agency && d.attribution.agency != nil }
+            let ev = d.attribution.evidence.filter { $0.agency == d.attribution.agency && d.attribution.agency != nil }
             out += "| `\(Self.cell(d.document.id))` | \(d.attribution.agency ?? "") | "
-            out += (ev.map { "\($0.kind.rawValue): “\(Self.cell($0.text))”" } ?? "") + " |\n"
+            out += ev.map { "\($0.kind.rawValue): “\(Self.cell($0.text))”" }.joined(separator: "; ") + " |\n"
         }
         out += "\n"
     }

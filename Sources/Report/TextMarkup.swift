@@ -1,0 +1,87 @@
+/// Renders a document's text as escaped HTML with spans marked: shared passages and evidence.
+///
+/// Offsets are Unicode scalar offsets into the text, `[start, end)`. Marks may overlap; each run of
+/// scalars with the same marks becomes one element. Out-of-range or empty marks are ignored.
+public struct TextMarkup: Sendable {
+    /// What a mark means; it becomes the element's class.
+    public enum Kind: Int, Sendable, CaseIterable {
+        /// A passage shared with the other text of a side-by-side view.
+        case shared = 1
+        /// An agency credit (evidence span).
+        case evidence = 2
+    }
+
+    /// One marked span.
+    public struct Mark: Sendable, Hashable {
+        public var start: Int
+        public var end: Int
+        public var kind: Kind
+        /// A tooltip (escaped when rendered).
+        public var note: String?
+
+        /// Creates a mark over `[start, end)`.
+        public init(start: Int, end: Int, kind: Kind, note: String? = nil) {
+            self.start = start
+            self.end = end
+            self.kind = kind
+            self.note = note
+        }
+    }
+
+    /// Texts longer than this many scalars are cut, with a note, to keep report pages small.
+    public var maxScalars: Int
+
+    /// Creates a renderer that cuts texts at `maxScalars`.
+    public init(maxScalars: Int = 20_000) { self.maxScalars = maxScalars }
+
+    /// The text as HTML: escaped, newlines kept as `<br>`, marked runs wrapped in `<mark>`.
+    /// - Parameters:
+    ///   - text: the document's original text.
+    ///   - marks: spans to mark, in Unicode scalar offsets.
+    /// - Returns: HTML for the inside of a block element.
+    /// - Complexity: O(n + m · k) for n scalars and m marks of average length k.
+    public func render(_ text: String, marks: [Mark]) -> String {
+        let scalars = Array(text.unicodeScalars.prefix(maxScalars))
+        let cut = text.unicodeScalars.count > scalars.count
+        var flags = [UInt8](repeating: 0, count: scalars.count)
+        var notes: [Int: String] = [:]
+        for m in marks {
+            let lo = max(0, m.start)
+            let hi = min(scalars.count, m.end)
+            guard lo < hi else { continue }
+            for i in lo..<hi { flags[i] |= UInt8(m.kind.rawValue) }
+            if let n = m.note { notes[lo] = notes[lo].map { $0 + "; " + n } ?? n }
+        }
+        var out = ""
+        out.reserveCapacity(scalars.count + scalars.count / 8)
+        var i = 0
+        while i < scalars.count {
+            var j = i + 1
+            while j < scalars.count && flags[j] == flags[i] && notes[j] == nil { j += 1 }
+            var run = String.UnicodeScalarView()
+            run.append(contentsOf: scalars[i..<j])
+            let body = HTML.escape(String(run)).replacingNewlines()
+            if flags[i] == 0 {
+                out += body
+            } else {
+                let classes = Kind.allCases.filter { flags[i] & UInt8($0.rawValue) != 0 }.map { $0 == .shared ? "sh" : "ev" }
+                let title = notes[i].map { " title=\"\(HTML.escape($0))\"" } ?? ""
+                out += "<mark class=\"\(classes.joined(separator: " "))\"\(title)>\(body)</mark>"
+            }
+            i = j
+        }
+        if cut { out += "<br><em class=\"cut\">… text cut at \(maxScalars) characters</em>" }
+        return out
+    }
+}
+
+extension String {
+    /// Newlines as `<br>` (the text is already escaped).
+    fileprivate func replacingNewlines() -> String {
+        var r = ""
+        for c in self {
+            if c == "\n" || c == "\r\n" { r += "<br>\n" } else { r.append(c) }
+        }
+        return r
+    }
+}
