@@ -29,8 +29,10 @@ struct RunCommand: AsyncParsableCommand {
             let summary = try await runner.run()
             let out = configuration.report.outputDirectory
             if !quiet {
+                let clusters = summary.clusters == 1 ? "1 cluster" : "\(summary.clusters) clusters"
                 print("wiretrace: \(summary.read) documents read (\(summary.accepted) accepted, \(summary.rejected) rejected); "
-                    + "\(summary.clusters) clusters of 2+ holding \(summary.documentsInClusters) documents")
+                    + "\(clusters) of 2+ documents holding \(summary.documentsInClusters) documents")
+                if configuration.report.formats.contains("html") { print("report: \(out)/report.html") }
                 if configuration.report.formats.contains("md") { print("report: \(out)/report.md") }
                 print("outputs: \(out)/documents.jsonl, clusters.jsonl, summary.json, rejected.jsonl")
             }
