@@ -8,6 +8,7 @@
 set -eu
 cd "$(dirname "$0")/.."
 OUT="${1:-wiretrace-out/report.png}"
+case "$OUT" in /*) ;; *) OUT="$(pwd)/$OUT" ;; esac
 HEIGHT="${2:-3000}"
 WIRETRACE="${WIRETRACE:-.build/debug/wiretrace}"
 [ -x "$WIRETRACE" ] || swift build --product wiretrace
@@ -21,5 +22,5 @@ PROFILE="$(mktemp -d)"
 trap 'rm -rf "$PROFILE"' EXIT
 # --no-sandbox: containers often run as root, where Chromium refuses its sandbox.
 "$BROWSER" --headless --no-sandbox --disable-gpu --hide-scrollbars --user-data-dir="$PROFILE" \
-    --window-size=1400,"$HEIGHT" --screenshot="$(pwd)/$OUT" "file://$(pwd)/wiretrace-out/report.html" 2>/dev/null
+    --window-size=1400,"$HEIGHT" --screenshot="$OUT" "file://$(pwd)/wiretrace-out/report.html" 2>/dev/null
 echo "render-report: wrote $OUT"
