@@ -63,11 +63,12 @@ public struct Attributor: StreamingStage {
         let origin = decide(total)
         let inheritWeight = configuration.weights[.cluster] ?? 0
         var attributions: [DocumentAttribution] = []
+        let donors = origin.agency.map { strongestTwo(for: $0, in: input.members) }
         for (i, m) in input.members.enumerated() {
             var evidence = m.evidence
             var own = decide(memberScores[i])
             if let agency = origin.agency, input.members.count > 1, own.agency == nil || (own.agency == agency && Self.onlyWeak(m.evidence, for: agency)),
-                let span = strongest(for: agency, in: input.members, excluding: i)
+                let span = donors.flatMap({ $0.first?.member == i ? $0.second : $0.first })?.evidence
             {
                 evidence.append(Evidence(agency: agency, kind: .cluster, text: span.text))
                 let inherited = (origin.confidence * inheritWeight * 1000).rounded() / 1000
@@ -105,15 +106,27 @@ public struct Attributor: StreamingStage {
         return ClusterAttribution(agency: best.key, confidence: (confidence * 1000).rounded() / 1000)
     }
 
-    /// The strongest piece of evidence for `agency` among the other members, quote sources excluded.
-    private func strongest(for agency: String, in members: [(ordinal: Int, id: String, evidence: [Evidence])], excluding: Int) -> Evidence? {
-        var best: (weight: Double, evidence: Evidence)?
-        for (i, m) in members.enumerated() where i != excluding {
+    /// A member's strongest credit for an agency.
+    typealias Donor = (member: Int, weight: Double, evidence: Evidence)
+
+    /// The strongest credit for `agency` (quote sources and inherited evidence excluded), and the
+    /// strongest from any other member: what a member inherits is the first unless it is its own.
+    /// Ties go to the earlier member. Computed once per cluster, so inheritance stays linear.
+    /// - Complexity: O(e) for e pieces of evidence in the cluster.
+    func strongestTwo(for agency: String, in members: [(ordinal: Int, id: String, evidence: [Evidence])]) -> (first: Donor?, second: Donor?) {
+        var perMember: [Donor] = []
+        for (i, m) in members.enumerated() {
+            var best: Donor?
             for e in m.evidence where e.agency == agency && e.kind != .quoteSource && e.kind != .cluster {
                 let w = configuration.weights[e.kind] ?? 0
-                if w > (best?.weight ?? -1) { best = (w, e) }
+                if w > (best?.weight ?? -1) { best = (i, w, e) }
             }
+            if let best { perMember.append(best) }
         }
-        return best?.evidence
+        var first: Donor?
+        for d in perMember where d.weight > (first?.weight ?? -1) { first = d }
+        var second: Donor?
+        for d in perMember where d.member != first?.member && d.weight > (second?.weight ?? -1) { second = d }
+        return (first, second)
     }
 }

@@ -36,6 +36,8 @@ public struct EvidenceExtractor: @unchecked Sendable {
     private let inputsFromAgencies: NSRegularExpression
     private let personalByline: NSRegularExpression
     private let anyAlias: NSRegularExpression
+    /// Every alias as UTF-8 bytes, for the literal pre-scan that finds where the alias patterns can match.
+    private let aliasBytes: [[UInt8]]
 
     /// How far into the text (UTF-16 units) an attribution counts as the lede.
     public static let ledeLength = 1500
@@ -56,6 +58,7 @@ public struct EvidenceExtractor: @unchecked Sendable {
             }
         }
         aliasToAgency = map
+        aliasBytes = map.keys.sorted().map { Array($0.utf8) }.filter { !$0.isEmpty }
         noQuoteSource = Set(table.agencies.filter { !$0.quoteSourceEvidence }.map(\.name))
         func group(_ list: [String]) -> String {
             let sorted = list.sorted { $0.count > $1.count }
@@ -106,6 +109,14 @@ public struct EvidenceExtractor: @unchecked Sendable {
     public func extract(_ text: String) -> [Evidence] {
         let ns = text as NSString
         let full = NSRange(location: 0, length: ns.length)
+        // The alias patterns match only where an alias is written (they are case-sensitive literals),
+        // so they run on the few lines around each alias instead of the whole text.
+        let windows = aliasWindows(text)
+        func aliasMatches(_ regex: NSRegularExpression) -> [NSTextCheckingResult] {
+            windows.flatMap { w in
+                regex.matches(in: w.text, range: NSRange(location: 0, length: w.utf16Count)).map { $0.adjustingRanges(offset: w.utf16Offset) }
+            }
+        }
         var found: [(NSRange, Evidence)] = []
         func add(_ kind: EvidenceKind, _ m: NSTextCheckingResult, aliasGroup: Int = 1) {
             let aliasRange = m.range(at: aliasGroup)
@@ -117,17 +128,18 @@ public struct EvidenceExtractor: @unchecked Sendable {
             found.append((range, Evidence(agency: agency, kind: kind, text: span)))
         }
         for (kind, regex) in signatures {
-            for m in regex.matches(in: text, range: full) { add(kind, m) }
+            for m in aliasMatches(regex) { add(kind, m) }
         }
-        for m in credit.matches(in: text, range: full) {
+        for m in aliasMatches(credit) {
             let named = m.range(at: 1).location != NSNotFound
             let sourceLine = ns.substring(with: m.range).contains("Source:") || ns.substring(with: m.range).contains("source:")
             if named || sourceLine || m.range.location < Self.ledeLength {
                 add(.credit, m, aliasGroup: 2)
             }
         }
-        if !hasPersonalByline(text, full: full) {
-            for m in quoteSource.matches(in: text, range: full) {
+        let quoteSources = aliasMatches(quoteSource)
+        if !quoteSources.isEmpty && !hasPersonalByline(text, full: full) {
+            for m in quoteSources {
                 let r = m.range(at: 1)
                 guard r.location != NSNotFound, let agency = aliasToAgency[ns.substring(with: r)], !noQuoteSource.contains(agency) else { continue }
                 add(.quoteSource, m)
@@ -162,5 +174,66 @@ public struct EvidenceExtractor: @unchecked Sendable {
             return true
         }
         return false
+    }
+
+    /// A run of whole lines of the text, with where it starts in UTF-16 units.
+    struct Window {
+        var text: String
+        var utf16Offset: Int
+        var utf16Count: Int
+    }
+
+    /// The lines that hold an alias, each with two lines before and one after (a credit may break
+    /// across a line), merged where they touch.
+    /// - Complexity: O(n · a) byte comparisons in the worst case for a aliases; in practice O(n).
+    func aliasWindows(_ text: String) -> [Window] {
+        let bytes = Array(text.utf8)
+        let n = bytes.count
+        var lineStarts = [0]
+        for i in 0..<n where bytes[i] == 0x0A { lineStarts.append(i + 1) }
+        func line(of offset: Int) -> Int {
+            var lo = 0
+            var hi = lineStarts.count - 1
+            while lo < hi {
+                let mid = (lo + hi + 1) / 2
+                if lineStarts[mid] <= offset { lo = mid } else { hi = mid - 1 }
+            }
+            return lo
+        }
+        var firstBytes = [Bool](repeating: false, count: 256)
+        for a in aliasBytes { firstBytes[Int(a[0])] = true }
+        var hit = [Bool](repeating: false, count: lineStarts.count)
+        var i = 0
+        while i < n {
+            if firstBytes[Int(bytes[i])] {
+                for a in aliasBytes where a[0] == bytes[i] && i + a.count <= n && bytes[i..<i + a.count].elementsEqual(a) {
+                    hit[line(of: i)] = true
+                    break
+                }
+            }
+            i += 1
+        }
+        // A line is included when it holds an alias, is one of the two lines before one, or the line after.
+        var include = [Bool](repeating: false, count: hit.count)
+        for h in 0..<hit.count where hit[h] {
+            for k in max(0, h - 2)...min(hit.count - 1, h + 1) { include[k] = true }
+        }
+        var windows: [Window] = []
+        var l = 0
+        while l < include.count {
+            guard include[l] else {
+                l += 1
+                continue
+            }
+            var last = l
+            while last + 1 < include.count && include[last + 1] { last += 1 }
+            let start = lineStarts[l]
+            let end = last + 1 < lineStarts.count ? lineStarts[last + 1] : n
+            let piece = String(decoding: bytes[start..<end], as: UTF8.self)
+            let offset = String(decoding: bytes[0..<start], as: UTF8.self).utf16.count
+            windows.append(Window(text: piece, utf16Offset: offset, utf16Count: piece.utf16.count))
+            l = last + 1
+        }
+        return windows
     }
 }
