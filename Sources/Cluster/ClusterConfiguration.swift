@@ -30,11 +30,11 @@ public struct ClusterConfiguration: Sendable, Hashable {
     /// Shared passages shorter than this many words are ignored.
     public var minPassageWords = 8
     /// Weight of quoted words in shared passages (1 = as narrative text).
-    public var quoteWeight = 0.5
+    public var quoteWeight = 0.25
     /// A pair is the same story when it shares at least this many weighted words...
     public var minSharedWords = 20.0
     /// ...and at least this weighted share of the smaller document.
-    public var minContainment = 0.1
+    public var minContainment = 0.3
     /// A member whose similarity to the root is at least this is a `copy`, else a `rewrite`.
     public var copySimilarity = 0.8
     /// A document already in a cluster joins a second one through a different part of its text only

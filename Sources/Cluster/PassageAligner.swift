@@ -92,6 +92,11 @@ public struct PassageAligner: Sendable {
         }
         for k in 0..<na where result.coveredA[k] { result.sharedA += weightsA[k] }
         for k in 0..<nb where result.coveredB[k] { result.sharedB += weightsB[k] }
+        // A passage repeated in one text matches the other's single copy more than once: count
+        // the shared weight once, as the smaller side has it, so both shares are one-to-one.
+        let shared = min(result.sharedA, result.sharedB)
+        result.sharedA = shared
+        result.sharedB = shared
         return result
     }
 
