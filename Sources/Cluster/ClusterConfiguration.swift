@@ -35,6 +35,9 @@ public struct ClusterConfiguration: Sendable, Hashable {
     public var minSharedWords = 20.0
     /// ...and at least this weighted share of the smaller document.
     public var minContainment = 0.3
+    /// A pair whose shared passages are separated by this many differing numbers (the same
+    /// template filled with other figures: daily market reports, bond offerings) is two stories.
+    public var maxNumberConflicts = 2
     /// A member whose similarity to the root is at least this is a `copy`, else a `rewrite`.
     public var copySimilarity = 0.8
     /// A document already in a cluster joins a second one through a different part of its text only
@@ -72,6 +75,7 @@ public struct ClusterConfiguration: Sendable, Hashable {
             quoteWeight = try v.double("quote_weight", in: 0...1, default: quoteWeight)
             minSharedWords = try v.double("min_shared_words", in: 1...10_000, default: minSharedWords)
             minContainment = try v.double("min_containment", in: 0...1, default: minContainment)
+            maxNumberConflicts = try v.int("max_number_conflicts", in: 1...1_000_000, default: maxNumberConflicts)
             copySimilarity = try v.double("copy_similarity", in: 0...1, default: copySimilarity)
             majorityShare = try v.double("majority_share", in: 0...1, default: majorityShare)
             try v.finish()

@@ -21,16 +21,29 @@ public struct Clusterer: BarrierStage {
     public let tokens: @Sendable (Int) throws -> TokenizedText
     /// Shingle hashes of a token sequence, as the sketch stage computes them.
     public let shingler: @Sendable ([UInt64]) -> [UInt64]
+    /// Reads a document's original text back by ordinal, to tell numbers from words; nil skips
+    /// the number-conflict check.
+    public let text: (@Sendable (Int) throws -> String)?
 
     public init(
         configuration: ClusterConfiguration, shingleSize: Int,
         tokens: @escaping @Sendable (Int) throws -> TokenizedText,
-        shingler: @escaping @Sendable ([UInt64]) -> [UInt64]
+        shingler: @escaping @Sendable ([UInt64]) -> [UInt64],
+        text: (@Sendable (Int) throws -> String)? = nil
     ) {
         self.configuration = configuration
         self.shingleSize = shingleSize
         self.tokens = tokens
         self.shingler = shingler
+        self.text = text
+    }
+
+    /// Reads a document back for verification: its tokens and, when the text is available, which
+    /// tokens are numbers.
+    func load(_ ordinal: Int) throws -> TokenCache.Entry {
+        let t = try tokens(ordinal)
+        guard let text else { return TokenCache.Entry(tokens: t, digits: nil) }
+        return TokenCache.Entry(tokens: t, digits: NumberConflicts.digitMask(try text(ordinal), t))
     }
 
     /// Clusters all documents; `inputs[i].ordinal` must be `i`.
@@ -103,10 +116,20 @@ public struct Clusterer: BarrierStage {
             for y in candidates where seen.insert(y).inserted {
                 if sets.find(x) == sets.find(y) { continue }
                 counters.add("verified", 1)
-                let ty = try tokenCache.get(y, tokens)
-                let tx = try tokenCache.get(x, tokens)
+                let ey = try tokenCache.get(y, load)
+                let ex = try tokenCache.get(x, load)
+                let ty = ey.tokens
+                let tx = ex.tokens
                 let alignment = aligner.align(ty, tx, commonA: commonMask(ty, common), commonB: commonMask(tx, common))
+                var numbers = NumberConflicts.Count()
+                if let dy = ey.digits, let dx = ex.digits {
+                    numbers = NumberConflicts.count(alignment.runs, ty, digitsA: dy, tx, digitsB: dx)
+                }
                 guard accepts(alignment) else { continue }
+                guard numbers.conflicts < configuration.maxNumberConflicts else {
+                    counters.add("refused_number_conflicts", 1)
+                    continue
+                }
                 counters.add("accepted", 1)
                 guard coherent(y, alignment.coveredA, alignment.fractionA, x, alignment.coveredB, alignment.fractionB, &sets, coverage) else {
                     counters.add("refused_multi_story", 1)
@@ -223,13 +246,20 @@ struct Counters {
 
 /// A small cache of token sequences read back from the store, most recent kept.
 struct TokenCache {
+    /// A document as verification needs it.
+    struct Entry {
+        var tokens: TokenizedText
+        /// Which tokens contain a digit; nil when the text was not read.
+        var digits: [Bool]?
+    }
+
     let capacity: Int
-    private var entries: [Int: TokenizedText] = [:]
+    private var entries: [Int: Entry] = [:]
     private var order: [Int] = []
 
     init(capacity: Int) { self.capacity = capacity }
 
-    mutating func get(_ ordinal: Int, _ load: (Int) throws -> TokenizedText) throws -> TokenizedText {
+    mutating func get(_ ordinal: Int, _ load: (Int) throws -> Entry) throws -> Entry {
         if let t = entries[ordinal] { return t }
         let t = try load(ordinal)
         entries[ordinal] = t
