@@ -20,11 +20,14 @@ public struct ClusterConfiguration: Sendable, Hashable {
     public var minSharedFingerprints = 2
     /// At most this many fingerprint candidates per document are verified, most-shared first.
     public var maxCandidatesPerDocument = 24
-    /// A fingerprint in at least this many documents is checked for being common text.
+    /// A fingerprint is common text (boilerplate, a stock quote) when it appears in at least this many
+    /// mutually dissimilar documents — different stories, copies of one story counting once.
     public var commonMinDocuments = 5
-    /// It is common text (boilerplate, a stock quote) when the documents sharing it are, on average,
-    /// less similar than this (estimated Jaccard of their signatures).
+    /// Documents at least this similar (estimated Jaccard of their signatures) count as one story
+    /// when deciding whether a fingerprint is common.
     public var commonMaxSimilarity = 0.3
+    /// How many of a fingerprint's documents (its first postings) are examined for that decision.
+    public var commonSampleDocuments = 24
 
     // Verification.
     /// Shared passages shorter than this many words are ignored.
@@ -35,6 +38,8 @@ public struct ClusterConfiguration: Sendable, Hashable {
     public var minSharedWords = 20.0
     /// ...and at least this weighted share of the smaller document.
     public var minContainment = 0.3
+    /// A text too short for `minSharedWords` is the same story when at least this share of it is shared.
+    public var shortTextContainment = 0.9
     /// A pair whose shared passages are separated by this many differing numbers (the same
     /// template filled with other figures: daily market reports, bond offerings) is two stories.
     public var maxNumberConflicts = 2
@@ -67,6 +72,7 @@ public struct ClusterConfiguration: Sendable, Hashable {
             maxCandidatesPerDocument = try fp.int("max_candidates_per_document", in: 1...10_000, default: maxCandidatesPerDocument)
             commonMinDocuments = try fp.int("common_min_documents", in: 2...1_000_000, default: commonMinDocuments)
             commonMaxSimilarity = try fp.double("common_max_similarity", in: 0...1, default: commonMaxSimilarity)
+            commonSampleDocuments = try fp.int("common_sample_documents", in: 2...100_000, default: commonSampleDocuments)
             try fp.finish()
         }
         if let v = try reader.object("verification") {
@@ -75,6 +81,7 @@ public struct ClusterConfiguration: Sendable, Hashable {
             quoteWeight = try v.double("quote_weight", in: 0...1, default: quoteWeight)
             minSharedWords = try v.double("min_shared_words", in: 1...10_000, default: minSharedWords)
             minContainment = try v.double("min_containment", in: 0...1, default: minContainment)
+            shortTextContainment = try v.double("short_text_containment", in: 0...1, default: shortTextContainment)
             maxNumberConflicts = try v.int("max_number_conflicts", in: 1...1_000_000, default: maxNumberConflicts)
             copySimilarity = try v.double("copy_similarity", in: 0...1, default: copySimilarity)
             majorityShare = try v.double("majority_share", in: 0...1, default: majorityShare)

@@ -153,19 +153,40 @@ public struct Clusterer: BarrierStage {
     }
 
     /// Fingerprints shared by many documents that are otherwise dissimilar: boilerplate and stock quotes.
+    ///
+    /// The documents holding a fingerprint (its first `commonSampleDocuments` postings) are grouped
+    /// around leaders: a document joins the first leader whose estimated Jaccard with it is at least
+    /// `commonMaxSimilarity`, else leads a new group, so copies of one story count once. The
+    /// fingerprint is common when the groups number at least `commonMinDocuments` and at least half
+    /// the sampled documents: text that recurs in many different stories (a newsletter blurb, a share
+    /// widget, a stock quote) rather than a sentence a few stories happen to share.
+    /// Fingerprints with the same sampled documents share one decision.
+    /// - Complexity: O(F · s · g · p) for F fingerprints in enough documents, s sampled postings,
+    ///   g groups (the loop stops once the outcome is certain) and p permutations.
     private func commonFingerprints(_ df: [UInt32: Int32], _ postings: [UInt32: [Int32]], _ inputs: [SketchedDocument]) -> Set<UInt32> {
         var common = Set<UInt32>()
+        var decided: [[Int32]: Bool] = [:]
+        var leaders: [Int] = []
         for (f, count) in df where Int(count) >= configuration.commonMinDocuments {
-            guard let docs = postings[f]?.prefix(8), docs.count >= 2 else { continue }
-            var total = 0.0
-            var pairs = 0
-            for i in 0..<docs.count {
-                for j in (i + 1)..<docs.count {
-                    total += estimatedJaccard(inputs[Int(docs[docs.startIndex + i])].sketch.signature, inputs[Int(docs[docs.startIndex + j])].sketch.signature)
-                    pairs += 1
-                }
+            guard let sample = postings[f]?.prefix(configuration.commonSampleDocuments) else { continue }
+            let docs = Array(sample)
+            if let known = decided[docs] {
+                if known { common.insert(f) }
+                continue
             }
-            if total / Double(pairs) < configuration.commonMaxSimilarity { common.insert(f) }
+            let needed = max(configuration.commonMinDocuments, (docs.count + 1) / 2)
+            leaders.removeAll(keepingCapacity: true)
+            for (i, e) in docs.enumerated() {
+                if leaders.count >= needed || leaders.count + (docs.count - i) < needed { break }
+                let signature = inputs[Int(e)].sketch.signature
+                let grouped = leaders.contains {
+                    estimatedJaccard(inputs[$0].sketch.signature, signature) >= configuration.commonMaxSimilarity
+                }
+                if !grouped { leaders.append(Int(e)) }
+            }
+            let isCommon = leaders.count >= needed
+            decided[docs] = isCommon
+            if isCommon { common.insert(f) }
         }
         return common
     }
@@ -190,8 +211,13 @@ public struct Clusterer: BarrierStage {
         return any ? mask : nil
     }
 
-    private func accepts(_ a: PassageAligner.Alignment) -> Bool {
-        min(a.sharedA, a.sharedB) >= configuration.minSharedWords && a.containment >= configuration.minContainment
+    /// The verification rule: enough shared weight, and enough of the smaller text. A text shorter
+    /// than `minSharedWords` qualifies when nearly all of it is shared.
+    func accepts(_ a: PassageAligner.Alignment) -> Bool {
+        let shared = min(a.sharedA, a.sharedB)
+        guard a.containment >= configuration.minContainment else { return false }
+        if shared >= configuration.minSharedWords { return true }
+        return a.containment >= configuration.shortTextContainment && shared >= Double(configuration.minPassageWords)
     }
 
     /// Whether joining x's and y's clusters through this pair keeps each side one story.
