@@ -71,9 +71,12 @@ public struct Clusterer: BarrierStage {
         counters.set("common_fingerprints", common.count)
 
         var lshBuckets: [UInt64: [Int32]] = [:]
-        var sets = UnionFind(count: n)
-        var coverage: [Int: [Bool]] = [:]
-        var containsScore = [Double](repeating: 0, count: n)
+        // Near-verbatim copies already verified: a candidate joined to x this way is not verified again,
+        // which keeps a story copied thousands of times linear.
+        var copies = UnionFind(count: n)
+        var edges: [Edge] = []
+        // Per document, the largest share of it found in any other document.
+        var best = [Float](repeating: 0, count: n)
         var tokenCache = TokenCache(capacity: 256)
         let aligner = PassageAligner(minPassageWords: configuration.minPassageWords, quoteWeight: configuration.quoteWeight)
         var shared = [Int32](repeating: 0, count: n)
@@ -111,10 +114,10 @@ public struct Clusterer: BarrierStage {
             touched.removeAll(keepingCapacity: true)
             counters.add("candidates_fingerprint", fingerprintCandidates.count)
             candidates += fingerprintCandidates
-            // Verify, nearest first, skipping documents already in x's cluster.
+            // Verify, skipping documents already known as near-verbatim copies of x.
             var seen = Set<Int>()
             for y in candidates where seen.insert(y).inserted {
-                if sets.find(x) == sets.find(y) { continue }
+                if copies.find(x) == copies.find(y) { continue }
                 counters.add("verified", 1)
                 let ey = try tokenCache.get(y, load)
                 let ex = try tokenCache.get(x, load)
@@ -131,16 +134,41 @@ public struct Clusterer: BarrierStage {
                     continue
                 }
                 counters.add("accepted", 1)
-                guard coherent(y, alignment.coveredA, alignment.fractionA, x, alignment.coveredB, alignment.fractionB, &sets, coverage) else {
-                    counters.add("refused_multi_story", 1)
-                    continue
-                }
-                sets.union(x, y)
-                coverage[y] = merge(coverage[y], alignment.coveredA)
-                coverage[x] = merge(coverage[x], alignment.coveredB)
-                containsScore[y] += alignment.fractionB
-                containsScore[x] += alignment.fractionA
+                let edge = Edge(alignment, y: y, x: x)
+                best[y] = max(best[y], edge.shareY)
+                best[x] = max(best[x], edge.shareX)
+                if alignment.similarity >= configuration.copySimilarity { copies.union(x, y) }
+                edges.append(edge)
             }
+        }
+
+        // Union the accepted pairs, strongest first. A pair counts only where it is (nearly) the
+        // best evidence for the document it measures: an excerpt of one story that happens to share
+        // a sentence or two with another story joins the first only.
+        edges.sort { ($0.strength, $0.y, $0.x) > ($1.strength, $1.y, $1.x) }
+        var sets = UnionFind(count: n)
+        var coverage: [Int: [Bool]] = [:]
+        var containsScore = [Double](repeating: 0, count: n)
+        let ratio = Float(configuration.bestShareRatio)
+        for edge in edges {
+            let x = edge.x
+            let y = edge.y
+            if sets.find(x) == sets.find(y) { continue }
+            guard edge.shareX >= ratio * best[x] || edge.shareY >= ratio * best[y] else {
+                counters.add("refused_weaker_than_best", 1)
+                continue
+            }
+            let coveredY = edge.covered(\.a, count: inputs[y].sketch.tokenCount)
+            let coveredX = edge.covered(\.b, count: inputs[x].sketch.tokenCount)
+            guard coherent(y, coveredY, Double(edge.shareY), x, coveredX, Double(edge.shareX), &sets, coverage) else {
+                counters.add("refused_multi_story", 1)
+                continue
+            }
+            sets.union(x, y)
+            coverage[y] = merge(coverage[y], coveredY)
+            coverage[x] = merge(coverage[x], coveredX)
+            containsScore[y] += Double(edge.shareX)
+            containsScore[x] += Double(edge.shareY)
         }
         return try assemble(inputs, &sets, containsScore, aligner, common, &tokenCache, counters)
     }
@@ -292,5 +320,42 @@ struct TokenCache {
         order.append(ordinal)
         if order.count > capacity { entries[order.removeFirst()] = nil }
         return t
+    }
+}
+
+/// An accepted pair kept for the union phase: its shares and where the shared runs lie.
+struct Edge {
+    /// The earlier (y) and later (x) document.
+    var y: Int
+    var x: Int
+    /// Weighted share of y (x) found in the other.
+    var shareY: Float
+    var shareX: Float
+    /// Symmetric similarity of the two.
+    var similarity: Float
+    /// Shared runs as token ranges in y (a) and x (b).
+    var runs: [(a: Range<Int32>, b: Range<Int32>)]
+
+    init(_ alignment: PassageAligner.Alignment, y: Int, x: Int) {
+        self.y = y
+        self.x = x
+        shareY = Float(alignment.fractionA)
+        shareX = Float(alignment.fractionB)
+        similarity = Float(alignment.similarity)
+        runs = alignment.runs.map {
+            (Int32($0.a.lowerBound)..<Int32($0.a.upperBound), Int32($0.b.lowerBound)..<Int32($0.b.upperBound))
+        }
+    }
+
+    /// The order of union: the share of the smaller text, then similarity.
+    var strength: Float { max(shareX, shareY) + similarity / 1024 }
+
+    /// Which of a side's `count` tokens the runs cover.
+    func covered(_ side: KeyPath<(a: Range<Int32>, b: Range<Int32>), Range<Int32>>, count: Int) -> [Bool] {
+        var mask = [Bool](repeating: false, count: count)
+        for run in runs {
+            for k in run[keyPath: side] where Int(k) < count { mask[Int(k)] = true }
+        }
+        return mask
     }
 }

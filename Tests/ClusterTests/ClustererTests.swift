@@ -122,3 +122,20 @@ import WiretraceCore
         #expect(c.clusters.count == 2)
     }
 }
+
+@Suite struct ClustererChainingTests {
+    /// An excerpt of one story that also shares two sentences with another story joins its own
+    /// story only: pairs weaker than a document's best evidence do not chain stories.
+    @Test func anExcerptJoinsTheStoryItComesFrom() throws {
+        let s = SyntheticText.words(seed: 1, count: 240)
+        let t = SyntheticText.words(seed: 2, count: 240)
+        // The excerpt: 60 words of s, then 50 words of t (45% of it, above the containment floor).
+        let excerpt = SyntheticText.text(Array(s[0..<60]) + Array(t[100..<150]))
+        let texts = [SyntheticText.text(s), "Copy: " + SyntheticText.text(s), SyntheticText.text(t), "Copy: " + SyntheticText.text(t), excerpt]
+        let c = try ClusterHarness(texts).run()
+        #expect(c.together(0, 1) && c.together(2, 3))
+        #expect(!c.together(0, 2))
+        #expect(c.together(4, 0))
+        #expect(c.counter("refused_weaker_than_best") + c.counter("refused_multi_story") >= 1)
+    }
+}

@@ -50,7 +50,8 @@ import WiretraceCore
         let mask = [Bool](repeating: true, count: t.count)
         let r = aligner.align(t, t, commonA: mask, commonB: mask)
         #expect(r.sharedA == 0)
-        #expect(r.totalB == 0)
+        #expect(r.totalB == 30)
+        #expect(r.fractionA == 0)
         #expect(r.runs.count == 1)
     }
 
