@@ -43,10 +43,14 @@ public struct ClusterConfiguration: Sendable, Hashable {
     /// A pair whose shared passages are separated by this many differing numbers (the same
     /// template filled with other figures: daily market reports, bond offerings) is two stories.
     public var maxNumberConflicts = 2
-    /// A pair joins two documents only if the share it finds of one of them is at least this share of
-    /// the best share found of that document in any pair: an excerpt joins the story it comes from,
-    /// not another story it shares a sentence with.
-    public var bestShareRatio = 0.75
+    /// Besides each document's best pair (the one finding the largest share of it), pairs sharing at
+    /// least this share of both texts join their documents.
+    public var mutualShare = 0.5
+    /// A document's best pair joins it only if it finds at least this share of it (the pair itself
+    /// passed `minContainment` on the smaller text): a rewrite keeps at least a fifth of its source.
+    public var bestMinShare = 0.2
+    /// ...or at least this many weighted words: a long page that reproduces a story's passages.
+    public var bestMinWords = 60.0
     /// A member whose similarity to the root is at least this is a `copy`, else a `rewrite`.
     public var copySimilarity = 0.8
     /// A document already in a cluster joins a second one through a different part of its text only
@@ -87,7 +91,9 @@ public struct ClusterConfiguration: Sendable, Hashable {
             minContainment = try v.double("min_containment", in: 0...1, default: minContainment)
             shortTextContainment = try v.double("short_text_containment", in: 0...1, default: shortTextContainment)
             maxNumberConflicts = try v.int("max_number_conflicts", in: 1...1_000_000, default: maxNumberConflicts)
-            bestShareRatio = try v.double("best_share_ratio", in: 0...1, default: bestShareRatio)
+            mutualShare = try v.double("mutual_share", in: 0...1, default: mutualShare)
+            bestMinShare = try v.double("best_min_share", in: 0...1, default: bestMinShare)
+            bestMinWords = try v.double("best_min_words", in: 0...100_000, default: bestMinWords)
             copySimilarity = try v.double("copy_similarity", in: 0...1, default: copySimilarity)
             majorityShare = try v.double("majority_share", in: 0...1, default: majorityShare)
             try v.finish()

@@ -4,13 +4,17 @@ import WiretraceCore
 ///
 /// 1. **Candidates** come from two indexes over the in-memory sketches: MinHash LSH (near-copies)
 ///    and winnowed fingerprints (excerpts and rewrites that keep some sentences). Fingerprints that
-///    many otherwise dissimilar documents share are *common text* — boilerplate, stock quotes —
-///    learned from the corpus; they make no candidates and weigh nothing in verification.
+///    recur across many dissimilar stories are *common text* — boilerplate, stock quotes —
+///    learned from the corpus; they make no candidates and weigh nothing as shared text.
 /// 2. **Verification** aligns the two texts' tokens (read back from the spill store) and keeps the
-///    pair when it shares enough weighted words, quoted words counting less.
-/// 3. **Clusters** grow by union of verified pairs in input order, skipping pairs already joined, so
-///    a story copied thousands of times costs one verification per copy. A document that already
-///    belongs to a story joins a second one through another part of its text only when that part
+///    pair when it shares enough weighted words and enough of the smaller text, quoted words
+///    counting less, and when its shared passages are not the same template filled with other
+///    figures (`NumberConflicts`). A candidate already known as a near-verbatim copy of the
+///    document is not verified again, so a story copied thousands of times stays linear.
+/// 3. **Clusters** grow by union, strongest first, of the accepted pairs that are a document's best
+///    evidence (the pair finding the largest share of it) or that share most of both texts: an
+///    excerpt joins the story it comes from, not every story it shares a sentence with. A document
+///    already in a story joins a second one through another part of its text only when that part
 ///    is most of it: a digest page joins at most one story.
 public struct Clusterer: BarrierStage {
     public static let name = "cluster"
@@ -38,17 +42,25 @@ public struct Clusterer: BarrierStage {
         self.text = text
     }
 
-    /// Reads a document back for verification: its tokens and, when the text is available, which
-    /// tokens are numbers.
+    /// Reads a document's tokens back for verification.
     func load(_ ordinal: Int) throws -> TokenCache.Entry {
-        let t = try tokens(ordinal)
-        guard let text else { return TokenCache.Entry(tokens: t, digits: nil) }
-        return TokenCache.Entry(tokens: t, digits: NumberConflicts.digitMask(try text(ordinal), t))
+        TokenCache.Entry(tokens: try tokens(ordinal), digits: nil)
+    }
+
+    /// Which of a document's tokens are numbers, read from its text (cached); nil without text.
+    func digits(_ ordinal: Int, _ cache: inout TokenCache) throws -> [Bool]? {
+        guard let text else { return nil }
+        let entry = try cache.get(ordinal, load)
+        if let d = entry.digits { return d }
+        let d = NumberConflicts.digitMask(try text(ordinal), entry.tokens)
+        cache.setDigits(ordinal, d)
+        return d
     }
 
     /// Clusters all documents; `inputs[i].ordinal` must be `i`.
-    /// - Complexity: O(n · (b + f + c·v)) for n documents, b bands, f fingerprints per document,
-    ///   and c verified candidates per document of alignment cost v; the bucket cap keeps c bounded.
+    /// - Complexity: O(n · (b + f + c·v) + e log e) for n documents, b bands, f fingerprints per
+    ///   document, c verified candidates per document of alignment cost v, and e accepted pairs; the
+    ///   bucket cap and the candidate cap keep c bounded.
     public func run(_ inputs: [SketchedDocument]) throws -> Clustering {
         let n = inputs.count
         for (i, d) in inputs.enumerated() { precondition(d.ordinal == i, "documents must be in ordinal order") }
@@ -75,8 +87,6 @@ public struct Clusterer: BarrierStage {
         // which keeps a story copied thousands of times linear.
         var copies = UnionFind(count: n)
         var edges: [Edge] = []
-        // Per document, the largest share of it found in any other document.
-        var best = [Float](repeating: 0, count: n)
         var tokenCache = TokenCache(capacity: 256)
         let aligner = PassageAligner(minPassageWords: configuration.minPassageWords, quoteWeight: configuration.quoteWeight)
         var shared = [Int32](repeating: 0, count: n)
@@ -125,7 +135,7 @@ public struct Clusterer: BarrierStage {
                 let tx = ex.tokens
                 let alignment = aligner.align(ty, tx, commonA: commonMask(ty, common), commonB: commonMask(tx, common))
                 var numbers = NumberConflicts.Count()
-                if let dy = ey.digits, let dx = ex.digits {
+                if accepts(alignment), alignment.runs.count > 1, let dy = try digits(y, &tokenCache), let dx = try digits(x, &tokenCache) {
                     numbers = NumberConflicts.count(alignment.runs, ty, digitsA: dy, tx, digitsB: dx)
                 }
                 guard accepts(alignment) else { continue }
@@ -135,29 +145,36 @@ public struct Clusterer: BarrierStage {
                 }
                 counters.add("accepted", 1)
                 let edge = Edge(alignment, y: y, x: x)
-                best[y] = max(best[y], edge.shareY)
-                best[x] = max(best[x], edge.shareX)
                 if alignment.similarity >= configuration.copySimilarity { copies.union(x, y) }
                 edges.append(edge)
             }
         }
 
-        // Union the accepted pairs, strongest first. A pair counts only where it is (nearly) the
-        // best evidence for the document it measures: an excerpt of one story that happens to share
-        // a sentence or two with another story joins the first only.
-        edges.sort { ($0.strength, $0.y, $0.x) > ($1.strength, $1.y, $1.x) }
+        // Union, strongest first, the pairs that are each document's best evidence — the pair finding
+        // the largest share of it — and the pairs sharing most of both texts. An excerpt of one story
+        // that also shares a sentence or two with another story joins the first only, and a story
+        // with no copies does not bridge the stories it shares background with.
+        var chosen = [Bool](repeating: false, count: edges.count)
+        var bestEdge = [Int](repeating: -1, count: n)
+        for (i, edge) in edges.enumerated() {
+            if min(edge.shareX, edge.shareY) >= Float(configuration.mutualShare) { chosen[i] = true }
+            for (doc, share) in [(edge.y, edge.shareY), (edge.x, edge.shareX)] where Double(share) >= configuration.bestMinShare || Double(edge.shared) >= configuration.bestMinWords {
+                let b = bestEdge[doc]
+                if b < 0 || (share, edge.similarity) > (edges[b].share(of: doc), edges[b].similarity) { bestEdge[doc] = i }
+            }
+        }
+        for b in bestEdge where b >= 0 { chosen[b] = true }
+        var order = edges.indices.filter { chosen[$0] }
+        counters.add("refused_not_best", edges.count - order.count)
+        order.sort { (edges[$0].strength, edges[$0].y, edges[$0].x) > (edges[$1].strength, edges[$1].y, edges[$1].x) }
         var sets = UnionFind(count: n)
         var coverage: [Int: [Bool]] = [:]
         var containsScore = [Double](repeating: 0, count: n)
-        let ratio = Float(configuration.bestShareRatio)
-        for edge in edges {
+        for i in order {
+            let edge = edges[i]
             let x = edge.x
             let y = edge.y
             if sets.find(x) == sets.find(y) { continue }
-            guard edge.shareX >= ratio * best[x] || edge.shareY >= ratio * best[y] else {
-                counters.add("refused_weaker_than_best", 1)
-                continue
-            }
             let coveredY = edge.covered(\.a, count: inputs[y].sketch.tokenCount)
             let coveredX = edge.covered(\.b, count: inputs[x].sketch.tokenCount)
             guard coherent(y, coveredY, Double(edge.shareY), x, coveredX, Double(edge.shareX), &sets, coverage) else {
@@ -313,6 +330,11 @@ struct TokenCache {
 
     init(capacity: Int) { self.capacity = capacity }
 
+    /// Remembers a cached document's digit mask.
+    mutating func setDigits(_ ordinal: Int, _ digits: [Bool]) {
+        entries[ordinal]?.digits = digits
+    }
+
     mutating func get(_ ordinal: Int, _ load: (Int) throws -> Entry) throws -> Entry {
         if let t = entries[ordinal] { return t }
         let t = try load(ordinal)
@@ -333,6 +355,8 @@ struct Edge {
     var shareX: Float
     /// Symmetric similarity of the two.
     var similarity: Float
+    /// Weighted words shared.
+    var shared: Float
     /// Shared runs as token ranges in y (a) and x (b).
     var runs: [(a: Range<Int32>, b: Range<Int32>)]
 
@@ -342,10 +366,14 @@ struct Edge {
         shareY = Float(alignment.fractionA)
         shareX = Float(alignment.fractionB)
         similarity = Float(alignment.similarity)
+        shared = Float(min(alignment.sharedA, alignment.sharedB))
         runs = alignment.runs.map {
             (Int32($0.a.lowerBound)..<Int32($0.a.upperBound), Int32($0.b.lowerBound)..<Int32($0.b.upperBound))
         }
     }
+
+    /// The share of `doc` (one of the two) found in the other.
+    func share(of doc: Int) -> Float { doc == x ? shareX : shareY }
 
     /// The order of union: the share of the smaller text, then similarity.
     var strength: Float { max(shareX, shareY) + similarity / 1024 }

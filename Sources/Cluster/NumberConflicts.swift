@@ -25,12 +25,19 @@ public enum NumberConflicts {
             let start = Int(tokens.starts[k])
             let end = min(Int(tokens.ends[k]), scalars.count)
             guard start < end else { continue }
-            for p in start..<end where scalars[p].properties.numericType == .decimal {
+            for p in start..<end where isDigit(scalars[p]) {
                 mask[k] = true
                 break
             }
         }
         return mask
+    }
+
+    /// Whether a scalar is a decimal digit (ASCII first: the common case, and fast).
+    @inline(__always)
+    static func isDigit(_ s: Unicode.Scalar) -> Bool {
+        if s.value < 0x80 { return s.value >= 0x30 && s.value <= 0x39 }
+        return s.properties.numericType == .decimal
     }
 
     /// Counts number conflicts between consecutive runs of an alignment.

@@ -136,6 +136,6 @@ import WiretraceCore
         #expect(c.together(0, 1) && c.together(2, 3))
         #expect(!c.together(0, 2))
         #expect(c.together(4, 0))
-        #expect(c.counter("refused_weaker_than_best") + c.counter("refused_multi_story") >= 1)
+        #expect(c.counter("refused_not_best") + c.counter("refused_multi_story") >= 1)
     }
 }
