@@ -256,13 +256,17 @@ public struct Clusterer: BarrierStage {
         return any ? mask : nil
     }
 
-    /// The verification rule: enough shared weight, and enough of the smaller text. A text shorter
-    /// than `minSharedWords` qualifies when nearly all of it is shared.
+    /// The verification rule: enough shared weight, and enough of the smaller text. A short text
+    /// (a stub, an earnings table) qualifies when nearly all of its words, common text included, are
+    /// shared.
     func accepts(_ a: PassageAligner.Alignment) -> Bool {
         let shared = min(a.sharedA, a.sharedB)
-        guard a.containment >= configuration.minContainment else { return false }
-        if shared >= configuration.minSharedWords { return true }
-        return a.containment >= configuration.shortTextContainment && shared >= Double(configuration.minPassageWords)
+        if a.containment >= configuration.minContainment && shared >= configuration.minSharedWords { return true }
+        let coveredA = a.coveredA.lazy.filter { $0 }.count
+        let coveredB = a.coveredB.lazy.filter { $0 }.count
+        let (covered, total) = a.coveredA.count <= a.coveredB.count ? (coveredA, a.coveredA.count) : (coveredB, a.coveredB.count)
+        return covered >= configuration.minPassageWords
+            && Double(covered) >= configuration.shortTextContainment * Double(max(total, 1))
     }
 
     /// Whether joining x's and y's clusters through this pair keeps each side one story.
@@ -297,10 +301,18 @@ extension Array where Element == Int32 {
         if count < cap { append(value) }
     }
 
-    /// Hands the current elements to `body`, then appends `value` unless full.
+    /// Hands the current elements to `body`, then keeps `value`: appended while there is room, else
+    /// written over one of the second half's slots (chosen by the value), so that a full bucket keeps
+    /// its first members and a rotating sample of recent ones — a retransmission of a story that
+    /// recurs daily still meets its recent twin.
     mutating func withAppendIfBelow(cap: Int, _ value: Int32, _ body: ([Int32]) -> Void) {
         body(self)
-        if count < cap { append(value) }
+        if count < cap {
+            append(value)
+        } else if cap >= 2 {
+            let half = cap / 2
+            self[half + Int(value) % (cap - half)] = value
+        }
     }
 }
 

@@ -139,3 +139,20 @@ import WiretraceCore
         #expect(c.counter("refused_not_best") + c.counter("refused_multi_story") >= 1)
     }
 }
+
+@Suite struct ClustererScaleTests {
+    /// A report that recurs daily fills its LSH buckets; two identical copies of a late day's report
+    /// still meet, because full buckets keep a rotating sample of recent members.
+    @Test func aLateRetransmissionMeetsItsTwinBeyondTheBucketCap() throws {
+        var texts = (0..<40).map { day in
+            NumberConflictsTests.report("\(day + 1).\(day % 7)", "6-\(day % 5 + 1)/8") + " " + SyntheticText.story(7, 30)
+        }
+        let late = NumberConflictsTests.report("9.9", "7-1/4") + " " + SyntheticText.story(7, 30)
+        texts.append(late)
+        texts.append(late)
+        var configuration = ClusterConfiguration()
+        configuration.bucketCap = 8
+        let c = try ClusterHarness(texts).run(configuration)
+        #expect(c.together(40, 41))
+    }
+}
