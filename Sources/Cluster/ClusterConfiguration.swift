@@ -12,7 +12,8 @@ public struct ClusterConfiguration: Sendable, Hashable {
     public var lshBands: Int?
     public var lshRows: Int?
     /// At most this many documents are kept per LSH bucket and fingerprint posting list; later ones
-    /// still find the kept ones, which keeps a story copied thousands of times linear.
+    /// still find the kept ones, which keeps a story copied thousands of times linear. A full LSH
+    /// bucket keeps its first half and rotates recent documents through the second half.
     public var bucketCap = 64
 
     // Candidates from shared fingerprints (winnowed shingles).
@@ -38,7 +39,8 @@ public struct ClusterConfiguration: Sendable, Hashable {
     public var minSharedWords = 20.0
     /// ...and at least this weighted share of the smaller document.
     public var minContainment = 0.3
-    /// A text too short for `minSharedWords` is the same story when at least this share of it is shared.
+    /// A short text (a stub, an earnings table) is the same story when at least this share of its words,
+    /// common text included, lies in shared passages.
     public var shortTextContainment = 0.9
     /// A pair whose shared passages are separated by this many differing numbers (the same
     /// template filled with other figures: daily market reports, bond offerings) is two stories.
@@ -51,7 +53,9 @@ public struct ClusterConfiguration: Sendable, Hashable {
     public var bestMinShare = 0.2
     /// ...or at least this many weighted words: a long page that reproduces a story's passages.
     public var bestMinWords = 60.0
-    /// A member whose similarity to the root is at least this is a `copy`, else a `rewrite`.
+    /// A member whose similarity to the root is at least this is a `copy`, else a `rewrite`; a verified
+    /// pair this similar is a near-verbatim copy, and candidates already joined to it that way are not
+    /// verified again.
     public var copySimilarity = 0.8
     /// A document already in a cluster joins a second one through a different part of its text only
     /// if that part is at least this share of it (or of the other): multi-story pages join one story.
