@@ -62,7 +62,7 @@ run samples "$ROOT/samples" outlet
 if [ "${QUALITY_PEERS:-0}" = 1 ]; then
   echo "running gaoya (threshold 0.3) ..." >&2
   if [ ! -x "$W/venv/bin/python" ]; then
-    python3 -m venv "$W/venv" && "$W/venv/bin/pip" install -q datasketch rensa gaoya numpy scipy || true
+    python3 -m venv "$W/venv" && timeout 300 "$W/venv/bin/pip" install -q --only-binary=:all: datasketch rensa gaoya numpy scipy || true
   fi
   if "$W/venv/bin/python" -c "import gaoya" 2>/dev/null; then
     "$W/venv/bin/python" "$SHARED/bench/peers.py" gaoya --threshold 0.3 "$SHARED/data/real-multi-outlet/articles.jsonl" "$OUT/gaoya-rmo.jsonl" 2>/dev/null
