@@ -12,7 +12,8 @@ public struct ClusterConfiguration: Sendable, Hashable {
     public var lshBands: Int?
     public var lshRows: Int?
     /// At most this many documents are kept per LSH bucket and fingerprint posting list; later ones
-    /// still find the kept ones, which keeps a story copied thousands of times linear.
+    /// still find the kept ones, which keeps a story copied thousands of times linear. A full LSH
+    /// bucket keeps its first half and rotates recent documents through the second half.
     public var bucketCap = 64
 
     // Candidates from shared fingerprints (winnowed shingles).
@@ -20,22 +21,41 @@ public struct ClusterConfiguration: Sendable, Hashable {
     public var minSharedFingerprints = 2
     /// At most this many fingerprint candidates per document are verified, most-shared first.
     public var maxCandidatesPerDocument = 24
-    /// A fingerprint in at least this many documents is checked for being common text.
+    /// A fingerprint is common text (boilerplate, a stock quote) when it appears in at least this many
+    /// mutually dissimilar documents — different stories, copies of one story counting once.
     public var commonMinDocuments = 5
-    /// It is common text (boilerplate, a stock quote) when the documents sharing it are, on average,
-    /// less similar than this (estimated Jaccard of their signatures).
+    /// Documents at least this similar (estimated Jaccard of their signatures) count as one story
+    /// when deciding whether a fingerprint is common.
     public var commonMaxSimilarity = 0.3
+    /// How many of a fingerprint's documents (its first postings) are examined for that decision.
+    public var commonSampleDocuments = 24
 
     // Verification.
     /// Shared passages shorter than this many words are ignored.
     public var minPassageWords = 8
     /// Weight of quoted words in shared passages (1 = as narrative text).
-    public var quoteWeight = 0.5
+    public var quoteWeight = 0.25
     /// A pair is the same story when it shares at least this many weighted words...
     public var minSharedWords = 20.0
     /// ...and at least this weighted share of the smaller document.
-    public var minContainment = 0.1
-    /// A member whose similarity to the root is at least this is a `copy`, else a `rewrite`.
+    public var minContainment = 0.3
+    /// A short text (a stub, an earnings table) is the same story when at least this share of its words,
+    /// common text included, lies in shared passages.
+    public var shortTextContainment = 0.9
+    /// A pair whose shared passages are separated by this many differing numbers (the same
+    /// template filled with other figures: daily market reports, bond offerings) is two stories.
+    public var maxNumberConflicts = 2
+    /// Besides each document's best pair (the one finding the largest share of it), pairs sharing at
+    /// least this share of both texts join their documents.
+    public var mutualShare = 0.5
+    /// A document's best pair joins it only if it finds at least this share of it (the pair itself
+    /// passed `minContainment` on the smaller text): a rewrite keeps at least a fifth of its source.
+    public var bestMinShare = 0.2
+    /// ...or at least this many weighted words: a long page that reproduces a story's passages.
+    public var bestMinWords = 60.0
+    /// A member whose similarity to the root is at least this is a `copy`, else a `rewrite`; a verified
+    /// pair this similar is a near-verbatim copy, and candidates already joined to it that way are not
+    /// verified again.
     public var copySimilarity = 0.8
     /// A document already in a cluster joins a second one through a different part of its text only
     /// if that part is at least this share of it (or of the other): multi-story pages join one story.
@@ -64,6 +84,7 @@ public struct ClusterConfiguration: Sendable, Hashable {
             maxCandidatesPerDocument = try fp.int("max_candidates_per_document", in: 1...10_000, default: maxCandidatesPerDocument)
             commonMinDocuments = try fp.int("common_min_documents", in: 2...1_000_000, default: commonMinDocuments)
             commonMaxSimilarity = try fp.double("common_max_similarity", in: 0...1, default: commonMaxSimilarity)
+            commonSampleDocuments = try fp.int("common_sample_documents", in: 2...100_000, default: commonSampleDocuments)
             try fp.finish()
         }
         if let v = try reader.object("verification") {
@@ -72,6 +93,11 @@ public struct ClusterConfiguration: Sendable, Hashable {
             quoteWeight = try v.double("quote_weight", in: 0...1, default: quoteWeight)
             minSharedWords = try v.double("min_shared_words", in: 1...10_000, default: minSharedWords)
             minContainment = try v.double("min_containment", in: 0...1, default: minContainment)
+            shortTextContainment = try v.double("short_text_containment", in: 0...1, default: shortTextContainment)
+            maxNumberConflicts = try v.int("max_number_conflicts", in: 1...1_000_000, default: maxNumberConflicts)
+            mutualShare = try v.double("mutual_share", in: 0...1, default: mutualShare)
+            bestMinShare = try v.double("best_min_share", in: 0...1, default: bestMinShare)
+            bestMinWords = try v.double("best_min_words", in: 0...100_000, default: bestMinWords)
             copySimilarity = try v.double("copy_similarity", in: 0...1, default: copySimilarity)
             majorityShare = try v.double("majority_share", in: 0...1, default: majorityShare)
             try v.finish()

@@ -30,9 +30,9 @@ extension Clusterer {
             clusters.append(Cluster(number: c + 1, members: group, root: root, rootReason: reason))
             guard group.count > 1 else { continue }
             roles[root] = .root
-            let tr = try tokenCache.get(root, tokens)
+            let tr = try tokenCache.get(root, load).tokens
             for m in group where m != root {
-                let tm = try tokenCache.get(m, tokens)
+                let tm = try tokenCache.get(m, load).tokens
                 let alignment = aligner.align(tr, tm, commonA: commonMask(tr, common), commonB: commonMask(tm, common))
                 let s = alignment.similarity
                 similarity[m] = s

@@ -4,13 +4,17 @@ import WiretraceCore
 ///
 /// 1. **Candidates** come from two indexes over the in-memory sketches: MinHash LSH (near-copies)
 ///    and winnowed fingerprints (excerpts and rewrites that keep some sentences). Fingerprints that
-///    many otherwise dissimilar documents share are *common text* — boilerplate, stock quotes —
-///    learned from the corpus; they make no candidates and weigh nothing in verification.
+///    recur across many dissimilar stories are *common text* — boilerplate, stock quotes —
+///    learned from the corpus; they make no candidates and weigh nothing as shared text.
 /// 2. **Verification** aligns the two texts' tokens (read back from the spill store) and keeps the
-///    pair when it shares enough weighted words, quoted words counting less.
-/// 3. **Clusters** grow by union of verified pairs in input order, skipping pairs already joined, so
-///    a story copied thousands of times costs one verification per copy. A document that already
-///    belongs to a story joins a second one through another part of its text only when that part
+///    pair when it shares enough weighted words and enough of the smaller text, quoted words
+///    counting less, and when its shared passages are not the same template filled with other
+///    figures (`NumberConflicts`). A candidate already known as a near-verbatim copy of the
+///    document is not verified again, so a story copied thousands of times stays linear.
+/// 3. **Clusters** grow by union, strongest first, of the accepted pairs that are a document's best
+///    evidence (the pair finding the largest share of it) or that share most of both texts: an
+///    excerpt joins the story it comes from, not every story it shares a sentence with. A document
+///    already in a story joins a second one through another part of its text only when that part
 ///    is most of it: a digest page joins at most one story.
 public struct Clusterer: BarrierStage {
     public static let name = "cluster"
@@ -21,21 +25,42 @@ public struct Clusterer: BarrierStage {
     public let tokens: @Sendable (Int) throws -> TokenizedText
     /// Shingle hashes of a token sequence, as the sketch stage computes them.
     public let shingler: @Sendable ([UInt64]) -> [UInt64]
+    /// Reads a document's original text back by ordinal, to tell numbers from words; nil skips
+    /// the number-conflict check.
+    public let text: (@Sendable (Int) throws -> String)?
 
     public init(
         configuration: ClusterConfiguration, shingleSize: Int,
         tokens: @escaping @Sendable (Int) throws -> TokenizedText,
-        shingler: @escaping @Sendable ([UInt64]) -> [UInt64]
+        shingler: @escaping @Sendable ([UInt64]) -> [UInt64],
+        text: (@Sendable (Int) throws -> String)? = nil
     ) {
         self.configuration = configuration
         self.shingleSize = shingleSize
         self.tokens = tokens
         self.shingler = shingler
+        self.text = text
+    }
+
+    /// Reads a document's tokens back for verification.
+    func load(_ ordinal: Int) throws -> TokenCache.Entry {
+        TokenCache.Entry(tokens: try tokens(ordinal), digits: nil)
+    }
+
+    /// Which of a document's tokens are numbers, read from its text (cached); nil without text.
+    func digits(_ ordinal: Int, _ cache: inout TokenCache) throws -> [Bool]? {
+        guard let text else { return nil }
+        let entry = try cache.get(ordinal, load)
+        if let d = entry.digits { return d }
+        let d = NumberConflicts.digitMask(try text(ordinal), entry.tokens)
+        cache.setDigits(ordinal, d)
+        return d
     }
 
     /// Clusters all documents; `inputs[i].ordinal` must be `i`.
-    /// - Complexity: O(n · (b + f + c·v)) for n documents, b bands, f fingerprints per document,
-    ///   and c verified candidates per document of alignment cost v; the bucket cap keeps c bounded.
+    /// - Complexity: O(n · (b + f + c·v) + e log e) for n documents, b bands, f fingerprints per
+    ///   document, c verified candidates per document of alignment cost v, and e accepted pairs; the
+    ///   bucket cap and the candidate cap keep c bounded.
     public func run(_ inputs: [SketchedDocument]) throws -> Clustering {
         let n = inputs.count
         for (i, d) in inputs.enumerated() { precondition(d.ordinal == i, "documents must be in ordinal order") }
@@ -58,9 +83,10 @@ public struct Clusterer: BarrierStage {
         counters.set("common_fingerprints", common.count)
 
         var lshBuckets: [UInt64: [Int32]] = [:]
-        var sets = UnionFind(count: n)
-        var coverage: [Int: [Bool]] = [:]
-        var containsScore = [Double](repeating: 0, count: n)
+        // Near-verbatim copies already verified: a candidate joined to x this way is not verified again,
+        // which keeps a story copied thousands of times linear.
+        var copies = UnionFind(count: n)
+        var edges: [Edge] = []
         var tokenCache = TokenCache(capacity: 256)
         let aligner = PassageAligner(minPassageWords: configuration.minPassageWords, quoteWeight: configuration.quoteWeight)
         var shared = [Int32](repeating: 0, count: n)
@@ -98,26 +124,68 @@ public struct Clusterer: BarrierStage {
             touched.removeAll(keepingCapacity: true)
             counters.add("candidates_fingerprint", fingerprintCandidates.count)
             candidates += fingerprintCandidates
-            // Verify, nearest first, skipping documents already in x's cluster.
+            // Verify, skipping documents already known as near-verbatim copies of x.
             var seen = Set<Int>()
             for y in candidates where seen.insert(y).inserted {
-                if sets.find(x) == sets.find(y) { continue }
+                if copies.find(x) == copies.find(y) { continue }
                 counters.add("verified", 1)
-                let ty = try tokenCache.get(y, tokens)
-                let tx = try tokenCache.get(x, tokens)
+                let ey = try tokenCache.get(y, load)
+                let ex = try tokenCache.get(x, load)
+                let ty = ey.tokens
+                let tx = ex.tokens
                 let alignment = aligner.align(ty, tx, commonA: commonMask(ty, common), commonB: commonMask(tx, common))
+                var numbers = NumberConflicts.Count()
+                if accepts(alignment), alignment.runs.count > 1, let dy = try digits(y, &tokenCache), let dx = try digits(x, &tokenCache) {
+                    numbers = NumberConflicts.count(alignment.runs, ty, digitsA: dy, tx, digitsB: dx)
+                }
                 guard accepts(alignment) else { continue }
-                counters.add("accepted", 1)
-                guard coherent(y, alignment.coveredA, alignment.fractionA, x, alignment.coveredB, alignment.fractionB, &sets, coverage) else {
-                    counters.add("refused_multi_story", 1)
+                guard numbers.conflicts < configuration.maxNumberConflicts else {
+                    counters.add("refused_number_conflicts", 1)
                     continue
                 }
-                sets.union(x, y)
-                coverage[y] = merge(coverage[y], alignment.coveredA)
-                coverage[x] = merge(coverage[x], alignment.coveredB)
-                containsScore[y] += alignment.fractionB
-                containsScore[x] += alignment.fractionA
+                counters.add("accepted", 1)
+                let edge = Edge(alignment, y: y, x: x)
+                if alignment.similarity >= configuration.copySimilarity { copies.union(x, y) }
+                edges.append(edge)
             }
+        }
+
+        // Union, strongest first, the pairs that are each document's best evidence — the pair finding
+        // the largest share of it — and the pairs sharing most of both texts. An excerpt of one story
+        // that also shares a sentence or two with another story joins the first only, and a story
+        // with no copies does not bridge the stories it shares background with.
+        var chosen = [Bool](repeating: false, count: edges.count)
+        var bestEdge = [Int](repeating: -1, count: n)
+        for (i, edge) in edges.enumerated() {
+            if min(edge.shareX, edge.shareY) >= Float(configuration.mutualShare) { chosen[i] = true }
+            for (doc, share) in [(edge.y, edge.shareY), (edge.x, edge.shareX)] where Double(share) >= configuration.bestMinShare || Double(edge.shared) >= configuration.bestMinWords {
+                let b = bestEdge[doc]
+                if b < 0 || (share, edge.similarity) > (edges[b].share(of: doc), edges[b].similarity) { bestEdge[doc] = i }
+            }
+        }
+        for b in bestEdge where b >= 0 { chosen[b] = true }
+        var order = edges.indices.filter { chosen[$0] }
+        counters.add("refused_not_best", edges.count - order.count)
+        order.sort { (edges[$0].strength, edges[$0].y, edges[$0].x) > (edges[$1].strength, edges[$1].y, edges[$1].x) }
+        var sets = UnionFind(count: n)
+        var coverage: [Int: [Bool]] = [:]
+        var containsScore = [Double](repeating: 0, count: n)
+        for i in order {
+            let edge = edges[i]
+            let x = edge.x
+            let y = edge.y
+            if sets.find(x) == sets.find(y) { continue }
+            let coveredY = edge.covered(\.a, count: inputs[y].sketch.tokenCount)
+            let coveredX = edge.covered(\.b, count: inputs[x].sketch.tokenCount)
+            guard coherent(y, coveredY, Double(edge.shareY), x, coveredX, Double(edge.shareX), &sets, coverage) else {
+                counters.add("refused_multi_story", 1)
+                continue
+            }
+            sets.union(x, y)
+            coverage[y] = merge(coverage[y], coveredY)
+            coverage[x] = merge(coverage[x], coveredX)
+            containsScore[y] += Double(edge.shareX)
+            containsScore[x] += Double(edge.shareY)
         }
         return try assemble(inputs, &sets, containsScore, aligner, common, &tokenCache, counters)
     }
@@ -130,19 +198,40 @@ public struct Clusterer: BarrierStage {
     }
 
     /// Fingerprints shared by many documents that are otherwise dissimilar: boilerplate and stock quotes.
+    ///
+    /// The documents holding a fingerprint (its first `commonSampleDocuments` postings) are grouped
+    /// around leaders: a document joins the first leader whose estimated Jaccard with it is at least
+    /// `commonMaxSimilarity`, else leads a new group, so copies of one story count once. The
+    /// fingerprint is common when the groups number at least `commonMinDocuments` and at least half
+    /// the sampled documents: text that recurs in many different stories (a newsletter blurb, a share
+    /// widget, a stock quote) rather than a sentence a few stories happen to share.
+    /// Fingerprints with the same sampled documents share one decision.
+    /// - Complexity: O(F · s · g · p) for F fingerprints in enough documents, s sampled postings,
+    ///   g groups (the loop stops once the outcome is certain) and p permutations.
     private func commonFingerprints(_ df: [UInt32: Int32], _ postings: [UInt32: [Int32]], _ inputs: [SketchedDocument]) -> Set<UInt32> {
         var common = Set<UInt32>()
+        var decided: [[Int32]: Bool] = [:]
+        var leaders: [Int] = []
         for (f, count) in df where Int(count) >= configuration.commonMinDocuments {
-            guard let docs = postings[f]?.prefix(8), docs.count >= 2 else { continue }
-            var total = 0.0
-            var pairs = 0
-            for i in 0..<docs.count {
-                for j in (i + 1)..<docs.count {
-                    total += estimatedJaccard(inputs[Int(docs[docs.startIndex + i])].sketch.signature, inputs[Int(docs[docs.startIndex + j])].sketch.signature)
-                    pairs += 1
-                }
+            guard let sample = postings[f]?.prefix(configuration.commonSampleDocuments) else { continue }
+            let docs = Array(sample)
+            if let known = decided[docs] {
+                if known { common.insert(f) }
+                continue
             }
-            if total / Double(pairs) < configuration.commonMaxSimilarity { common.insert(f) }
+            let needed = max(configuration.commonMinDocuments, (docs.count + 1) / 2)
+            leaders.removeAll(keepingCapacity: true)
+            for (i, e) in docs.enumerated() {
+                if leaders.count >= needed || leaders.count + (docs.count - i) < needed { break }
+                let signature = inputs[Int(e)].sketch.signature
+                let grouped = leaders.contains {
+                    estimatedJaccard(inputs[$0].sketch.signature, signature) >= configuration.commonMaxSimilarity
+                }
+                if !grouped { leaders.append(Int(e)) }
+            }
+            let isCommon = leaders.count >= needed
+            decided[docs] = isCommon
+            if isCommon { common.insert(f) }
         }
         return common
     }
@@ -167,8 +256,17 @@ public struct Clusterer: BarrierStage {
         return any ? mask : nil
     }
 
-    private func accepts(_ a: PassageAligner.Alignment) -> Bool {
-        min(a.sharedA, a.sharedB) >= configuration.minSharedWords && a.containment >= configuration.minContainment
+    /// The verification rule: enough shared weight, and enough of the smaller text. A short text
+    /// (a stub, an earnings table) qualifies when nearly all of its words, common text included, are
+    /// shared.
+    func accepts(_ a: PassageAligner.Alignment) -> Bool {
+        let shared = min(a.sharedA, a.sharedB)
+        if a.containment >= configuration.minContainment && shared >= configuration.minSharedWords { return true }
+        let coveredA = a.coveredA.lazy.filter { $0 }.count
+        let coveredB = a.coveredB.lazy.filter { $0 }.count
+        let (covered, total) = a.coveredA.count <= a.coveredB.count ? (coveredA, a.coveredA.count) : (coveredB, a.coveredB.count)
+        return covered >= configuration.minPassageWords
+            && Double(covered) >= configuration.shortTextContainment * Double(max(total, 1))
     }
 
     /// Whether joining x's and y's clusters through this pair keeps each side one story.
@@ -203,10 +301,18 @@ extension Array where Element == Int32 {
         if count < cap { append(value) }
     }
 
-    /// Hands the current elements to `body`, then appends `value` unless full.
+    /// Hands the current elements to `body`, then keeps `value`: appended while there is room, else
+    /// written over one of the second half's slots (chosen by the value), so that a full bucket keeps
+    /// its first members and a rotating sample of recent ones — a retransmission of a story that
+    /// recurs daily still meets its recent twin.
     mutating func withAppendIfBelow(cap: Int, _ value: Int32, _ body: ([Int32]) -> Void) {
         body(self)
-        if count < cap { append(value) }
+        if count < cap {
+            append(value)
+        } else if cap >= 2 {
+            let half = cap / 2
+            self[half + Int(value) % (cap - half)] = value
+        }
     }
 }
 
@@ -223,18 +329,73 @@ struct Counters {
 
 /// A small cache of token sequences read back from the store, most recent kept.
 struct TokenCache {
+    /// A document as verification needs it.
+    struct Entry {
+        var tokens: TokenizedText
+        /// Which tokens contain a digit; nil when the text was not read.
+        var digits: [Bool]?
+    }
+
     let capacity: Int
-    private var entries: [Int: TokenizedText] = [:]
+    private var entries: [Int: Entry] = [:]
     private var order: [Int] = []
 
     init(capacity: Int) { self.capacity = capacity }
 
-    mutating func get(_ ordinal: Int, _ load: (Int) throws -> TokenizedText) throws -> TokenizedText {
+    /// Remembers a cached document's digit mask.
+    mutating func setDigits(_ ordinal: Int, _ digits: [Bool]) {
+        entries[ordinal]?.digits = digits
+    }
+
+    mutating func get(_ ordinal: Int, _ load: (Int) throws -> Entry) throws -> Entry {
         if let t = entries[ordinal] { return t }
         let t = try load(ordinal)
         entries[ordinal] = t
         order.append(ordinal)
         if order.count > capacity { entries[order.removeFirst()] = nil }
         return t
+    }
+}
+
+/// An accepted pair kept for the union phase: its shares and where the shared runs lie.
+struct Edge {
+    /// The earlier (y) and later (x) document.
+    var y: Int
+    var x: Int
+    /// Weighted share of y (x) found in the other.
+    var shareY: Float
+    var shareX: Float
+    /// Symmetric similarity of the two.
+    var similarity: Float
+    /// Weighted words shared.
+    var shared: Float
+    /// Shared runs as token ranges in y (a) and x (b).
+    var runs: [(a: Range<Int32>, b: Range<Int32>)]
+
+    init(_ alignment: PassageAligner.Alignment, y: Int, x: Int) {
+        self.y = y
+        self.x = x
+        shareY = Float(alignment.fractionA)
+        shareX = Float(alignment.fractionB)
+        similarity = Float(alignment.similarity)
+        shared = Float(min(alignment.sharedA, alignment.sharedB))
+        runs = alignment.runs.map {
+            (Int32($0.a.lowerBound)..<Int32($0.a.upperBound), Int32($0.b.lowerBound)..<Int32($0.b.upperBound))
+        }
+    }
+
+    /// The share of `doc` (one of the two) found in the other.
+    func share(of doc: Int) -> Float { doc == x ? shareX : shareY }
+
+    /// The order of union: the share of the smaller text, then similarity.
+    var strength: Float { max(shareX, shareY) + similarity / 1024 }
+
+    /// Which of a side's `count` tokens the runs cover.
+    func covered(_ side: KeyPath<(a: Range<Int32>, b: Range<Int32>), Range<Int32>>, count: Int) -> [Bool] {
+        var mask = [Bool](repeating: false, count: count)
+        for run in runs {
+            for k in run[keyPath: side] where Int(k) < count { mask[Int(k)] = true }
+        }
+        return mask
     }
 }

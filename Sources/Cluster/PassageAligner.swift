@@ -5,7 +5,8 @@ import WiretraceCore
 /// Shared passages are maximal runs of identical normalized words, at least `minPassageWords`
 /// long, found greedily left to right in the second text against an index of the first.
 /// Each word carries a weight: 1 for narrative text, `quoteWeight` inside quotation marks, and 0
-/// for common text (boilerplate and stock quotes learned from the corpus).
+/// for common text (boilerplate and stock quotes learned from the corpus) when shared; a text's
+/// total weight counts its common text as ordinary text.
 public struct PassageAligner: Sendable {
     public var minPassageWords: Int
     public var quoteWeight: Double
@@ -49,8 +50,10 @@ public struct PassageAligner: Sendable {
         var result = Alignment(runs: [], coveredA: [Bool](repeating: false, count: na), coveredB: [Bool](repeating: false, count: nb))
         let weightsA = weights(a, common: commonA)
         let weightsB = weights(b, common: commonB)
-        result.totalA = weightsA.reduce(0, +)
-        result.totalB = weightsB.reduce(0, +)
+        // Common text is no evidence of a shared story, but it still counts towards a text's size: a
+        // page that is mostly boilerplate does not reach a high share through one shared sentence.
+        result.totalA = weights(a, common: nil).reduce(0, +)
+        result.totalB = weights(b, common: nil).reduce(0, +)
         let s = minPassageWords
         guard na >= s, nb >= s else { return result }
         let ha = windowHashes(a.hashes, s)
@@ -92,7 +95,34 @@ public struct PassageAligner: Sendable {
         }
         for k in 0..<na where result.coveredA[k] { result.sharedA += weightsA[k] }
         for k in 0..<nb where result.coveredB[k] { result.sharedB += weightsB[k] }
+        // A passage repeated in one text matches the other's single copy more than once: count
+        // the shared weight once, as the smaller side has it, so both shares are one-to-one.
+        let shared = min(result.sharedA, result.sharedB)
+        result.sharedA = shared
+        result.sharedB = shared
         return result
+    }
+
+    /// How many shared narrative passages follow one another in the same order in both texts: the
+    /// longest chain of runs, mostly outside quotation marks in `b`, whose places in `a` increase.
+    /// A rewrite retells its source in order, keeping scattered sentences; a different story that
+    /// reuses a background paragraph or a quote shares one block.
+    /// - Complexity: O(r log r) for r runs.
+    public func narrativeChain(_ alignment: Alignment, _ b: TokenizedText) -> Int {
+        var tails: [Int] = []
+        for run in alignment.runs {
+            let quoted = run.b.filter { b.quoted[$0] }.count
+            guard quoted * 2 < run.b.count else { continue }
+            let key = run.a.lowerBound
+            var lo = 0
+            var hi = tails.count
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if tails[mid] < key { lo = mid + 1 } else { hi = mid }
+            }
+            if lo == tails.count { tails.append(key) } else { tails[lo] = key }
+        }
+        return tails.count
     }
 
     /// Converts token runs to passages with character offsets in both original texts.

@@ -114,7 +114,8 @@ public struct PipelineRunner: Sendable {
                 var out: [UInt64] = []
                 Shingler.shingles(hashes, k: shingleSize, into: &out)
                 return out
-            })
+            },
+            text: { ordinal in try store.text(refs[ordinal]) })
         let clustering = try clusterer.run(sketched)
         sketched = []
         times.add("cluster", clock.now - tc)

@@ -1,0 +1,74 @@
+import Cluster
+import Normalize
+import Sketch
+import WiretraceCore
+
+/// Deterministic synthetic articles: words drawn from a seeded generator, so that two stories
+/// with different seeds share no passage while a story and its copies share what the test says.
+enum SyntheticText {
+    /// `count` pseudo-random words from a vocabulary of `vocabulary` words.
+    static func words(seed: UInt64, count: Int, vocabulary: Int = 4000) -> [String] {
+        var state = seed &* 0x9E37_79B9_7F4A_7C15 &+ 0x2545_F491_4F6C_DD1D
+        var out: [String] = []
+        out.reserveCapacity(count)
+        for _ in 0..<count {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            out.append("w\((state >> 33) % UInt64(vocabulary))")
+        }
+        return out
+    }
+
+    /// Joins words into sentences of 12 words.
+    static func text(_ words: [String]) -> String {
+        var s = ""
+        for (i, w) in words.enumerated() {
+            s += w
+            s += (i % 12 == 11) ? ". " : " "
+        }
+        return s
+    }
+
+    /// A story of `count` words.
+    static func story(_ seed: UInt64, _ count: Int = 240) -> String { text(words(seed: seed, count: count)) }
+}
+
+/// Runs the real normalize → sketch → cluster chain on texts held in memory.
+struct ClusterHarness {
+    let texts: [String]
+    var dates: [String?] = []
+
+    init(_ texts: [String], dates: [String?] = []) {
+        self.texts = texts
+        self.dates = dates
+    }
+
+    func run(_ configuration: ClusterConfiguration = ClusterConfiguration()) throws -> Clustering {
+        let normalizer = Normalizer(configuration: try NormalizeConfiguration())
+        let sketchConfiguration = SketchConfiguration()
+        let sketcher = Sketcher(configuration: sketchConfiguration)
+        let tokens = texts.map { normalizer.tokenize($0) }
+        let inputs = tokens.enumerated().map { i, t in
+            SketchedDocument(ordinal: i, date: i < dates.count ? dates[i] : nil, sketch: sketcher.process(t))
+        }
+        let texts = self.texts
+        let k = sketchConfiguration.shingleSize
+        let clusterer = Clusterer(
+            configuration: configuration, shingleSize: k,
+            tokens: { tokens[$0] },
+            shingler: { hashes in
+                var out: [UInt64] = []
+                Shingler.shingles(hashes, k: k, into: &out)
+                return out
+            },
+            text: { texts[$0] })
+        return try clusterer.run(inputs)
+    }
+}
+
+extension Clustering {
+    /// Whether two documents ended in one cluster.
+    func together(_ a: Int, _ b: Int) -> Bool { clusterIndex[a] == clusterIndex[b] }
+
+    /// A counter's value, 0 when absent.
+    func counter(_ name: String) -> Int { counters.first { $0.0 == name }?.1 ?? 0 }
+}

@@ -1,0 +1,158 @@
+import Cluster
+import Testing
+import WiretraceCore
+
+@Suite struct ClustererTests {
+    /// A copy with a house header and footer, a trimmed copy, a rewrite keeping some sentences,
+    /// and two unrelated stories.
+    @Test func copiesTrimsAndRewritesJoinTheirStoryOnly() throws {
+        let story = SyntheticText.words(seed: 1, count: 240)
+        let copy = "WATCH LIVE HERE " + SyntheticText.text(story) + " Have a news tip? Email us."
+        let trimmed = SyntheticText.text(Array(story.prefix(90)))
+        let rewrite = SyntheticText.text(
+            SyntheticText.words(seed: 50, count: 40) + story[20..<60] + SyntheticText.words(seed: 51, count: 30)
+                + story[120..<150] + SyntheticText.words(seed: 52, count: 20))
+        let texts = [SyntheticText.text(story), copy, trimmed, rewrite, SyntheticText.story(2), SyntheticText.story(3)]
+        let c = try ClusterHarness(texts).run()
+        #expect(c.together(0, 1) && c.together(0, 2) && c.together(0, 3))
+        #expect(!c.together(0, 4) && !c.together(0, 5) && !c.together(4, 5))
+        #expect(c.roles[4] == .unique)
+        #expect(c.roles[1] == .copy || c.roles[1] == .root)
+        #expect(c.roles[3] == .rewrite)
+    }
+
+    /// Same words, no shared passages: a different story on the same topic.
+    @Test func aSameTopicStoryStaysApart() throws {
+        let a = SyntheticText.words(seed: 1, count: 240, vocabulary: 300)
+        let b = SyntheticText.words(seed: 2, count: 240, vocabulary: 300)
+        let c = try ClusterHarness([SyntheticText.text(a), SyntheticText.text(b)]).run()
+        #expect(!c.together(0, 1))
+    }
+
+    /// Two stories sharing only a background paragraph (a small share of both) are two stories.
+    @Test func aSharedBackgroundParagraphIsNotEnough() throws {
+        let background = SyntheticText.words(seed: 9, count: 40)
+        let a = SyntheticText.words(seed: 1, count: 200) + background
+        let b = SyntheticText.words(seed: 2, count: 200) + background
+        let c = try ClusterHarness([SyntheticText.text(a), SyntheticText.text(b)]).run()
+        #expect(!c.together(0, 1))
+    }
+
+    /// A digest page quoting the leads of three stories joins at most one of them, whatever the
+    /// input order, and never chains the stories together.
+    @Test(arguments: [false, true])
+    func aDigestPageDoesNotChainStories(digestFirst: Bool) throws {
+        let stories = (1...3).map { SyntheticText.words(seed: UInt64($0), count: 200) }
+        let digest = SyntheticText.text(stories.flatMap { $0.prefix(70) })
+        var texts = stories.flatMap { [SyntheticText.text($0), "Reprinted: " + SyntheticText.text($0)] }
+        if digestFirst { texts.insert(digest, at: 0) } else { texts.append(digest) }
+        let d = digestFirst ? 0 : texts.count - 1
+        let first = digestFirst ? 1 : 0
+        let c = try ClusterHarness(texts).run()
+        let storyClusters = Set((0..<3).map { c.clusterIndex[first + 2 * $0] })
+        #expect(storyClusters.count == 3)
+        for s in 0..<3 { #expect(c.together(first + 2 * s, first + 2 * s + 1)) }
+        let joined = (0..<3).filter { c.together(d, first + 2 * $0) }
+        #expect(joined.count <= 1)
+    }
+
+    /// A newsletter blurb at the end of many unrelated short stories is learned as common text.
+    @Test func recurringBoilerplateIsLearnedAndIgnored() throws {
+        let blurb = "Sign up for our free morning newsletter and get the day's top business stories delivered to "
+            + "your inbox every weekday. By signing up you agree to our terms of use and privacy policy. You can "
+            + "unsubscribe at any time using the link in any email."
+        var texts = (1...12).map { SyntheticText.story(UInt64($0), 60) + " " + blurb }
+        texts.append(SyntheticText.story(1, 60) + " Advertisement " + blurb)
+        let c = try ClusterHarness(texts).run()
+        #expect(c.counter("common_fingerprints") > 0)
+        #expect(Set(c.clusterIndex[0..<12]).count == 12)
+        #expect(c.together(0, 12))
+        #expect(c.roles[1] == .unique)
+    }
+
+    /// Without learning (the threshold out of reach) the same blurb would chain them: the test can fail.
+    @Test func withoutLearningTheBlurbWouldChain() throws {
+        let blurb = SyntheticText.story(99, 45)
+        let texts = (1...12).map { SyntheticText.story(UInt64($0), 60) + " " + blurb }
+        var configuration = ClusterConfiguration()
+        configuration.commonMinDocuments = 1_000
+        let c = try ClusterHarness(texts).run(configuration)
+        #expect(Set(c.clusterIndex).count < 12)
+        let learned = try ClusterHarness(texts).run()
+        #expect(Set(learned.clusterIndex).count == 12)
+    }
+
+    /// A story copied many times costs about one verification per copy.
+    @Test func manyCopiesStayLinear() throws {
+        let story = SyntheticText.story(7, 200)
+        let texts = (0..<150).map { "Copy \($0): " + story }
+        let c = try ClusterHarness(texts).run()
+        #expect(Set(c.clusterIndex).count == 1)
+        #expect(c.counter("verified") < 2 * texts.count)
+        #expect(c.roles.filter { $0 == .root }.count == 1)
+        #expect(c.roles.filter { $0 == .copy }.count == 149)
+    }
+
+    /// Recurring templated reports with other figures are different stories; a copy is not.
+    @Test func templatedReportsWithOtherFiguresStayApart() throws {
+        let texts = [
+            NumberConflictsTests.report("1.5", "6-1/8"), NumberConflictsTests.report("2.5", "6-3/16"),
+            "NEW YORK - " + NumberConflictsTests.report("1.5", "6-1/8"),
+        ]
+        let c = try ClusterHarness(texts).run()
+        #expect(!c.together(0, 1))
+        #expect(c.together(0, 2))
+    }
+
+    /// Roots come from dates; members carry similarity and passages as offsets into both texts.
+    @Test func rootsRolesAndPassages() throws {
+        let story = SyntheticText.story(3, 150)
+        let texts = ["Updated: " + story, story, SyntheticText.story(4)]
+        let c = try ClusterHarness(texts, dates: ["2024-01-02", "2024-01-01", "2024-01-03"]).run()
+        #expect(c.roles[1] == .root)
+        #expect(c.roles[0] == .copy)
+        let pair = try #require(c.pairToRoot[0])
+        #expect(pair.a == 1 && pair.b == 0)
+        let similarity = try #require(c.similarityToRoot[0])
+        #expect(similarity > 0.95)
+        let p = try #require(pair.passages.first)
+        #expect(p.aStart == 0)
+        #expect(p.bStart == "Updated: ".unicodeScalars.count)
+        #expect(c.similarityToRoot[2] == nil)
+        #expect(c.clusters.count == 2)
+    }
+}
+
+@Suite struct ClustererChainingTests {
+    /// An excerpt of one story that also shares two sentences with another story joins its own
+    /// story only: pairs weaker than a document's best evidence do not chain stories.
+    @Test func anExcerptJoinsTheStoryItComesFrom() throws {
+        let s = SyntheticText.words(seed: 1, count: 240)
+        let t = SyntheticText.words(seed: 2, count: 240)
+        // The excerpt: 60 words of s, then 50 words of t (45% of it, above the containment floor).
+        let excerpt = SyntheticText.text(Array(s[0..<60]) + Array(t[100..<150]))
+        let texts = [SyntheticText.text(s), "Copy: " + SyntheticText.text(s), SyntheticText.text(t), "Copy: " + SyntheticText.text(t), excerpt]
+        let c = try ClusterHarness(texts).run()
+        #expect(c.together(0, 1) && c.together(2, 3))
+        #expect(!c.together(0, 2))
+        #expect(c.together(4, 0))
+        #expect(c.counter("refused_not_best") + c.counter("refused_multi_story") >= 1)
+    }
+}
+
+@Suite struct ClustererScaleTests {
+    /// A report that recurs daily fills its LSH buckets; two identical copies of a late day's report
+    /// still meet, because full buckets keep a rotating sample of recent members.
+    @Test func aLateRetransmissionMeetsItsTwinBeyondTheBucketCap() throws {
+        var texts = (0..<40).map { day in
+            NumberConflictsTests.report("\(day + 1).\(day % 7)", "6-\(day % 5 + 1)/8") + " " + SyntheticText.story(7, 30)
+        }
+        let late = NumberConflictsTests.report("9.9", "7-1/4") + " " + SyntheticText.story(7, 30)
+        texts.append(late)
+        texts.append(late)
+        var configuration = ClusterConfiguration()
+        configuration.bucketCap = 8
+        let c = try ClusterHarness(texts).run(configuration)
+        #expect(c.together(40, 41))
+    }
+}
