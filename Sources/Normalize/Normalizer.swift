@@ -27,10 +27,10 @@ public struct Normalizer: StreamingStage {
         var text = text
         let excluded = excludedLines(text)
         return text.withUTF8 { utf8 in
-            var tokens = TokenizedText()
-            tokens.reserve(utf8.count / 5)
-            scan(utf8, excluded: excluded, into: &tokens)
-            return tokens
+            // Sized for the most tokens the text can hold; see `TokenizedText.init(capacity:_:)`.
+            TokenizedText(capacity: (utf8.count + 1) / 2) { sink in
+                scan(utf8, excluded: excluded, into: &sink)
+            }
         }
     }
 
@@ -52,7 +52,7 @@ public struct Normalizer: StreamingStage {
 
     private enum Quote { case none, straight, curly }
 
-    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, excluded: [Range<Int>], into tokens: inout TokenizedText) {
+    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, excluded: [Range<Int>], into tokens: inout TokenizedText.Sink) {
         let caseFold = configuration.caseFold
         let n = bytes.count
         var i = 0
@@ -140,7 +140,7 @@ public struct Normalizer: StreamingStage {
 
     private func emit(
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ start: UInt32, _ end: UInt32, _ asciiHash: UInt64?,
-        _ quoted: Bool, _ excluded: [Range<Int>], _ excludedIndex: inout Int, _ tokens: inout TokenizedText
+        _ quoted: Bool, _ excluded: [Range<Int>], _ excludedIndex: inout Int, _ tokens: inout TokenizedText.Sink
     ) {
         while excludedIndex < excluded.count && excluded[excludedIndex].upperBound <= range.lowerBound { excludedIndex += 1 }
         if excludedIndex < excluded.count && excluded[excludedIndex].contains(range.lowerBound) { return }
