@@ -105,19 +105,21 @@ public struct PipelineRunner: Sendable {
         var attributions = [DocumentAttribution](repeating: DocumentAttribution(agency: nil, confidence: 0, evidence: []), count: kept.count)
         var origins = [ClusterAttribution](repeating: ClusterAttribution(agency: nil, confidence: 0), count: clustering.clusters.count)
         if let attributeConfiguration = configuration.attribute {
-            // Clusters are independent: evidence extraction (regular expressions over each
-            // member's text, read back from the spill store) dominates this stage, so clusters
-            // are attributed on `threads` tasks and the results put back in cluster order.
+            // Evidence extraction (regular expressions over each text, read back from the spill
+            // store) dominates this stage and depends on the document alone, so it runs per
+            // document on `threads` tasks — per document rather than per cluster, so that one
+            // story republished thousands of times is spread over all threads too. The evidence is
+            // what the reports keep anyway. Then clusters, independent of each other, are
+            // attributed in parallel as well; results are put back in order, so the outcome does
+            // not depend on the thread count.
             let attributor = Attributor(configuration: attributeConfiguration)
             let clusters = clustering.clusters
             let members = kept
-            let outputs = try await orderedParallelMap(count: clusters.count, threads: threads, batch: 64) { c in
-                var input: [(ordinal: Int, id: String, evidence: [Evidence])] = []
-                input.reserveCapacity(clusters[c].members.count)
-                for m in clusters[c].members {
-                    let text = try store.text(members[m].ref)
-                    input.append((m, members[m].document.id, attributor.extractor.extract(text)))
-                }
+            let evidence = try await orderedParallelMap(count: members.count, threads: threads, batch: 64) { m in
+                attributor.extractor.extract(try store.text(members[m].ref))
+            }
+            let outputs = try await orderedParallelMap(count: clusters.count, threads: threads, batch: 256) { c in
+                let input = clusters[c].members.map { m in (ordinal: m, id: members[m].document.id, evidence: evidence[m]) }
                 return attributor.process(Attributor.Input(members: input))
             }
             for (c, result) in outputs.enumerated() {
