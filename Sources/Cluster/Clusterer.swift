@@ -100,12 +100,14 @@ public struct Clusterer: BarrierStage {
             candidates += fingerprintCandidates
             // Verify, nearest first, skipping documents already in x's cluster.
             var seen = Set<Int>()
+            var maskX: [Bool]??  // x's common-text mask, computed once for all of x's candidates
             for y in candidates where seen.insert(y).inserted {
                 if sets.find(x) == sets.find(y) { continue }
                 counters.add("verified", 1)
                 let ty = try tokenCache.get(y, tokens)
                 let tx = try tokenCache.get(x, tokens)
-                let alignment = aligner.align(ty, tx, commonA: commonMask(ty, common), commonB: commonMask(tx, common))
+                if maskX == nil { maskX = .some(commonMask(tx, common)) }
+                let alignment = aligner.align(ty, tx, commonA: commonMask(ty, common), commonB: maskX ?? nil)
                 guard accepts(alignment) else { continue }
                 counters.add("accepted", 1)
                 guard coherent(y, alignment.coveredA, alignment.fractionA, x, alignment.coveredB, alignment.fractionB, &sets, coverage) else {
@@ -147,9 +149,16 @@ public struct Clusterer: BarrierStage {
         return common
     }
 
+    /// - Complexity: O(p). A branch-free count over raw buffers, which the compiler vectorizes:
+    ///   this runs 28 times per frequent fingerprint.
     private func estimatedJaccard(_ x: [UInt32], _ y: [UInt32]) -> Double {
+        let n = min(x.count, y.count)
         var same = 0
-        for i in 0..<min(x.count, y.count) where x[i] == y[i] { same += 1 }
+        x.withUnsafeBufferPointer { xs in
+            y.withUnsafeBufferPointer { ys in
+                for i in 0..<n { same &+= xs[i] == ys[i] ? 1 : 0 }
+            }
+        }
         return Double(same) / Double(max(x.count, 1))
     }
 
