@@ -12,12 +12,13 @@ THREADS=${THREADS:-2}
 mkdir -p "$W"
 (cd "$ROOT" && swift build -c release >/dev/null)
 BIN="$ROOT/.build/release/wiretrace"
+CFG=${CONFIG:-$ROOT/pipeline.json}
 printf '| copies | wall s | docs/s | peak RSS MB | cluster.verified | verified/copy | cluster s | clusters |\n|---|---|---|---|---|---|---|---|\n'
 for n in $SIZES; do
   C="$W/copies$n.jsonl"
   [ -s "$C" ] || python3 "$ROOT/scripts/make_copies.py" --n "$n" --seed 1 --out "$C"
   OUT="$W/copies$n.out"
-  /usr/bin/time -f '%e %M' -o "$W/copies$n.time" "$BIN" run --input "$C" --output "$OUT" --threads "$THREADS" -q 2>/dev/null
+  /usr/bin/time -f '%e %M' -o "$W/copies$n.time" "$BIN" run --config "$CFG" --input "$C" --output "$OUT" --threads "$THREADS" -q 2>/dev/null
   read -r wall rss < "$W/copies$n.time"
   python3 - "$OUT/summary.json" "$n" "$wall" "$rss" <<'PY'
 import json, sys
