@@ -39,9 +39,7 @@ public struct Normalizer: StreamingStage {
     /// Lines are what `String.split(separator: "\n")` gives — the text between LF bytes, except
     /// that CR LF is one `Character` and does not split — each trimmed of `.whitespaces` at both
     /// ends before matching. Found over the UTF-8 bytes rather than with `split` and Foundation's
-    /// trimming, which were most of normalization's time: ASCII ends are trimmed here (the ASCII
-    /// members of `.whitespaces` are space and tab), and only a line with a non-ASCII first or last
-    /// byte goes through Foundation's trimming. All patterns are tried in one call when
+    /// trimming, which were most of normalization's time. All patterns are tried in one call when
     /// `combinedPattern` allows it.
     /// - Complexity: O(n) in the length of `text`, plus the regular-expression calls, one per
     ///   non-blank line.
@@ -71,15 +69,33 @@ public struct Normalizer: StreamingStage {
     private func isBoilerplate(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
         var lo = range.lowerBound
         var hi = range.upperBound
-        while lo < hi && (bytes[lo] == 0x20 || bytes[lo] == 0x09) { lo += 1 }
-        while hi > lo && (bytes[hi - 1] == 0x20 || bytes[hi - 1] == 0x09) { hi -= 1 }
-        guard lo < hi else { return false }
-        var trimmed = String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self)
-        if bytes[lo] >= 0x80 || bytes[hi - 1] >= 0x80 {
-            // Non-ASCII at an end: it may be Unicode whitespace; let Foundation decide.
-            trimmed = trimmed.trimmingCharacters(in: .whitespaces)
-            if trimmed.isEmpty { return false }
+        // Trim scalar by scalar, as Foundation's `trimmingCharacters(in: .whitespaces)` does
+        // (its ASCII members are space and tab; the set is asked only for non-ASCII scalars).
+        while lo < hi {
+            let b = bytes[lo]
+            if b == 0x20 || b == 0x09 {
+                lo += 1
+            } else if b >= 0x80, case let (scalar, width) = Self.decode(bytes, lo), CharacterSet.whitespaces.contains(scalar) {
+                lo += width
+            } else {
+                break
+            }
         }
+        while hi > lo {
+            let b = bytes[hi - 1]
+            if b == 0x20 || b == 0x09 {
+                hi -= 1
+                continue
+            }
+            guard b >= 0x80 else { break }
+            var start = hi - 1
+            while start > lo && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+            let (scalar, width) = Self.decode(bytes, start)
+            guard start + width == hi, CharacterSet.whitespaces.contains(scalar) else { break }
+            hi = start
+        }
+        guard lo < hi else { return false }
+        let trimmed = String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self)
         if let combined = configuration.combinedPattern { return combined.matches(trimmed) }
         return configuration.compiledPatterns.contains(where: { $0.matches(trimmed) })
     }
