@@ -86,7 +86,7 @@ public struct PipelineRunner: Sendable {
         let tc = clock.now
         let refs = kept.map(\.ref)
         let shingleSize = configuration.sketch.shingleSize
-        let clusterer = Clusterer(
+        var clusterer = Clusterer(
             configuration: configuration.cluster, shingleSize: shingleSize,
             tokens: { ordinal in try store.tokens(refs[ordinal]) },
             shingler: { hashes in
@@ -94,6 +94,7 @@ public struct PipelineRunner: Sendable {
                 Shingler.shingles(hashes, k: shingleSize, into: &out)
                 return out
             })
+        clusterer.threads = threads
         let clustering = try clusterer.run(sketched)
         sketched = []
         times.add("cluster", clock.now - tc)
