@@ -37,31 +37,52 @@ extension Clusterer {
             }
         }
         guard !jobs.isEmpty else { return [:] }
-        let results = SpeculatedAlignments(count: jobs.count)
-        let workers = min(threads, jobs.count)
         let work = jobs
-        // Bounded fan-out: `workers` threads, worker w taking jobs w, w + workers, ...
-        DispatchQueue.concurrentPerform(iterations: workers) { w in
-            for j in stride(from: w, to: work.count, by: workers) {
-                let (x, y) = work[j]
-                // A read error is left for the sequential pass, which reports it in order.
-                guard let ty = try? tokens(y), let tx = try? tokens(x) else { continue }
-                results.store(j, aligner.align(ty, tx, commonA: commonMask(ty, common), commonB: commonMask(tx, common)))
-            }
+        // A read error is left for the sequential pass, which reports it in order: nil here.
+        let results = try? parallelMap(work.count) { j throws -> PassageAligner.Alignment? in
+            let (x, y) = work[j]
+            guard let ty = try? tokens(y), let tx = try? tokens(x) else { return nil }
+            return aligner.align(ty, tx, commonA: commonMask(ty, common), commonB: commonMask(tx, common))
         }
         var out: [UInt64: PassageAligner.Alignment] = [:]
         out.reserveCapacity(jobs.count)
         for (j, job) in jobs.enumerated() {
-            if let a = results.load(j) { out[Self.pairKey(job.x, job.y)] = a }
+            if let a = results?[j] ?? nil { out[Self.pairKey(job.x, job.y)] = a }
         }
         return out
     }
 }
 
-/// Result slots written by `speculate`'s workers: each slot by exactly one worker, all read after
+extension Clusterer {
+    /// `body(0) ..< body(count - 1)` on `threads` threads; results (or the first error, in index
+    /// order) come back in index order, so they do not depend on scheduling.
+    ///
+    /// Clustering is synchronous, so this uses `DispatchQueue.concurrentPerform` with a bounded
+    /// fan-out: `threads` workers, worker w taking indices w, w + threads, ...
+    /// - Complexity: O(count) calls of `body`, spread over `threads` threads.
+    func parallelMap<T: Sendable>(_ count: Int, _ body: @Sendable (Int) throws -> T) throws -> [T] {
+        guard count > 0 else { return [] }
+        let slots = ResultSlots<T>(count: count)
+        let workers = max(1, min(threads, count))
+        DispatchQueue.concurrentPerform(iterations: workers) { w in
+            for j in stride(from: w, to: count, by: workers) {
+                slots.store(j, Result { try body(j) })
+            }
+        }
+        var out: [T] = []
+        out.reserveCapacity(count)
+        for j in 0..<count {
+            guard let r = slots.load(j) else { preconditionFailure("parallelMap: slot \(j) not computed") }
+            out.append(try r.get())
+        }
+        return out
+    }
+}
+
+/// Result slots written by `parallelMap`'s workers: each slot by exactly one worker, all read after
 /// `concurrentPerform` returns (which orders the writes before the reads) — hence unchecked.
-final class SpeculatedAlignments: @unchecked Sendable {
-    private let slots: UnsafeMutableBufferPointer<PassageAligner.Alignment?>
+final class ResultSlots<T: Sendable>: @unchecked Sendable {
+    private let slots: UnsafeMutableBufferPointer<Result<T, any Error>?>
 
     init(count: Int) {
         slots = .allocate(capacity: count)
@@ -73,6 +94,6 @@ final class SpeculatedAlignments: @unchecked Sendable {
         slots.deallocate()
     }
 
-    func store(_ i: Int, _ a: PassageAligner.Alignment) { slots[i] = a }
-    func load(_ i: Int) -> PassageAligner.Alignment? { slots[i] }
+    func store(_ i: Int, _ r: Result<T, any Error>) { slots[i] = r }
+    func load(_ i: Int) -> Result<T, any Error>? { slots[i] }
 }
