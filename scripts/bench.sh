@@ -4,6 +4,9 @@
 # usage: scripts/bench.sh [SIZES] [PEERS]      defaults: SIZES="10k 100k"  PEERS="datasketch rensa gaoya"
 #   env: BENCH_WORK=/tmp/bench  CONFIG=pipeline.json of the repository  THRESHOLD=0.3 (peers' LSH threshold; 0.3 gives their best ARI)
 #        SKIP_PEERS=1 (Wiretrace and the C ceiling only)
+#        NATIVE=1 also builds with `-Xswiftc -target-cpu -Xswiftc native` (a command-line flag, not
+#        in Package.swift) into .build-native and adds its sketch-only rows: the like-for-like
+#        comparison with the C ceiling's -march=native (AVX-512 turns the MinHash loop into vpmullq).
 #
 # For each corpus (made by /work/shared/bench/make_corpus.py if missing; the largest is started in
 # the background first, since generating it is slow) it runs, in the same run:
@@ -42,6 +45,9 @@ echo "building release..." >&2
 (cd "$ROOT" && swift build -c release >&2) || exit 1
 BIN="$ROOT/.build/release/wiretrace"
 CFG=${CONFIG:-$ROOT/pipeline.json}   # the project's default pipeline (boilerplate patterns and all)
+if [ -n "${NATIVE:-}" ]; then
+  (cd "$ROOT" && swift build -c release --scratch-path .build-native -Xswiftc -target-cpu -Xswiftc native >&2) || exit 1
+fi
 gcc -O3 -march=native -o "$W/minhash_limit.native" "$B/minhash_limit.c" || exit 1
 gcc -O3 -o "$W/minhash_limit.baseline" "$B/minhash_limit.c" || exit 1
 
@@ -74,6 +80,14 @@ for s in $SIZES; do
     row corpus "$s" runner "wiretrace sketch-only" threads "$t" wall "$WALL" cpu "$CPU" rss "$RSS" mb "$MB" \
       note "$(grep -o 'ingest=.*' "$W/sketch.$s.$t.txt" | sed 's/ checksum=.*//')"
   done
+  if [ -n "${NATIVE:-}" ]; then
+    for t in 1 2; do
+      echo "== $s wiretrace sketch --threads $t (target-cpu native)" >&2
+      timed "skn.$s.$t" "$ROOT/.build-native/release/wiretrace" sketch --config "$CFG" --input "$C" --threads "$t" > "$W/sketchn.$s.$t.txt" 2>/dev/null
+      row corpus "$s" runner "wiretrace sketch-only (target-cpu native)" threads "$t" wall "$WALL" cpu "$CPU" rss "$RSS" mb "$MB" \
+        note "$(grep -o 'ingest=.*' "$W/sketchn.$s.$t.txt" | sed 's/ checksum=.*//')"
+    done
+  fi
   for v in native baseline; do
     echo "== $s C ceiling ($v)" >&2
     "$W/minhash_limit.$v" "$C" 3 > "$W/ceiling.$s.$v.txt"
@@ -129,7 +143,7 @@ for r in rows:
     if wt and wall and f(wt[0].get("wall")):
         ratio = f"{(n / f(wt[0]['wall'])) / (n / wall):.2f}×"
     sk = ""
-    if r["runner"] == "wiretrace sketch-only" and r["threads"] == "2":
+    if r["runner"].startswith("wiretrace sketch-only") and r["threads"] == "2":
         one = [x for x in rows if x["corpus"] == s and x["runner"] == r["runner"] and x["threads"] == "1"]
         if one and f(one[0]["wall"]) and wall: sk = f"; 1→2 threads: {f(one[0]['wall']) / wall:.2f}× wall, CPU/doc {cpu / f(one[0]['cpu']):.2f}×"
     print(f"| {s} | {r['runner']} | {r.get('threads','')} | {wall or 0:.2f} | {n / wall if wall else 0:,.0f} | "
