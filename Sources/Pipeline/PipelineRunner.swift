@@ -85,6 +85,12 @@ public struct PipelineRunner: Sendable {
         progress.update("clustering \(kept.count) documents")
         let tc = clock.now
         let refs = kept.map(\.ref)
+        // Evidence extraction — regular expressions over each text, most of attribution's time —
+        // needs the document alone, not the clusters. With more than one thread it starts here and
+        // runs beside clustering, which keeps about one core busy; with one thread it runs after,
+        // as before. Either way each document's evidence is the same.
+        let attributor = configuration.attribute.map { Attributor(configuration: $0) }
+        async let earlyEvidence = threads > 1 ? Self.evidence(attributor, refs, store, threads: threads) : nil
         let shingleSize = configuration.sketch.shingleSize
         var clusterer = Clusterer(
             configuration: configuration.cluster, shingleSize: shingleSize,
@@ -105,19 +111,20 @@ public struct PipelineRunner: Sendable {
         let ta = clock.now
         var attributions = [DocumentAttribution](repeating: DocumentAttribution(agency: nil, confidence: 0, evidence: []), count: kept.count)
         var origins = [ClusterAttribution](repeating: ClusterAttribution(agency: nil, confidence: 0), count: clustering.clusters.count)
-        if let attributeConfiguration = configuration.attribute {
-            // Evidence extraction (regular expressions over each text, read back from the spill
-            // store) dominates this stage and depends on the document alone, so it runs per
-            // document on `threads` tasks — per document rather than per cluster, so that one
-            // story republished thousands of times is spread over all threads too. The evidence is
-            // what the reports keep anyway. Then clusters, independent of each other, are
-            // attributed in parallel as well; results are put back in order, so the outcome does
-            // not depend on the thread count.
-            let attributor = Attributor(configuration: attributeConfiguration)
+        let early = try await earlyEvidence
+        if let attributor {
+            // Evidence per document (see above: extracted beside clustering, or now), on `threads`
+            // tasks — per document rather than per cluster, so that one story republished
+            // thousands of times is spread over all threads too; it is what the reports keep
+            // anyway. Then clusters, independent of each other, are attributed in parallel as
+            // well; results are put back in order, so the outcome does not depend on the threads.
             let clusters = clustering.clusters
             let members = kept
-            let evidence = try await orderedParallelMap(count: members.count, threads: threads, batch: 64) { m in
-                attributor.extractor.extract(try store.text(members[m].ref))
+            let evidence: [[Evidence]]
+            if let early {
+                evidence = early
+            } else {
+                evidence = try await Self.evidence(attributor, refs, store, threads: threads) ?? []
             }
             let outputs = try await orderedParallelMap(count: clusters.count, threads: threads, batch: 256) { c in
                 let input = clusters[c].members.map { m in (ordinal: m, id: members[m].document.id, evidence: evidence[m]) }
@@ -171,6 +178,16 @@ public struct PipelineRunner: Sendable {
         try AtomicFile.write(JSONOutputs.summary(summary), to: output + "/summary.json")
         progress.finish()
         return summary
+    }
+
+    /// Each document's attribution evidence, in ordinal order, extracted on `threads` tasks;
+    /// nil without an attribute stage.
+    /// - Complexity: O(total text length · p) for p evidence patterns.
+    static func evidence(_ attributor: Attributor?, _ refs: [StoredDocumentRef], _ store: SpillStore, threads: Int) async throws -> [[Evidence]]? {
+        guard let attributor else { return nil }
+        return try await orderedParallelMap(count: refs.count, threads: threads, batch: 64) { m in
+            attributor.extractor.extract(try store.text(refs[m]))
+        }
     }
 
     /// Throughput of the streaming stages alone, as `sketchOnly()` measures it.
