@@ -42,13 +42,13 @@ public enum Winnower {
             }
         }
         out.sort()
-        // Unique in place: the sorted array is compacted rather than copied.
+        // Unique in place, then one exact-size copy: the fingerprints stay in memory until
+        // clustering, for every document, so they must not keep the working array's slack.
         var kept = 0
         for f in out where kept == 0 || out[kept - 1] != f {
             out[kept] = f
             kept += 1
         }
-        out.removeSubrange(kept...)
-        return out
+        return Array(out[..<kept])
     }
 }
