@@ -17,10 +17,18 @@ public struct NormalizeConfiguration: Sendable {
     public var boilerplatePatterns: [String] = []
     /// The compiled patterns.
     public let compiledPatterns: [NSRegularExpressionBox]
+    /// All patterns as one alternation, `^(?:(?:p1)|(?:p2)|…)$`, when that is equivalent to trying
+    /// them one by one; nil when a pattern uses a back-reference or an inline flag group, whose
+    /// meaning could change inside a bigger expression.
+    ///
+    /// One regular-expression call per line instead of one per pattern: each call converts the
+    /// line to UTF-16 and sets up a matcher, and that, not the matching, is what costs.
+    public let combinedPattern: NSRegularExpressionBox?
 
     public init(boilerplatePatterns: [String] = []) throws(WiretraceError) {
         self.boilerplatePatterns = boilerplatePatterns
         self.compiledPatterns = try Self.compile(boilerplatePatterns, path: "boilerplate_patterns")
+        self.combinedPattern = Self.combine(boilerplatePatterns)
     }
 
     /// Reads the stage's keys from `pipeline.json`.
@@ -32,6 +40,7 @@ public struct NormalizeConfiguration: Sendable {
         let patterns = try reader.strings("boilerplate_patterns", default: [])
         boilerplatePatterns = patterns
         compiledPatterns = try Self.compile(patterns, path: reader.keyPath("boilerplate_patterns"))
+        combinedPattern = Self.combine(patterns)
         unicodeNFKC = unicode == "NFKC"
         self.caseFold = caseFold
         self.unifyQuotes = unifyQuotes
@@ -48,6 +57,41 @@ public struct NormalizeConfiguration: Sendable {
             }
         }
         return out
+    }
+}
+
+extension NormalizeConfiguration {
+    /// The one-expression form of `patterns` (see `combinedPattern`), or nil.
+    static func combine(_ patterns: [String]) -> NSRegularExpressionBox? {
+        guard patterns.count > 1, patterns.allSatisfy(isSelfContained) else { return nil }
+        let alternation = patterns.map { "(?:" + $0 + ")" }.joined(separator: "|")
+        guard let regex = try? NSRegularExpression(pattern: "^(?:" + alternation + ")$", options: [.caseInsensitive]) else { return nil }
+        return NSRegularExpressionBox(regex)
+    }
+
+    /// Whether a pattern means the same inside an alternation: no numbered or named
+    /// back-references (group numbers shift) and no `(?flags)` or `(?#…)` groups.
+    static func isSelfContained(_ pattern: String) -> Bool {
+        let b = Array(pattern.utf8)
+        var i = 0
+        while i < b.count {
+            if b[i] == UInt8(ascii: "\\") {
+                guard i + 1 < b.count else { return false }
+                let e = b[i + 1]
+                if (e >= 0x30 && e <= 0x39) || e == UInt8(ascii: "k") { return false }
+                i += 2
+                continue
+            }
+            if b[i] == UInt8(ascii: "("), i + 2 < b.count, b[i + 1] == UInt8(ascii: "?") {
+                let c = b[i + 2]
+                // Allowed: (?: (?= (?! (?<= (?<! (?> — plain groups and look-arounds.
+                let plain = c == UInt8(ascii: ":") || c == UInt8(ascii: "=") || c == UInt8(ascii: "!") || c == UInt8(ascii: ">")
+                let lookbehind = c == UInt8(ascii: "<") && i + 3 < b.count && (b[i + 3] == UInt8(ascii: "=") || b[i + 3] == UInt8(ascii: "!"))
+                if !plain && !lookbehind { return false }
+            }
+            i += 1
+        }
+        return true
     }
 }
 

@@ -27,32 +27,82 @@ public struct Normalizer: StreamingStage {
         var text = text
         let excluded = excludedLines(text)
         return text.withUTF8 { utf8 in
-            var tokens = TokenizedText()
-            tokens.reserve(utf8.count / 5)
-            scan(utf8, excluded: excluded, into: &tokens)
-            return tokens
+            // Sized for the most tokens the text can hold; see `TokenizedText.init(capacity:_:)`.
+            TokenizedText(capacity: (utf8.count + 1) / 2) { sink in
+                scan(utf8, excluded: excluded, into: &sink)
+            }
         }
     }
 
     /// Byte ranges of lines that match a boilerplate pattern.
+    ///
+    /// Lines are what `String.split(separator: "\n")` gives — the text between LF bytes, except
+    /// that CR LF is one `Character` and does not split — each trimmed of `.whitespaces` at both
+    /// ends before matching. Found over the UTF-8 bytes rather than with `split` and Foundation's
+    /// trimming, which were most of normalization's time. All patterns are tried in one call when
+    /// `combinedPattern` allows it.
+    /// - Complexity: O(n) in the length of `text`, plus the regular-expression calls, one per
+    ///   non-blank line.
     private func excludedLines(_ text: String) -> [Range<Int>] {
         guard !configuration.compiledPatterns.isEmpty else { return [] }
-        var out: [Range<Int>] = []
-        var offset = 0
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let n = line.utf8.count
-            let trimmed = line.trimmingCharacters(in: .whitespaces)
-            if !trimmed.isEmpty, configuration.compiledPatterns.contains(where: { $0.matches(trimmed) }) {
-                out.append(offset..<offset + n)
+        var text = text
+        return text.withUTF8 { bytes in
+            var out: [Range<Int>] = []
+            let n = bytes.count
+            var lineStart = 0
+            var i = 0
+            while i <= n {
+                // A line ends at an LF that does not follow a CR, or at the end of the text.
+                if i < n && (bytes[i] != 0x0A || (i > 0 && bytes[i - 1] == 0x0D)) {
+                    i += 1
+                    continue
+                }
+                if isBoilerplate(bytes, lineStart..<i) { out.append(lineStart..<i) }
+                i += 1
+                lineStart = i
             }
-            offset += n + 1
+            return out
         }
-        return out
+    }
+
+    /// Whether the line `range` of `bytes`, trimmed of `.whitespaces`, is non-empty and matches a pattern.
+    private func isBoilerplate(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
+        var lo = range.lowerBound
+        var hi = range.upperBound
+        // Trim scalar by scalar, as Foundation's `trimmingCharacters(in: .whitespaces)` does
+        // (its ASCII members are space and tab; the set is asked only for non-ASCII scalars).
+        while lo < hi {
+            let b = bytes[lo]
+            if b == 0x20 || b == 0x09 {
+                lo += 1
+            } else if b >= 0x80, case let (scalar, width) = Self.decode(bytes, lo), CharacterSet.whitespaces.contains(scalar) {
+                lo += width
+            } else {
+                break
+            }
+        }
+        while hi > lo {
+            let b = bytes[hi - 1]
+            if b == 0x20 || b == 0x09 {
+                hi -= 1
+                continue
+            }
+            guard b >= 0x80 else { break }
+            var start = hi - 1
+            while start > lo && bytes[start] & 0xC0 == 0x80 { start -= 1 }
+            let (scalar, width) = Self.decode(bytes, start)
+            guard start + width == hi, CharacterSet.whitespaces.contains(scalar) else { break }
+            hi = start
+        }
+        guard lo < hi else { return false }
+        let trimmed = String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self)
+        if let combined = configuration.combinedPattern { return combined.matches(trimmed) }
+        return configuration.compiledPatterns.contains(where: { $0.matches(trimmed) })
     }
 
     private enum Quote { case none, straight, curly }
 
-    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, excluded: [Range<Int>], into tokens: inout TokenizedText) {
+    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, excluded: [Range<Int>], into tokens: inout TokenizedText.Sink) {
         let caseFold = configuration.caseFold
         let n = bytes.count
         var i = 0
@@ -140,7 +190,7 @@ public struct Normalizer: StreamingStage {
 
     private func emit(
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ start: UInt32, _ end: UInt32, _ asciiHash: UInt64?,
-        _ quoted: Bool, _ excluded: [Range<Int>], _ excludedIndex: inout Int, _ tokens: inout TokenizedText
+        _ quoted: Bool, _ excluded: [Range<Int>], _ excludedIndex: inout Int, _ tokens: inout TokenizedText.Sink
     ) {
         while excludedIndex < excluded.count && excluded[excludedIndex].upperBound <= range.lowerBound { excludedIndex += 1 }
         if excludedIndex < excluded.count && excluded[excludedIndex].contains(range.lowerBound) { return }

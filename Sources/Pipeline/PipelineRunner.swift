@@ -59,42 +59,21 @@ public struct PipelineRunner: Sendable {
         summary.threads = threads
         var times = StageTimes()
 
-        // Streaming stages: ingest → normalize → sketch.
+        // Streaming stages: ingest → normalize → sketch; texts and tokens go to the spill store.
         var kept: [Kept] = []
         var sketched: [SketchedDocument] = []
         var iterator = Ingestor(configuration: configuration.ingest).makeIterator()
-        var ended = false
-        while !ended {
-            var chunk: [Document] = []
-            let t0 = clock.now
-            while chunk.count < chunkSize {
-                guard let record = iterator.next() else {
-                    ended = true
-                    break
-                }
-                summary.read += 1
-                switch record {
-                case .document(let d): chunk.append(d)
-                case .rejected(let r):
-                    summary.rejected += 1
-                    try rejectedFile.write(JSONOutputs.rejectedLine(r))
-                }
-            }
-            times.add("ingest", clock.now - t0)
-            guard !chunk.isEmpty else { continue }
-            let results = try await processChunk(chunk, normalizer: normalizer, sketcher: sketcher, threads: threads)
-            let t1 = clock.now
+        try await stream(
+            &iterator, normalizer: normalizer, sketcher: sketcher, threads: threads, spill: true,
+            summary: &summary, times: &times, rejectedFile: rejectedFile
+        ) { chunk, results in
             for (i, r) in results.enumerated() {
                 var d = chunk[i]
-                let ref = try store.append(text: d.text, tokens: r.tokens)
+                let ref = try store.append(record: r.record)
                 d.text = ""
                 sketched.append(SketchedDocument(ordinal: kept.count, date: d.date, sketch: r.sketch))
                 kept.append(Kept(document: d, ref: ref))
-                times.add("normalize", r.normalizeTime)
-                times.add("sketch", r.sketchTime)
             }
-            times.add("spill", clock.now - t1)
-            progress.update("read \(summary.read) documents, \(summary.rejected) rejected")
         }
         try store.sync()
         summary.accepted = kept.count
@@ -106,6 +85,12 @@ public struct PipelineRunner: Sendable {
         progress.update("clustering \(kept.count) documents")
         let tc = clock.now
         let refs = kept.map(\.ref)
+        // Evidence extraction — regular expressions over each text, most of attribution's time —
+        // needs the document alone, not the clusters. With more than one thread it starts here and
+        // runs beside clustering, which keeps about one core busy; with one thread it runs after,
+        // as before. Either way each document's evidence is the same.
+        let attributor = configuration.attribute.map { Attributor(configuration: $0) }
+        async let earlyEvidence = threads > 1 ? Self.evidence(attributor, refs, store, threads: threads) : nil
         let shingleSize = configuration.sketch.shingleSize
         let clusterer = Clusterer(
             configuration: configuration.cluster, shingleSize: shingleSize,
@@ -126,17 +111,28 @@ public struct PipelineRunner: Sendable {
         let ta = clock.now
         var attributions = [DocumentAttribution](repeating: DocumentAttribution(agency: nil, confidence: 0, evidence: []), count: kept.count)
         var origins = [ClusterAttribution](repeating: ClusterAttribution(agency: nil, confidence: 0), count: clustering.clusters.count)
-        if let attributeConfiguration = configuration.attribute {
-            let attributor = Attributor(configuration: attributeConfiguration)
-            for (c, cluster) in clustering.clusters.enumerated() {
-                var members: [(ordinal: Int, id: String, evidence: [Evidence])] = []
-                for m in cluster.members {
-                    let text = try store.text(kept[m].ref)
-                    members.append((m, kept[m].document.id, attributor.extractor.extract(text)))
-                }
-                let result = attributor.process(Attributor.Input(members: members))
+        let early = try await earlyEvidence
+        if let attributor {
+            // Evidence per document (see above: extracted beside clustering, or now), on `threads`
+            // tasks — per document rather than per cluster, so that one story republished
+            // thousands of times is spread over all threads too; it is what the reports keep
+            // anyway. Then clusters, independent of each other, are attributed in parallel as
+            // well; results are put back in order, so the outcome does not depend on the threads.
+            let clusters = clustering.clusters
+            let members = kept
+            let evidence: [[Evidence]]
+            if let early {
+                evidence = early
+            } else {
+                evidence = try await Self.evidence(attributor, refs, store, threads: threads) ?? []
+            }
+            let outputs = try await orderedParallelMap(count: clusters.count, threads: threads, batch: 256) { c in
+                let input = clusters[c].members.map { m in (ordinal: m, id: members[m].document.id, evidence: evidence[m]) }
+                return attributor.process(Attributor.Input(members: input))
+            }
+            for (c, result) in outputs.enumerated() {
                 origins[c] = result.cluster
-                for (i, m) in cluster.members.enumerated() { attributions[m] = result.members[i] }
+                for (i, m) in clusters[c].members.enumerated() { attributions[m] = result.members[i] }
             }
         }
         times.add("attribute", clock.now - ta)
@@ -206,40 +202,143 @@ public struct PipelineRunner: Sendable {
         }
     }
 
+    /// Each document's attribution evidence, in ordinal order, extracted on `threads` tasks;
+    /// nil without an attribute stage.
+    /// - Complexity: O(total text length · p) for p evidence patterns.
+    static func evidence(_ attributor: Attributor?, _ refs: [StoredDocumentRef], _ store: SpillStore, threads: Int) async throws -> [[Evidence]]? {
+        guard let attributor else { return nil }
+        return try await orderedParallelMap(count: refs.count, threads: threads, batch: 64) { m in
+            attributor.extractor.extract(try store.text(refs[m]))
+        }
+    }
+
+    /// Throughput of the streaming stages alone, as `sketchOnly()` measures it.
+    public struct SketchThroughput: Sendable {
+        public var documents = 0
+        public var textBytes = 0
+        public var tokens = 0
+        /// Wall seconds from the first read to the last sketch.
+        public var seconds = 0.0
+        /// Seconds per stage (ingest wall time; normalize and sketch summed over threads).
+        public var stageSeconds: [(String, Double)] = []
+    }
+
+    /// Runs ingest → normalize → sketch only — no spill store, no clustering, no outputs — to
+    /// measure the streaming stages' throughput (`wiretrace sketch`).
+    /// - Complexity: O(n) in the total input size.
+    public func sketchOnly() async throws -> SketchThroughput {
+        let clock = ContinuousClock()
+        let start = clock.now
+        let threads = configuration.threads > 0 ? configuration.threads : max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        var summary = RunSummary()
+        var times = StageTimes()
+        var result = SketchThroughput()
+        var checksum: UInt64 = 0
+        var iterator = Ingestor(configuration: configuration.ingest).makeIterator()
+        try await stream(
+            &iterator, normalizer: Normalizer(configuration: configuration.normalize), sketcher: Sketcher(configuration: configuration.sketch),
+            threads: threads, spill: false, summary: &summary, times: &times, rejectedFile: nil
+        ) { chunk, results in
+            for (i, r) in results.enumerated() {
+                result.documents += 1
+                result.textBytes += chunk[i].text.utf8.count
+                result.tokens += r.tokenCount
+                checksum = checksum &+ UInt64(r.sketch.signature.first ?? 0)
+            }
+        }
+        result.seconds = seconds(clock.now - start)
+        result.stageSeconds = times.items + [("checksum", Double(checksum % 1_000_000))]
+        return result
+    }
+
+    /// What the parallel part of the streaming stages returns for one document.
     struct ChunkResult: Sendable {
-        var tokens: TokenizedText
+        /// The spill-store record of the text and tokens (empty when not spilling).
+        var record: [UInt8]
         var sketch: DocumentSketch
+        var tokenCount: Int
         var normalizeTime: Duration
         var sketchTime: Duration
     }
 
-    /// Normalizes and sketches a chunk on `threads` tasks; results come back in input order.
-    func processChunk(_ chunk: [Document], normalizer: Normalizer, sketcher: Sketcher, threads: Int) async throws -> [ChunkResult] {
-        let slices = min(threads, chunk.count)
-        let per = (chunk.count + slices - 1) / slices
-        return try await withThrowingTaskGroup(of: (Int, [ChunkResult]).self) { group in
-            for s in 0..<slices {
-                let range = (s * per)..<min(chunk.count, (s + 1) * per)
-                guard !range.isEmpty else { continue }
-                let docs = Array(chunk[range])
-                group.addTask {
-                    let clock = ContinuousClock()
-                    var out: [ChunkResult] = []
-                    out.reserveCapacity(docs.count)
-                    for d in docs {
-                        let t0 = clock.now
-                        let tokens = normalizer.process(d).tokens
-                        let t1 = clock.now
-                        let sketch = sketcher.process(tokens)
-                        out.append(ChunkResult(tokens: tokens, sketch: sketch, normalizeTime: t1 - t0, sketchTime: clock.now - t1))
-                    }
-                    return (s, out)
-                }
+    /// Drives ingest → normalize → sketch over all inputs, handing each chunk's documents and
+    /// results, in input order, to `consume`.
+    ///
+    /// With more than one thread, reading overlaps computing: while the worker tasks normalize
+    /// and sketch chunk k, this task reads and parses chunk k + 1 (ingest is sequential by
+    /// nature — one file, one line after another — and was a serial fraction of every chunk).
+    /// Results do not depend on the overlap: chunks are consumed strictly in order.
+    /// - Complexity: O(n) in the total input size; at most two chunks are in memory.
+    func stream(
+        _ iterator: inout Ingestor.Iterator, normalizer: Normalizer, sketcher: Sketcher, threads: Int, spill: Bool,
+        summary: inout RunSummary, times: inout StageTimes, rejectedFile: AtomicFile?,
+        consume: ([Document], [ChunkResult]) throws -> Void
+    ) async throws {
+        let clock = ContinuousClock()
+        var next = try readChunk(&iterator, summary: &summary, times: &times, rejectedFile: rejectedFile)
+        while let current = next {
+            let results: [ChunkResult]
+            if threads > 1 {
+                async let pending = processChunk(current, normalizer: normalizer, sketcher: sketcher, threads: threads, spill: spill)
+                next = try readChunk(&iterator, summary: &summary, times: &times, rejectedFile: rejectedFile)
+                results = try await pending
+            } else {
+                results = try await processChunk(current, normalizer: normalizer, sketcher: sketcher, threads: threads, spill: spill)
+                next = nil
             }
-            var parts = [[ChunkResult]](repeating: [], count: slices)
-            for try await (s, part) in group { parts[s] = part }
-            return parts.flatMap { $0 }
+            for r in results {
+                times.add("normalize", r.normalizeTime)
+                times.add("sketch", r.sketchTime)
+            }
+            let t1 = clock.now
+            try consume(current, results)
+            times.add("spill", clock.now - t1)
+            if threads <= 1 { next = try readChunk(&iterator, summary: &summary, times: &times, rejectedFile: rejectedFile) }
         }
+    }
+
+    /// Reads up to `chunkSize` documents; rejections go to `rejectedFile` as they come.
+    /// - Returns: the documents, or nil once the inputs are exhausted.
+    private func readChunk(
+        _ iterator: inout Ingestor.Iterator, summary: inout RunSummary, times: inout StageTimes, rejectedFile: AtomicFile?
+    ) throws -> [Document]? {
+        let clock = ContinuousClock()
+        let t0 = clock.now
+        defer { times.add("ingest", clock.now - t0) }
+        var chunk: [Document] = []
+        chunk.reserveCapacity(chunkSize)
+        while chunk.count < chunkSize, let record = iterator.next() {
+            summary.read += 1
+            switch record {
+            case .document(let d): chunk.append(d)
+            case .rejected(let r):
+                summary.rejected += 1
+                try rejectedFile?.write(JSONOutputs.rejectedLine(r))
+            }
+        }
+        return chunk.isEmpty ? nil : chunk
+    }
+
+    /// Normalizes and sketches a chunk on `threads` tasks; results come back in input order.
+    ///
+    /// The chunk is cut into slices several times smaller than `count / threads`, and at most
+    /// `threads` slices run at once: documents vary in length, and small slices keep every
+    /// worker busy until the end of the chunk (and leave room for the reading task).
+    /// When `spill` is set, each task also encodes the spill-store record, so only the copy
+    /// into the store's buffer stays sequential.
+    /// - Complexity: O(total text length of the chunk · (k + p)) work, spread over `threads` tasks.
+    func processChunk(_ chunk: [Document], normalizer: Normalizer, sketcher: Sketcher, threads: Int, spill: Bool) async throws -> [ChunkResult] {
+        let results = try await orderedParallelMap(count: chunk.count, threads: threads, batch: max(16, chunk.count / (4 * threads))) { i in
+            let clock = ContinuousClock()
+            let d = chunk[i]
+            let t0 = clock.now
+            let tokens = normalizer.process(d).tokens
+            let t1 = clock.now
+            let sketch = sketcher.process(tokens)
+            let record = spill ? SpillStore.record(text: d.text, tokens: tokens) : []
+            return ChunkResult(record: record, sketch: sketch, tokenCount: tokens.count, normalizeTime: t1 - t0, sketchTime: clock.now - t1)
+        }
+        return results
     }
 
     private func makeDirectories(_ path: String) throws(WiretraceError) {
@@ -250,6 +349,53 @@ public struct PipelineRunner: Sendable {
                 throw WiretraceError(.output, "cannot create the output directory", location: current, cause: String(cString: strerror(errno)))
             }
         }
+    }
+}
+
+/// `body(0) ..< body(count - 1)` computed on at most `threads` tasks at a time, in batches of
+/// `batch` consecutive indices; the results come back in index order, so the outcome does not
+/// depend on the number of threads or on scheduling.
+/// - Complexity: O(count) calls of `body`, spread over `threads` tasks.
+func orderedParallelMap<T: Sendable>(
+    count: Int, threads: Int, batch: Int, _ body: @escaping @Sendable (Int) throws -> T
+) async throws -> [T] {
+    guard count > 0 else { return [] }
+    let batch = max(1, batch)
+    let batches = (count + batch - 1) / batch
+    if threads <= 1 || batches == 1 {
+        // No tasks at all on one thread: nothing to gain, and it keeps `--threads 1` honest.
+        var out: [T] = []
+        out.reserveCapacity(count)
+        for i in 0..<count { out.append(try body(i)) }
+        return out
+    }
+    return try await withThrowingTaskGroup(of: (Int, [T]).self) { group in
+        var parts = [[T]](repeating: [], count: batches)
+        var started = 0
+        func start(_ b: Int, _ group: inout ThrowingTaskGroup<(Int, [T]), any Error>) {
+            group.addTask {
+                var part: [T] = []
+                part.reserveCapacity(batch)
+                for i in (b * batch)..<min(count, (b + 1) * batch) { part.append(try body(i)) }
+                return (b, part)
+            }
+        }
+        // Bounded fan-out: `threads` batches in flight, the next one started as one finishes.
+        while started < min(threads, batches) {
+            start(started, &group)
+            started += 1
+        }
+        while let (b, part) = try await group.next() {
+            parts[b] = part
+            if started < batches {
+                start(started, &group)
+                started += 1
+            }
+        }
+        var out: [T] = []
+        out.reserveCapacity(count)
+        for p in parts { out.append(contentsOf: p) }
+        return out
     }
 }
 

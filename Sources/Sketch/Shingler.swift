@@ -10,19 +10,26 @@ public enum Shingler {
     /// - Returns: `max(tokens.count - k + 1, min(tokens.count, 1))` shingle hashes.
     /// - Complexity: O(n·k).
     public static func shingles(_ tokens: [UInt64], k: Int, into out: inout [UInt64]) {
-        out.removeAll(keepingCapacity: true)
         let n = tokens.count
-        guard n > 0 else { return }
+        guard n > 0 else {
+            out.removeAll(keepingCapacity: true)
+            return
+        }
         let width = min(k, n)
-        out.reserveCapacity(n - width + 1)
-        tokens.withUnsafeBufferPointer { t in
-            for i in 0...(n - width) {
-                var g: UInt64 = t[i]
-                for j in 1..<width {
-                    g = (g &* 0x9e37_79b9_7f4a_7c15) ^ t[i + j]
+        let count = n - width + 1
+        // Written straight into the storage rather than appended one by one (no per-element
+        // capacity and uniqueness checks).
+        out = [UInt64](unsafeUninitializedCapacity: count) { buffer, initialized in
+            tokens.withUnsafeBufferPointer { t in
+                for i in 0..<count {
+                    var g: UInt64 = t[i]
+                    for j in 1..<width {
+                        g = (g &* 0x9e37_79b9_7f4a_7c15) ^ t[i + j]
+                    }
+                    buffer[i] = StableHash.mix64(g)
                 }
-                out.append(StableHash.mix64(g))
             }
+            initialized = count
         }
     }
 }

@@ -17,28 +17,38 @@ public enum Winnower {
         var out: [UInt32] = []
         out.reserveCapacity(2 * n / (w + 1) + 1)
         // Monotone deque of indices whose values increase; the front is the window's minimum.
-        var deque = [Int](repeating: 0, count: n)
-        var head = 0
-        var tail = 0
-        var lastPicked = -1
-        for i in 0..<n {
-            // Rightmost minimum on ties: drop elements >= the new one.
-            while tail > head && shingles[deque[tail - 1]] >= shingles[i] { tail -= 1 }
-            deque[tail] = i
-            tail += 1
-            if deque[head] <= i - w { head += 1 }
-            if i >= w - 1 {
-                let m = deque[head]
-                if m != lastPicked {
-                    out.append(UInt32(truncatingIfNeeded: shingles[m] >> 32))
-                    lastPicked = m
+        // The deque keeps each index's value beside it (no second indirection into `shingles`),
+        // in scratch storage freed on return — this loop runs once per shingle of every document.
+        let deque = UnsafeMutableBufferPointer<(index: Int, value: UInt64)>.allocate(capacity: n)
+        defer { deque.deallocate() }
+        shingles.withUnsafeBufferPointer { s in
+            var head = 0
+            var tail = 0
+            var lastPicked = -1
+            for i in 0..<n {
+                let v = s[i]
+                // Rightmost minimum on ties: drop elements >= the new one.
+                while tail > head && deque[tail - 1].value >= v { tail -= 1 }
+                deque[tail] = (i, v)
+                tail += 1
+                if deque[head].index <= i - w { head += 1 }
+                if i >= w - 1 {
+                    let m = deque[head]
+                    if m.index != lastPicked {
+                        out.append(UInt32(truncatingIfNeeded: m.value >> 32))
+                        lastPicked = m.index
+                    }
                 }
             }
         }
         out.sort()
-        var unique: [UInt32] = []
-        unique.reserveCapacity(out.count)
-        for f in out where unique.last != f { unique.append(f) }
-        return unique
+        // Unique in place, then one exact-size copy: the fingerprints stay in memory until
+        // clustering, for every document, so they must not keep the working array's slack.
+        var kept = 0
+        for f in out where kept == 0 || out[kept - 1] != f {
+            out[kept] = f
+            kept += 1
+        }
+        return Array(out[..<kept])
     }
 }

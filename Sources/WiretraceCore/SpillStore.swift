@@ -44,26 +44,58 @@ public final class SpillStore: Sendable {
 
     /// Appends a document's text and tokens.
     /// - Returns: where to read them back.
+    /// - Complexity: O(t + n) for t text bytes and n tokens.
     public func append(text: String, tokens: TokenizedText) throws(WiretraceError) -> StoredDocumentRef {
-        var record: [UInt8] = []
-        let textBytes = Array(text.utf8)
+        try append(record: Self.record(text: text, tokens: tokens))
+    }
+
+    /// Serializes a document's text and tokens into one record, ready for `append(record:)`.
+    ///
+    /// Separate from `append` so that the pipeline can encode records on its worker tasks, in
+    /// parallel, and only the cheap byte copy into the write buffer runs under the lock.
+    /// Layout: text byte count and token count (UInt32 LE), text bytes, hashes, starts, ends,
+    /// quoted flags (one byte each).
+    /// - Complexity: O(t + n) for t text bytes and n tokens.
+    public static func record(text: String, tokens: TokenizedText) -> [UInt8] {
+        var text = text
         let n = tokens.count
-        record.reserveCapacity(8 + textBytes.count + n * 17)
-        Self.put(UInt32(textBytes.count), into: &record)
-        Self.put(UInt32(n), into: &record)
-        record += textBytes
-        tokens.hashes.withUnsafeBytes { record += $0 }
-        tokens.starts.withUnsafeBytes { record += $0 }
-        tokens.ends.withUnsafeBytes { record += $0 }
-        for q in tokens.quoted { record.append(q ? 1 : 0) }
-        let ref = try writer.withLock { w throws(WiretraceError) -> StoredDocumentRef in
+        return text.withUTF8 { textBytes in
+            let size = 8 + textBytes.count + n * 17
+            // One allocation, filled with raw copies: no per-element appends.
+            return [UInt8](unsafeUninitializedCapacity: size) { out, initialized in
+                guard let base = UnsafeMutableRawPointer(out.baseAddress) else {
+                    initialized = 0
+                    return
+                }
+                base.storeBytes(of: UInt32(textBytes.count).littleEndian, toByteOffset: 0, as: UInt32.self)
+                base.storeBytes(of: UInt32(n).littleEndian, toByteOffset: 4, as: UInt32.self)
+                var p = 8
+                if let t = textBytes.baseAddress { (base + p).copyMemory(from: t, byteCount: textBytes.count) }
+                p += textBytes.count
+                tokens.hashes.withUnsafeBytes { if let h = $0.baseAddress { (base + p).copyMemory(from: h, byteCount: 8 * n) } }
+                p += 8 * n
+                tokens.starts.withUnsafeBytes { if let h = $0.baseAddress { (base + p).copyMemory(from: h, byteCount: 4 * n) } }
+                p += 4 * n
+                tokens.ends.withUnsafeBytes { if let h = $0.baseAddress { (base + p).copyMemory(from: h, byteCount: 4 * n) } }
+                p += 4 * n
+                // `Bool` is stored as one byte, 0 or 1: the same bytes the format asks for.
+                tokens.quoted.withUnsafeBytes { if let h = $0.baseAddress { (base + p).copyMemory(from: h, byteCount: n) } }
+                initialized = size
+            }
+        }
+    }
+
+    /// Appends a record made by `record(text:tokens:)`.
+    /// - Returns: where to read it back.
+    /// - Complexity: O(r) for r record bytes (amortized; the buffer is flushed every 1 MiB).
+    public func append(record: [UInt8]) throws(WiretraceError) -> StoredDocumentRef {
+        try writer.withLock { w throws(WiretraceError) -> StoredDocumentRef in
             let ref = StoredDocumentRef(offset: w.end, byteCount: UInt32(record.count))
-            w.buffer += record
+            w.buffer.append(contentsOf: record)
             w.end += UInt64(record.count)
             if w.buffer.count >= 1 << 20 { try flush(&w) }
             return ref
         }
-        return ref
     }
 
     private func flush(_ w: inout Writer) throws(WiretraceError) {
@@ -133,10 +165,6 @@ public final class SpillStore: Sendable {
         }
         let quoted = bytes[p..<p + n].map { $0 != 0 }
         return TokenizedText(hashes: hashes, starts: starts, ends: ends, quoted: quoted)
-    }
-
-    private static func put(_ v: UInt32, into out: inout [UInt8]) {
-        withUnsafeBytes(of: v.littleEndian) { out += $0 }
     }
 
     private static func get(_ bytes: [UInt8], _ at: Int) -> UInt32 {

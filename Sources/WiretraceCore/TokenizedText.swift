@@ -42,6 +42,78 @@ public struct TokenizedText: Sendable, Hashable {
     }
 }
 
+extension TokenizedText {
+    /// Where a tokenizer writes tokens: straight into the four arrays' uninitialized storage.
+    ///
+    /// Appending to four growable arrays costs four uniqueness and capacity checks per token,
+    /// a measurable share of normalization; writing through pointers into storage sized for
+    /// the most tokens the text can hold costs one bounds check.
+    public struct Sink: ~Copyable {
+        @usableFromInline let hashes: UnsafeMutablePointer<UInt64>
+        @usableFromInline let starts: UnsafeMutablePointer<UInt32>
+        @usableFromInline let ends: UnsafeMutablePointer<UInt32>
+        @usableFromInline let quoted: UnsafeMutablePointer<Bool>
+        /// The most tokens this sink accepts.
+        public let capacity: Int
+        /// Tokens written so far.
+        public var count: Int { written }
+        @usableFromInline var written = 0
+
+        @usableFromInline
+        init(hashes: UnsafeMutablePointer<UInt64>, starts: UnsafeMutablePointer<UInt32>, ends: UnsafeMutablePointer<UInt32>, quoted: UnsafeMutablePointer<Bool>, capacity: Int) {
+            self.hashes = hashes
+            self.starts = starts
+            self.ends = ends
+            self.quoted = quoted
+            self.capacity = capacity
+        }
+
+        /// Appends one token.
+        @inlinable
+        public mutating func append(hash: UInt64, start: UInt32, end: UInt32, quoted isQuoted: Bool) {
+            precondition(written < capacity, "more tokens than the sink was sized for")
+            hashes[written] = hash
+            starts[written] = start
+            ends[written] = end
+            quoted[written] = isQuoted
+            written += 1
+        }
+    }
+
+    /// Builds a token sequence of at most `capacity` tokens by letting `body` write into a `Sink`.
+    ///
+    /// A text of n UTF-8 bytes holds at most `(n + 1) / 2` tokens (a token takes at least one
+    /// byte and two tokens are separated by at least one), which is how a tokenizer sizes it.
+    /// The arrays keep that capacity until the tokens are dropped; the pipeline drops them as
+    /// soon as the document is sketched and spilled.
+    /// - Complexity: O(capacity) to allocate, plus `body`.
+    public init(capacity: Int, _ body: (inout Sink) -> Void) {
+        let capacity = max(0, capacity)
+        var written = 0
+        var starts: [UInt32] = []
+        var ends: [UInt32] = []
+        var quoted: [Bool] = []
+        let hashes = [UInt64](unsafeUninitializedCapacity: capacity) { h, hCount in
+            starts = [UInt32](unsafeUninitializedCapacity: capacity) { s, sCount in
+                ends = [UInt32](unsafeUninitializedCapacity: capacity) { e, eCount in
+                    quoted = [Bool](unsafeUninitializedCapacity: capacity) { q, qCount in
+                        if let hp = h.baseAddress, let sp = s.baseAddress, let ep = e.baseAddress, let qp = q.baseAddress {
+                            var sink = Sink(hashes: hp, starts: sp, ends: ep, quoted: qp, capacity: capacity)
+                            body(&sink)
+                            written = sink.count
+                        }
+                        qCount = written
+                    }
+                    eCount = written
+                }
+                sCount = written
+            }
+            hCount = written
+        }
+        self.init(hashes: hashes, starts: starts, ends: ends, quoted: quoted)
+    }
+}
+
 /// A document together with its normalized tokens: what flows from normalize to sketch.
 public struct NormalizedDocument: Sendable {
     public var document: Document

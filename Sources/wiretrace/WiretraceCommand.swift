@@ -18,7 +18,7 @@ struct WiretraceCommand: AsyncParsableCommand {
               wiretrace run --config my-pipeline.json --threads 2
             """,
         version: WiretraceVersion.current,
-        subcommands: [RunCommand.self, IngestCommand.self, CheckConfigCommand.self],
+        subcommands: [RunCommand.self, IngestCommand.self, CheckConfigCommand.self, SketchCommand.self],
         defaultSubcommand: RunCommand.self
     )
 }

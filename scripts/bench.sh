@@ -1,0 +1,155 @@
+#!/usr/bin/env bash
+# Wiretrace vs its peers, side by side, in one run — a benchmark, not a timed test.
+#
+# usage: scripts/bench.sh [SIZES] [PEERS]      defaults: SIZES="10k 100k"  PEERS="datasketch rensa gaoya"
+#   env: BENCH_WORK=/tmp/bench  CONFIG=pipeline.json of the repository  THRESHOLD=0.3 (peers' LSH threshold; 0.3 gives their best ARI)
+#        SKIP_PEERS=1 (Wiretrace and the C ceiling only)
+#        NATIVE=1 also builds with `-Xswiftc -target-cpu -Xswiftc native` (a command-line flag, not
+#        in Package.swift) into .build-native and adds its sketch-only rows: the like-for-like
+#        comparison with the C ceiling's -march=native (AVX-512 turns the MinHash loop into vpmullq).
+#
+# For each corpus (made by /work/shared/bench/make_corpus.py if missing; the largest is started in
+# the background first, since generating it is slow) it runs, in the same run:
+#   * `wiretrace run` with --threads 1 and --threads 2: wall, docs/s, MB/s, peak RSS, ARI/F1
+#     (score.py), time per stage (summary.json), and checks that documents.jsonl and
+#     clusters.jsonl are byte-identical between the two;
+#   * `wiretrace sketch` (ingest+normalize+shingle+MinHash+winnow only) at 1 and 2 threads:
+#     docs/s per wall second and per CPU second, and the 1→2 thread speed-up;
+#   * the C ceiling (/work/shared/bench/minhash_limit.c) built -O3 -march=native and -O3
+#     (baseline x86-64: what code compiled without CPU-specific flags, like ours, can use);
+#   * the peers (peers.py, timed with /usr/bin/time -v as run_peers.sh does).
+# and prints ONE Markdown table with Wiretrace's ratio to each row. Timings on a shared machine
+# are noisy: read ratios, rerun, and prefer the CPU-second figures.
+set -uo pipefail
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+B=/work/shared/bench
+W=${BENCH_WORK:-/tmp/bench}
+SIZES=${1:-"10k 100k"}
+PEERS=${2:-"datasketch rensa gaoya"}
+THRESHOLD=${THRESHOLD:-0.3}
+mkdir -p "$W"
+ROWS="$W/bench.rows.jsonl"
+: > "$ROWS"
+
+# Corpora: start the biggest missing one in the background at once.
+declare -A GEN
+for s in $(echo $SIZES | tr ' ' '\n' | sort -r); do
+  if [ ! -s "$W/c$s.corpus.jsonl" ] || [ ! -s "$W/c$s.stats.json" ]; then
+    n=${s/k/000}; n=${n/m/000000}
+    python3 "$B/make_corpus.py" --n "$n" --seed 1 --out "$W/c$s" > "$W/gen.$s.log" 2>&1 &
+    GEN[$s]=$!
+  fi
+done
+
+echo "building release..." >&2
+(cd "$ROOT" && swift build -c release >&2) || exit 1
+BIN="$ROOT/.build/release/wiretrace"
+CFG=${CONFIG:-$ROOT/pipeline.json}   # the project's default pipeline (boilerplate patterns and all)
+if [ -n "${NATIVE:-}" ]; then
+  (cd "$ROOT" && swift build -c release --scratch-path .build-native -Xswiftc -target-cpu -Xswiftc native >&2) || exit 1
+fi
+gcc -O3 -march=native -o "$W/minhash_limit.native" "$B/minhash_limit.c" || exit 1
+gcc -O3 -o "$W/minhash_limit.baseline" "$B/minhash_limit.c" || exit 1
+
+if [ -z "${SKIP_PEERS:-}" ] && [ ! -x "$W/venv/bin/python" ]; then
+  echo "installing peers..." >&2
+  python3 -m venv "$W/venv" && "$W/venv/bin/pip" install -q datasketch rensa gaoya numpy scipy >&2
+fi
+
+# timed NAME CMD... : runs CMD under /usr/bin/time -v; sets WALL (s), RSS (MB), CPU (user+sys s).
+timed() {
+  local tv="$W/time.$1.txt"; shift
+  /usr/bin/time -v -o "$tv" "$@"
+  local rc=$?
+  WALL=$(awk -F': ' '/Elapsed \(wall clock\)/{n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$tv")
+  RSS=$(awk -F': ' '/Maximum resident set size/{printf "%.0f", $2/1024}' "$tv")
+  CPU=$(awk -F': ' '/User time/{u=$2} /System time/{s=$2} END{print u+s}' "$tv")
+  return $rc
+}
+
+row() { python3 -c 'import json,sys; print(json.dumps(dict(zip(sys.argv[1::2], sys.argv[2::2]))))' "$@" >> "$ROWS"; }
+
+for s in $SIZES; do
+  if [ -n "${GEN[$s]:-}" ]; then echo "waiting for the $s corpus..." >&2; wait "${GEN[$s]}"; fi
+  C="$W/c$s.corpus.jsonl"; GOLD="$W/c$s.gold.jsonl"; META="$W/c$s.meta.jsonl"
+  MB=$(python3 -c "import json;print(json.load(open('$W/c$s.stats.json'))['mb'])")
+
+  for t in 1 2; do
+    echo "== $s wiretrace sketch --threads $t" >&2
+    timed "sk.$s.$t" "$BIN" sketch --config "$CFG" --input "$C" --threads "$t" > "$W/sketch.$s.$t.txt" 2>/dev/null
+    row corpus "$s" runner "wiretrace sketch-only" threads "$t" wall "$WALL" cpu "$CPU" rss "$RSS" mb "$MB" \
+      note "$(grep -o 'ingest=.*' "$W/sketch.$s.$t.txt" | sed 's/ checksum=.*//')"
+  done
+  if [ -n "${NATIVE:-}" ]; then
+    for t in 1 2; do
+      echo "== $s wiretrace sketch --threads $t (target-cpu native)" >&2
+      timed "skn.$s.$t" "$ROOT/.build-native/release/wiretrace" sketch --config "$CFG" --input "$C" --threads "$t" > "$W/sketchn.$s.$t.txt" 2>/dev/null
+      row corpus "$s" runner "wiretrace sketch-only (target-cpu native)" threads "$t" wall "$WALL" cpu "$CPU" rss "$RSS" mb "$MB" \
+        note "$(grep -o 'ingest=.*' "$W/sketchn.$s.$t.txt" | sed 's/ checksum=.*//')"
+    done
+  fi
+  for v in native baseline; do
+    echo "== $s C ceiling ($v)" >&2
+    "$W/minhash_limit.$v" "$C" 3 > "$W/ceiling.$s.$v.txt"
+    secs=$(awk '/^TOTAL/{print $3}' "$W/ceiling.$s.$v.txt" | tr -d s)
+    row corpus "$s" runner "C ceiling -O3 $( [ $v = native ] && echo '-march=native' || echo 'baseline x86-64')" threads 1 \
+      wall "$secs" cpu "$secs" rss "" mb "$MB" note "in-memory, I/O excluded, best of 3"
+  done
+  for t in 1 2; do
+    OUT="$W/wt.$s.t$t"
+    echo "== $s wiretrace run --threads $t" >&2
+    timed "wt.$s.$t" "$BIN" run --config "$CFG" --input "$C" --output "$OUT" --threads "$t" -q 2>/dev/null || echo "wiretrace failed" >&2
+    python3 -c '
+import json, sys
+with open(sys.argv[2], "w") as out:
+    for line in open(sys.argv[1]):
+        d = json.loads(line); out.write(json.dumps({"id": d["id"], "cluster": d["cluster"]}) + "\n")' "$OUT/documents.jsonl" "$OUT/pred.jsonl"
+    Q=$(python3 "$B/score.py" "$GOLD" "$OUT/pred.jsonl" --meta "$META" --json 2>/dev/null || echo '{}')
+    STAGES=$(python3 -c 'import json,sys; s=json.load(open(sys.argv[1])); print(" ".join(f"{k}={v}" for k,v in s["stage_seconds"].items()) + " verified=" + str(s["counters"].get("cluster.verified")))' "$OUT/summary.json")
+    row corpus "$s" runner wiretrace threads "$t" wall "$WALL" cpu "$CPU" rss "$RSS" mb "$MB" q "$Q" note "$STAGES"
+  done
+  same=identical
+  for f in documents.jsonl clusters.jsonl; do cmp -s "$W/wt.$s.t1/$f" "$W/wt.$s.t2/$f" || same="DIFFERENT ($f)"; done
+  echo "determinism $s: --threads 1 vs 2 documents.jsonl+clusters.jsonl $same" >&2
+  row corpus "$s" runner "determinism t1 vs t2" note "$same"
+
+  if [ -z "${SKIP_PEERS:-}" ]; then
+    for p in $PEERS; do
+      echo "== $s $p t=$THRESHOLD" >&2
+      P="$W/pred.$s.$p.$THRESHOLD.jsonl"
+      timed "peer.$s.$p" "$W/venv/bin/python" "$B/peers.py" "$p" --threshold "$THRESHOLD" "$C" "$P" 2> "$W/log.$s.$p.txt"
+      Q=$(python3 "$B/score.py" "$GOLD" "$P" --meta "$META" --json 2>/dev/null || echo '{}')
+      row corpus "$s" runner "$p (t=$THRESHOLD)" threads "2" wall "$WALL" cpu "$CPU" rss "$RSS" mb "$MB" q "$Q" note "$(tail -n 1 "$W/log.$s.$p.txt" | cut -c1-120)"
+    done
+  fi
+done
+
+python3 - "$ROWS" <<'PY'
+import json, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+def f(x):
+    try: return float(x)
+    except (TypeError, ValueError): return None
+print("| corpus | runner | threads | wall s | docs/s | docs/CPU-s | MB/s | peak RSS MB | ARI | F1 | WT run t2 ÷ this (docs/s) | notes |")
+print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+for r in rows:
+    s = r["corpus"]; n = int(s.replace("k", "000").replace("m", "000000"))
+    if r["runner"].startswith("determinism"):
+        print(f"| {s} | {r['runner']} | | | | | | | | | | {r['note']} |"); continue
+    wall, cpu, mb = f(r.get("wall")), f(r.get("cpu")), f(r.get("mb"))
+    q = json.loads(r.get("q") or "{}")
+    wt = [x for x in rows if x["corpus"] == s and x["runner"] == "wiretrace" and x.get("threads") == "2"]
+    ratio = ""
+    if wt and wall and f(wt[0].get("wall")):
+        ratio = f"{(n / f(wt[0]['wall'])) / (n / wall):.2f}×"
+    sk = ""
+    if r["runner"].startswith("wiretrace sketch-only") and r["threads"] == "2":
+        one = [x for x in rows if x["corpus"] == s and x["runner"] == r["runner"] and x["threads"] == "1"]
+        if one and f(one[0]["wall"]) and wall: sk = f"; 1→2 threads: {f(one[0]['wall']) / wall:.2f}× wall, CPU/doc {cpu / f(one[0]['cpu']):.2f}×"
+    print(f"| {s} | {r['runner']} | {r.get('threads','')} | {wall or 0:.2f} | {n / wall if wall else 0:,.0f} | "
+          f"{n / cpu if cpu else 0:,.0f} | {mb / wall if wall and mb else 0:.1f} | {r.get('rss','')} | "
+          f"{q['ari']:.4f} | {q['f1']:.4f} | " if 'ari' in q else
+          f"| {s} | {r['runner']} | {r.get('threads','')} | {wall or 0:.2f} | {n / wall if wall else 0:,.0f} | "
+          f"{n / cpu if cpu else 0:,.0f} | {mb / wall if wall and mb else 0:.1f} | {r.get('rss','')} | - | - | ", end="")
+    print(f"{ratio} | {r.get('note','')}{sk} |")
+PY
