@@ -45,6 +45,13 @@ public struct ClusterConfiguration: Sendable, Hashable {
     /// A pair whose shared passages are separated by this many differing numbers (the same
     /// template filled with other figures: daily market reports, bond offerings) is two stories.
     public var maxNumberConflicts = 2
+    /// A heavy rewrite that shares too little text for `min_containment` is still the same story when
+    /// the two ledes (first `lede_words` words) agree on at least `lede_min_agreement` of their content
+    /// words and the texts share at least `lede_min_passages` separate passages (and
+    /// `min_shared_words`): the same news peg, retold. See `LedeAgreement`.
+    public var ledeWords = 60
+    public var ledeMinAgreement = 0.45
+    public var ledeMinPassages = 3
     /// Besides each document's best pair (the one finding the largest share of it), pairs sharing at
     /// least this share of both texts join their documents.
     public var mutualShare = 0.5
@@ -95,6 +102,9 @@ public struct ClusterConfiguration: Sendable, Hashable {
             minContainment = try v.double("min_containment", in: 0...1, default: minContainment)
             shortTextContainment = try v.double("short_text_containment", in: 0...1, default: shortTextContainment)
             maxNumberConflicts = try v.int("max_number_conflicts", in: 1...1_000_000, default: maxNumberConflicts)
+            ledeWords = try v.int("lede_words", in: 10...1000, default: ledeWords)
+            ledeMinAgreement = try v.double("lede_min_agreement", in: 0...1, default: ledeMinAgreement)
+            ledeMinPassages = try v.int("lede_min_passages", in: 1...1000, default: ledeMinPassages)
             mutualShare = try v.double("mutual_share", in: 0...1, default: mutualShare)
             bestMinShare = try v.double("best_min_share", in: 0...1, default: bestMinShare)
             bestMinWords = try v.double("best_min_words", in: 0...100_000, default: bestMinWords)

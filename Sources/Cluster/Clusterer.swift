@@ -89,6 +89,7 @@ public struct Clusterer: BarrierStage {
         var edges: [Edge] = []
         var tokenCache = TokenCache(capacity: 256)
         let aligner = PassageAligner(minPassageWords: configuration.minPassageWords, quoteWeight: configuration.quoteWeight)
+        let lede = LedeAgreement(ledeWords: configuration.ledeWords)
         var shared = [Int32](repeating: 0, count: n)
         var touched: [Int] = []
 
@@ -134,17 +135,21 @@ public struct Clusterer: BarrierStage {
                 let ty = ey.tokens
                 let tx = ex.tokens
                 let alignment = aligner.align(ty, tx, commonA: commonMask(ty, common), commonB: commonMask(tx, common))
+                let byContainment = accepts(alignment)
+                let byLede = !byContainment && sameNewsPeg(alignment, ty, tx, lede)
+                guard byContainment || byLede else { continue }
                 var numbers = NumberConflicts.Count()
-                if accepts(alignment), alignment.runs.count > 1, let dy = try digits(y, &tokenCache), let dx = try digits(x, &tokenCache) {
+                if alignment.runs.count > 1, let dy = try digits(y, &tokenCache), let dx = try digits(x, &tokenCache) {
                     numbers = NumberConflicts.count(alignment.runs, ty, digitsA: dy, tx, digitsB: dx)
                 }
-                guard accepts(alignment) else { continue }
                 guard numbers.conflicts < configuration.maxNumberConflicts else {
                     counters.add("refused_number_conflicts", 1)
                     continue
                 }
                 counters.add("accepted", 1)
-                let edge = Edge(alignment, y: y, x: x)
+                if byLede { counters.add("accepted_by_lede", 1) }
+                var edge = Edge(alignment, y: y, x: x)
+                edge.sameLede = byLede
                 if alignment.similarity >= configuration.copySimilarity { copies.union(x, y) }
                 edges.append(edge)
             }
@@ -158,7 +163,8 @@ public struct Clusterer: BarrierStage {
         var bestEdge = [Int](repeating: -1, count: n)
         for (i, edge) in edges.enumerated() {
             if min(edge.shareX, edge.shareY) >= Float(configuration.mutualShare) { chosen[i] = true }
-            for (doc, share) in [(edge.y, edge.shareY), (edge.x, edge.shareX)] where Double(share) >= configuration.bestMinShare || Double(edge.shared) >= configuration.bestMinWords {
+            for (doc, share) in [(edge.y, edge.shareY), (edge.x, edge.shareX)]
+            where Double(share) >= configuration.bestMinShare || Double(edge.shared) >= configuration.bestMinWords || edge.sameLede {
                 let b = bestEdge[doc]
                 if b < 0 || (share, edge.similarity) > (edges[b].share(of: doc), edges[b].similarity) { bestEdge[doc] = i }
             }
@@ -269,6 +275,14 @@ public struct Clusterer: BarrierStage {
             && Double(covered) >= configuration.shortTextContainment * Double(max(total, 1))
     }
 
+    /// The second verification rule, for heavy rewrites: enough shared weight in at least
+    /// `lede_min_passages` separate passages, and ledes that agree on the news peg.
+    func sameNewsPeg(_ a: PassageAligner.Alignment, _ ta: TokenizedText, _ tb: TokenizedText, _ lede: LedeAgreement) -> Bool {
+        a.runs.count >= configuration.ledeMinPassages
+            && min(a.sharedA, a.sharedB) >= configuration.minSharedWords
+            && lede.agreement(ta, tb) >= configuration.ledeMinAgreement
+    }
+
     /// Whether joining x's and y's clusters through this pair keeps each side one story.
     private func coherent(
         _ y: Int, _ coveredY: [Bool], _ fractionY: Double, _ x: Int, _ coveredX: [Bool], _ fractionX: Double,
@@ -371,6 +385,8 @@ struct Edge {
     var shared: Float
     /// Shared runs as token ranges in y (a) and x (b).
     var runs: [(a: Range<Int32>, b: Range<Int32>)]
+    /// Accepted as a rewrite with the same news peg rather than by containment.
+    var sameLede = false
 
     init(_ alignment: PassageAligner.Alignment, y: Int, x: Int) {
         self.y = y
