@@ -30,10 +30,12 @@ extension Clusterer {
             clusters.append(Cluster(number: c + 1, members: group, root: root, rootReason: reason))
             guard group.count > 1 else { continue }
             roles[root] = .root
-            let tr = try tokenCache.get(root, load).tokens
+            let er = try verificationEntry(root, &tokenCache, common)
+            let tr = er.tokens
             for m in group where m != root {
-                let tm = try tokenCache.get(m, load).tokens
-                let alignment = aligner.align(tr, tm, commonA: commonMask(tr, common), commonB: commonMask(tm, common))
+                let em = try verificationEntry(m, &tokenCache, common)
+                let tm = em.tokens
+                let alignment = aligner.align(tr, tm, commonA: er.common, commonB: em.common)
                 let s = alignment.similarity
                 similarity[m] = s
                 roles[m] = s >= configuration.copySimilarity ? .copy : .rewrite

@@ -47,6 +47,18 @@ public struct Clusterer: BarrierStage {
         TokenCache.Entry(tokens: try tokens(ordinal), digits: nil)
     }
 
+    /// A document's tokens with its common-text mask, computed once per cached document (a document
+    /// is compared with up to `max_candidates_per_document` others in a row).
+    func verificationEntry(_ ordinal: Int, _ cache: inout TokenCache, _ common: Set<UInt32>) throws -> TokenCache.Entry {
+        var entry = try cache.get(ordinal, load)
+        if !entry.maskReady {
+            entry.common = commonMask(entry.tokens, common)
+            entry.maskReady = true
+            cache.setCommon(ordinal, entry.common)
+        }
+        return entry
+    }
+
     /// Which of a document's tokens are numbers, read from its text (cached); nil without text.
     func digits(_ ordinal: Int, _ cache: inout TokenCache) throws -> [Bool]? {
         guard let text else { return nil }
@@ -130,11 +142,11 @@ public struct Clusterer: BarrierStage {
             for y in candidates where seen.insert(y).inserted {
                 if copies.find(x) == copies.find(y) { continue }
                 counters.add("verified", 1)
-                let ey = try tokenCache.get(y, load)
-                let ex = try tokenCache.get(x, load)
+                let ey = try verificationEntry(y, &tokenCache, common)
+                let ex = try verificationEntry(x, &tokenCache, common)
                 let ty = ey.tokens
                 let tx = ex.tokens
-                let alignment = aligner.align(ty, tx, commonA: commonMask(ty, common), commonB: commonMask(tx, common))
+                let alignment = aligner.align(ty, tx, commonA: ey.common, commonB: ex.common)
                 let byContainment = accepts(alignment)
                 let byLede = !byContainment && sameNewsPeg(alignment, ty, tx, lede)
                 guard byContainment || byLede else { continue }
@@ -348,6 +360,9 @@ struct TokenCache {
         var tokens: TokenizedText
         /// Which tokens contain a digit; nil when the text was not read.
         var digits: [Bool]?
+        /// Which tokens lie in common text (nil: none), once `maskReady`.
+        var common: [Bool]? = nil
+        var maskReady = false
     }
 
     let capacity: Int
@@ -359,6 +374,12 @@ struct TokenCache {
     /// Remembers a cached document's digit mask.
     mutating func setDigits(_ ordinal: Int, _ digits: [Bool]) {
         entries[ordinal]?.digits = digits
+    }
+
+    /// Remembers a cached document's common-text mask.
+    mutating func setCommon(_ ordinal: Int, _ mask: [Bool]?) {
+        entries[ordinal]?.common = mask
+        entries[ordinal]?.maskReady = true
     }
 
     mutating func get(_ ordinal: Int, _ load: (Int) throws -> Entry) throws -> Entry {

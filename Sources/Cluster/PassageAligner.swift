@@ -48,23 +48,38 @@ public struct PassageAligner: Sendable {
         let na = a.count
         let nb = b.count
         var result = Alignment(runs: [], coveredA: [Bool](repeating: false, count: na), coveredB: [Bool](repeating: false, count: nb))
-        let weightsA = weights(a, common: commonA)
-        let weightsB = weights(b, common: commonB)
         // Common text is no evidence of a shared story, but it still counts towards a text's size: a
         // page that is mostly boilerplate does not reach a high share through one shared sentence.
-        result.totalA = weights(a, common: nil).reduce(0, +)
-        result.totalB = weights(b, common: nil).reduce(0, +)
+        // (Sums run in token order, as a plain reduce would.)
+        result.totalA = totalWeight(a)
+        result.totalB = totalWeight(b)
         let s = minPassageWords
         guard na >= s, nb >= s else { return result }
         let ha = windowHashes(a.hashes, s)
         let hb = windowHashes(b.hashes, s)
-        // Index A's windows: first position per hash, chained through `next`.
-        var head: [UInt64: Int32] = [:]
-        head.reserveCapacity(ha.count)
+        // Index A's windows in an open-addressing table (the window hashes are well mixed, so their
+        // top bits address it): the slot holds the first position with that hash, plus one, and
+        // `next` chains later positions in increasing order. Much cheaper than a Dictionary, which
+        // would rehash every key with SipHash; verification runs millions of times on large dumps.
+        var bits = 4
+        while (1 << bits) < 2 * ha.count { bits += 1 }
+        let mask = (1 << bits) - 1
+        var slots = [Int32](repeating: 0, count: 1 << bits)
         var next = [Int32](repeating: -1, count: ha.count)
+        @inline(__always) func slot(_ h: UInt64) -> Int { Int(truncatingIfNeeded: (h &* 0x9e37_79b9_7f4a_7c15) >> UInt64(64 - bits)) }
         for i in stride(from: ha.count - 1, through: 0, by: -1) {
-            if let h = head[ha[i]] { next[i] = h }
-            head[ha[i]] = Int32(i)
+            var k = slot(ha[i])
+            while slots[k] != 0 && ha[Int(slots[k]) - 1] != ha[i] { k = (k + 1) & mask }
+            if slots[k] != 0 { next[i] = slots[k] - 1 }
+            slots[k] = Int32(i + 1)
+        }
+        func first(_ h: UInt64) -> Int {
+            var k = slot(h)
+            while slots[k] != 0 {
+                if ha[Int(slots[k]) - 1] == h { return Int(slots[k]) - 1 }
+                k = (k + 1) & mask
+            }
+            return -1
         }
         a.hashes.withUnsafeBufferPointer { ta in
             b.hashes.withUnsafeBufferPointer { tb in
@@ -72,7 +87,7 @@ public struct PassageAligner: Sendable {
                 while j < hb.count {
                     var best = 0
                     var bestI = -1
-                    var i = Int(head[hb[j]] ?? -1)
+                    var i = first(hb[j])
                     while i >= 0 {
                         var l = 0
                         while i + l < na && j + l < nb && ta[i + l] == tb[j + l] { l += 1 }
@@ -93,8 +108,10 @@ public struct PassageAligner: Sendable {
                 }
             }
         }
-        for k in 0..<na where result.coveredA[k] { result.sharedA += weightsA[k] }
-        for k in 0..<nb where result.coveredB[k] { result.sharedB += weightsB[k] }
+        if !result.runs.isEmpty {
+            for k in 0..<na where result.coveredA[k] { result.sharedA += weight(a, k, commonA) }
+            for k in 0..<nb where result.coveredB[k] { result.sharedB += weight(b, k, commonB) }
+        }
         // A passage repeated in one text matches the other's single copy more than once: count
         // the shared weight once, as the smaller side has it, so both shares are one-to-one.
         let shared = min(result.sharedA, result.sharedB)
@@ -138,16 +155,18 @@ public struct PassageAligner: Sendable {
         .sorted { ($0.aStart, $0.bStart) < ($1.aStart, $1.bStart) }
     }
 
-    private func weights(_ t: TokenizedText, common: [Bool]?) -> [Double] {
-        var w = [Double](repeating: 1, count: t.count)
-        for k in 0..<t.count {
-            if let common, common[k] {
-                w[k] = 0
-            } else if t.quoted[k] {
-                w[k] = quoteWeight
-            }
-        }
-        return w
+    /// A token's weight: 0 in common text, `quoteWeight` inside quotation marks, else 1.
+    @inline(__always)
+    private func weight(_ t: TokenizedText, _ k: Int, _ common: [Bool]?) -> Double {
+        if let common, common[k] { return 0 }
+        return t.quoted[k] ? quoteWeight : 1
+    }
+
+    /// The sum of all tokens' weights, common text counted as ordinary text.
+    private func totalWeight(_ t: TokenizedText) -> Double {
+        var sum = 0.0
+        for k in 0..<t.count { sum += t.quoted[k] ? quoteWeight : 1 }
+        return sum
     }
 
     private func windowHashes(_ t: [UInt64], _ s: Int) -> [UInt64] {
