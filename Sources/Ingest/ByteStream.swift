@@ -14,51 +14,99 @@ public protocol ByteStream {
     mutating func read(maxCount: Int) throws(IngestError) -> [UInt8]
 }
 
-/// A failure to read an input, phrased for `rejected.jsonl`.
-public struct IngestError: Error, Sendable, Hashable {
-    public var reason: String
-    public init(_ reason: String) { self.reason = reason }
-}
-
 /// Reads a file (or standard input) with POSIX calls, in chunks.
+///
+/// The descriptor is owned by a class, so it is closed when the last copy of the stream goes away.
 public struct FileByteStream: ByteStream {
-    private let fd: Int32
-    private let owned: Bool
+    private let handle: FileHandleBox
 
     /// Opens `path` for reading; `-` is standard input.
+    /// - Throws: `IngestError` when the file cannot be opened.
     public init(path: String) throws(IngestError) {
         if path == "-" {
-            fd = 0
-            owned = false
+            handle = FileHandleBox(fd: 0, owned: false)
             return
         }
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw IngestError("cannot open: \(String(cString: strerror(errno)))") }
-        self.fd = fd
-        owned = true
+        handle = FileHandleBox(fd: fd, owned: true)
     }
 
     public mutating func read(maxCount: Int) throws(IngestError) -> [UInt8] {
-        var buffer = [UInt8](repeating: 0, count: maxCount)
-        while true {
-            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress!, maxCount) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw IngestError("read failed: \(String(cString: strerror(errno)))")
+        let fd = handle.fd
+        var failure: Int32 = 0
+        let buffer = [UInt8](unsafeUninitializedCapacity: max(maxCount, 1)) { buf, count in
+            count = 0
+            guard let base = buf.baseAddress else { return }
+            while true {
+                let n = Glibc.read(fd, base, maxCount)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    failure = errno
+                    return
+                }
+                count = n
+                return
             }
-            buffer.removeSubrange(n...)
-            return buffer
         }
+        if failure != 0 { throw IngestError("read failed: \(String(cString: strerror(failure)))") }
+        return buffer
     }
 
-    /// Closes the file; reading afterwards is an error.
+    /// Closes the file early; reading afterwards is an error.
     public func close() {
-        if owned { _ = Glibc.close(fd) }
+        handle.close()
+    }
+}
+
+/// Owns a file descriptor and closes it on deinit.
+final class FileHandleBox: @unchecked Sendable {
+    private(set) var fd: Int32
+    private let owned: Bool
+
+    init(fd: Int32, owned: Bool) {
+        self.fd = fd
+        self.owned = owned
+    }
+
+    func close() {
+        if owned && fd >= 0 { _ = Glibc.close(fd) }
+        fd = -1
+    }
+
+    deinit { close() }
+}
+
+/// A stream over bytes already in memory (archive entries that need random access, tests, fuzzing).
+public struct MemoryByteStream: ByteStream {
+    private let bytes: [UInt8]
+    private var offset = 0
+
+    /// Streams `bytes` from the start.
+    public init(_ bytes: [UInt8]) { self.bytes = bytes }
+
+    public mutating func read(maxCount: Int) throws(IngestError) -> [UInt8] {
+        let end = min(bytes.count, offset + maxCount)
+        defer { offset = end }
+        return Array(bytes[offset..<end])
     }
 }
 
 /// Reads a whole stream into memory, failing past `limit` bytes.
+/// - Throws: `IngestError` from the stream, or when it holds more than `limit` bytes.
 public func readAll(_ stream: inout some ByteStream, limit: Int) throws(IngestError) -> [UInt8] {
+    var out: [UInt8] = []
+    while true {
+        let chunk = try stream.read(maxCount: 1 << 16)
+        if chunk.isEmpty { return out }
+        out += chunk
+        if out.count > limit { throw IngestError("larger than the limit of \(limit) bytes") }
+    }
+}
+
+/// Reads a whole type-erased stream into memory, failing past `limit` bytes.
+/// - Throws: `IngestError` from the stream, or when it holds more than `limit` bytes.
+func readAllErased(_ stream: inout any ByteStream, limit: Int) throws(IngestError) -> [UInt8] {
     var out: [UInt8] = []
     while true {
         let chunk = try stream.read(maxCount: 1 << 16)

@@ -7,8 +7,10 @@ import WiretraceCore
 
 /// The ingest stage: walks the inputs in a deterministic order and yields documents and rejections.
 ///
-/// It streams: one file (or one line of a JSONL file) is in memory at a time. Every input that
-/// cannot be used becomes a `Rejection` naming the file, line or entry, and reading goes on.
+/// It streams: one document (one file, line, row, record or archive entry) is in memory at a time.
+/// Directories are walked recursively in byte order; archives are read in their stored order,
+/// entries by their own extension (archives inside archives too). Every input that cannot be used
+/// becomes a `Rejection` naming the file, `file:line` or `archive!entry`, and reading goes on.
 /// Document ids must be unique: a later duplicate is rejected naming the kept one.
 public struct Ingestor: Sequence, Sendable {
     public static let name = "ingest"
@@ -20,43 +22,58 @@ public struct Ingestor: Sequence, Sendable {
 
     public func makeIterator() -> Iterator { Iterator(configuration: configuration) }
 
-    /// Counters the summary reports (e.g. how many texts needed the Windows-1252 fallback).
-    public final class Counters: @unchecked Sendable {
-        public var windows1252 = 0
-        public var utf16 = 0
-    }
+    /// Counters the summary reports (documents read, rejected, encoding fallbacks, unparseable dates).
+    public typealias Counters = IngestCounters
 
     /// Produces the records one at a time.
     public struct Iterator: IteratorProtocol {
         let configuration: IngestConfiguration
-        /// Files still to read, in order.
-        private var pending: [(path: String, display: String, root: String)] = []
-        private var current: (any RecordSource)?
-        private var queued: [IngestRecord] = []
+        /// Files still to read, in order (last is next).
+        private var pending: [(path: String, root: String)] = []
+        /// Readers open now: a file's reader, and on top the reader of the archive entry being read.
+        private var stack: [any RecordSource] = []
         private var seenIDs: [String: String] = [:]
-        public let counters = Counters()
+        /// The counters of this run; updated as records are yielded.
+        public let counters = IngestCounters()
+        private let context: IngestContext
 
         init(configuration: IngestConfiguration) {
             self.configuration = configuration
+            self.context = IngestContext(configuration: configuration, counters: counters)
             for input in configuration.inputs.reversed() {
-                pending.append((input, input, input))
+                pending.append((input, input))
             }
         }
 
         public mutating func next() -> IngestRecord? {
+            guard let record = nextUnchecked() else { return nil }
+            switch record {
+            case .document: counters.accepted += 1
+            case .rejected: counters.rejected += 1
+            }
+            return record
+        }
+
+        private mutating func nextUnchecked() -> IngestRecord? {
             while true {
-                if !queued.isEmpty { return queued.removeFirst() }
-                if var source = current {
-                    let record = source.next()
-                    current = source
-                    guard let record else {
-                        current = nil
+                if let top = stack.last {
+                    guard let step = top.next() else {
+                        stack.removeLast()
                         continue
                     }
-                    return dedupe(record)
+                    switch step {
+                    case .record(let record): return dedupe(record)
+                    case .child(let source): stack.append(source)
+                    }
+                    continue
                 }
                 guard let entry = pending.popLast() else { return nil }
-                open(entry)
+                if let step = open(entry) {
+                    switch step {
+                    case .record(let record): return dedupe(record)
+                    case .child(let source): stack.append(source)
+                    }
+                }
             }
         }
 
@@ -69,52 +86,42 @@ public struct Ingestor: Sequence, Sendable {
             return record
         }
 
-        private mutating func open(_ entry: (path: String, display: String, root: String)) {
+        /// Opens one path: a directory queues its children, a file gets its reader.
+        private mutating func open(_ entry: (path: String, root: String)) -> SourceStep? {
             let path = entry.path
             if path == "-" {
-                current = JSONLSource(stream: FileByteStream.stdin, name: "-", configuration: configuration, counters: counters)
-                return
+                counters.files += 1
+                let location = EntryLocation(name: "-.jsonl", display: "-", idPath: "-")
+                return FormatRouter.open(location, .stream(FileByteStream.stdin), context: context)
             }
             var st = stat()
             guard stat(path, &st) == 0 else {
-                queued.append(.rejected(Rejection(source: entry.display, reason: "cannot read: \(String(cString: strerror(errno)))")))
-                return
+                return .record(.rejected(Rejection(source: path, reason: "cannot read: \(String(cString: strerror(errno)))")))
             }
             if (st.st_mode & S_IFMT) == S_IFDIR {
-                let children = Self.listDirectory(path)
-                for child in children.reversed() {
-                    pending.append((path + "/" + child, path + "/" + child, entry.root))
+                for child in Self.listDirectory(path).reversed() {
+                    pending.append((path.hasSuffix("/") ? path + child : path + "/" + child, entry.root))
                 }
-                return
+                return nil
             }
-            let name = path.split(separator: "/").last.map(String.init) ?? path
-            let lower = name.lowercased()
-            do {
-                if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") {
-                    current = JSONLSource(stream: try FileByteStream(path: path), name: entry.display, configuration: configuration, counters: counters)
-                } else if lower.hasSuffix(".jsonl.gz") || lower.hasSuffix(".ndjson.gz") {
-                    current = JSONLSource(stream: GzipStream(try FileByteStream(path: path)), name: entry.display, configuration: configuration, counters: counters)
-                } else if lower.hasSuffix(".txt") {
-                    var stream = try FileByteStream(path: path)
-                    defer { stream.close() }
-                    let bytes = try readAll(&stream, limit: configuration.maxDocumentBytes)
-                    let id = Self.relativeID(path: path, root: entry.root)
-                    queued.append(TextSource.record(bytes: bytes, id: id, source: entry.display, counters: counters))
-                } else {
-                    queued.append(.rejected(Rejection(source: entry.display, reason: "unsupported file type")))
-                }
-            } catch {
-                queued.append(.rejected(Rejection(source: entry.display, reason: error.reason)))
+            guard (st.st_mode & S_IFMT) == S_IFREG else {
+                return .record(.rejected(Rejection(source: path, reason: "not a regular file")))
             }
+            counters.files += 1
+            let location = EntryLocation(name: path, display: path, idPath: Self.relativePath(path: path, root: entry.root))
+            return FormatRouter.open(location, .file(path), context: context)
+        }
+
+        /// A file's path relative to its input directory (its own name when the input is the file).
+        static func relativePath(path: String, root: String) -> String {
+            let base = root.hasSuffix("/") ? String(root.dropLast()) : root
+            if path != root, path.hasPrefix(base + "/") { return String(path.dropFirst(base.count + 1)) }
+            return path.split(separator: "/").last.map(String.init) ?? path
         }
 
         /// The id of a file inside an input directory: its relative path without the extension.
         static func relativeID(path: String, root: String) -> String {
-            var rel = path
-            if path != root, path.hasPrefix(root + "/") { rel = String(path.dropFirst(root.count + 1)) }
-            else if let last = path.split(separator: "/").last { rel = String(last) }
-            if let dot = rel.lastIndex(of: "."), !rel[dot...].contains("/") { rel = String(rel[..<dot]) }
-            return rel
+            InputFormat.strippingDocumentExtension(relativePath(path: path, root: root))
         }
 
         /// Directory entries, sorted by byte order for a deterministic walk; hidden files skipped.
@@ -124,19 +131,14 @@ public struct Ingestor: Sequence, Sendable {
             var names: [String] = []
             while let e = readdir(dir) {
                 let name = withUnsafeBytes(of: e.pointee.d_name) { raw in
-                    String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
                 }
                 if name.hasPrefix(".") { continue }
                 names.append(name)
             }
-            return names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+            return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         }
     }
-}
-
-/// A stream of records from one input file.
-protocol RecordSource {
-    mutating func next() -> IngestRecord?
 }
 
 extension FileByteStream {

@@ -1,0 +1,194 @@
+/// The central directory of a zip archive, read through random access (no extraction to disk).
+///
+/// Supports stored and deflated entries; verifies each entry's CRC-32 and size while streaming.
+/// ZIP64 and encrypted entries are reported as unsupported.
+struct ZipArchive {
+    /// One central-directory entry.
+    struct Entry {
+        var name: String
+        var method: UInt16
+        var flags: UInt16
+        var crc: UInt32
+        var compressedSize: Int
+        var uncompressedSize: Int
+        var localHeaderOffset: Int
+        var isDirectory: Bool { name.hasSuffix("/") }
+    }
+
+    let input: any RandomAccessInput
+    /// Entries in central-directory order.
+    private(set) var entries: [Entry] = []
+
+    /// Reads the end record and the central directory.
+    /// - Throws: `IngestError` when the archive is not a zip, truncated, or corrupt.
+    init(_ input: any RandomAccessInput) throws(IngestError) {
+        self.input = input
+        let tailSize = min(input.size, 22 + 65535)
+        let tailStart = input.size - tailSize
+        let tail = try input.read(at: tailStart, count: tailSize)
+        guard tail.count >= 22 else { throw IngestError("zip: not a zip archive (too short)") }
+        var eocd: Int?
+        var i = tail.count - 22
+        while i >= 0 {
+            if tail[i] == 0x50, tail[i + 1] == 0x4B, tail[i + 2] == 0x05, tail[i + 3] == 0x06 {
+                eocd = i
+                break
+            }
+            i -= 1
+        }
+        guard let e = eocd else { throw IngestError("zip: end of central directory not found (not a zip, or truncated)") }
+        let count = Int(Self.u16(tail, e + 10))
+        let cdSize = Int(Self.u32(tail, e + 12))
+        let cdOffset = Int(Self.u32(tail, e + 16))
+        if count == 0xFFFF || cdSize == 0xFFFF_FFFF || cdOffset == 0xFFFF_FFFF {
+            throw IngestError("zip: ZIP64 archives are not supported")
+        }
+        guard cdOffset + cdSize <= tailStart + e else { throw IngestError("zip: corrupt central directory (out of bounds)") }
+        let cd = try input.read(at: cdOffset, count: cdSize)
+        guard cd.count == cdSize else { throw IngestError("zip: truncated central directory") }
+        var p = 0
+        for _ in 0..<count {
+            guard p + 46 <= cd.count, Self.u32(cd, p) == 0x0201_4B50 else {
+                throw IngestError("zip: corrupt central directory entry")
+            }
+            let nameLength = Int(Self.u16(cd, p + 28))
+            let extraLength = Int(Self.u16(cd, p + 30))
+            let commentLength = Int(Self.u16(cd, p + 32))
+            guard p + 46 + nameLength <= cd.count else { throw IngestError("zip: corrupt central directory entry") }
+            let name = String(decoding: cd[(p + 46)..<(p + 46 + nameLength)], as: UTF8.self)
+            entries.append(Entry(
+                name: name, method: Self.u16(cd, p + 10), flags: Self.u16(cd, p + 8), crc: Self.u32(cd, p + 16),
+                compressedSize: Int(Self.u32(cd, p + 20)), uncompressedSize: Int(Self.u32(cd, p + 24)),
+                localHeaderOffset: Int(Self.u32(cd, p + 42))))
+            p += 46 + nameLength + extraLength + commentLength
+        }
+    }
+
+    /// Where an entry's data starts, after its local header.
+    /// - Throws: `IngestError` when the local header is missing or corrupt.
+    func dataOffset(of entry: Entry) throws(IngestError) -> Int {
+        let header = try input.read(at: entry.localHeaderOffset, count: 30)
+        guard header.count == 30, Self.u32(header, 0) == 0x0403_4B50 else {
+            throw IngestError("zip: corrupt entry (bad local header)")
+        }
+        let offset = entry.localHeaderOffset + 30 + Int(Self.u16(header, 26)) + Int(Self.u16(header, 28))
+        guard offset + entry.compressedSize <= input.size else { throw IngestError("zip: truncated entry data") }
+        return offset
+    }
+
+    static func u16(_ b: [UInt8], _ i: Int) -> UInt16 { UInt16(b[i]) | UInt16(b[i + 1]) << 8 }
+
+    static func u32(_ b: [UInt8], _ i: Int) -> UInt32 {
+        UInt32(b[i]) | UInt32(b[i + 1]) << 8 | UInt32(b[i + 2]) << 16 | UInt32(b[i + 3]) << 24
+    }
+}
+
+/// One zip entry's uncompressed bytes, streamed: raw inflate (or stored), with CRC-32, size and bomb checks.
+struct ZipEntryStream: ByteStream {
+    private let input: any RandomAccessInput
+    private let entry: ZipArchive.Entry
+    private var offset: Int
+    private var compressedLeft: Int
+    private let inflater: ZInflater?
+    private var pending: [UInt8] = []
+    private var pendingOffset = 0
+    private var crc: UInt32 = 0
+    private var produced = 0
+    private var finished = false
+    private let maxOutputBytes: Int
+    private let maxRatio: Int
+
+    /// - Throws: `IngestError` for unsupported methods, encryption, or a corrupt local header.
+    init(archive: ZipArchive, entry: ZipArchive.Entry, maxOutputBytes: Int, maxRatio: Int) throws(IngestError) {
+        if entry.flags & 1 != 0 { throw IngestError("zip: encrypted entry, not supported") }
+        guard entry.method == 0 || entry.method == 8 else {
+            throw IngestError("zip: compression method \(entry.method) not supported (only stored and deflate)")
+        }
+        self.input = archive.input
+        self.entry = entry
+        self.offset = try archive.dataOffset(of: entry)
+        self.compressedLeft = entry.compressedSize
+        self.inflater = entry.method == 8 ? ZInflater(windowBits: -15) : nil
+        self.maxOutputBytes = maxOutputBytes
+        self.maxRatio = maxRatio
+        if entry.uncompressedSize > maxOutputBytes {
+            throw IngestError("zip: entry declares \(entry.uncompressedSize) bytes, over max_inflated_bytes (decompression bomb?)")
+        }
+    }
+
+    private mutating func fail(_ reason: String) -> IngestError {
+        finished = true
+        return IngestError(reason)
+    }
+
+    private mutating func finish() throws(IngestError) {
+        finished = true
+        guard produced == entry.uncompressedSize else {
+            throw IngestError("zip: corrupt entry (size \(produced), expected \(entry.uncompressedSize))")
+        }
+        guard crc == entry.crc else { throw IngestError("zip: corrupt entry (CRC mismatch)") }
+    }
+
+    mutating func read(maxCount: Int) throws(IngestError) -> [UInt8] {
+        if finished { return [] }
+        var out: [UInt8]
+        if let inflater {
+            guard inflater.isReady else { throw fail("zip: cannot initialize zlib") }
+            out = [UInt8](repeating: 0, count: max(maxCount, 1))
+            var made = 0
+            while made == 0 {
+                if pendingOffset == pending.count {
+                    if compressedLeft == 0 { throw fail("zip: corrupt entry (deflate data cut short)") }
+                    pending = try input.read(at: offset, count: min(compressedLeft, 1 << 16))
+                    if pending.isEmpty { throw fail("zip: truncated entry data") }
+                    pendingOffset = 0
+                    offset += pending.count
+                    compressedLeft -= pending.count
+                }
+                let start = pendingOffset
+                let (used, produced, status) = pending.withUnsafeBufferPointer { inBuf in
+                    out.withUnsafeMutableBufferPointer { outBuf in
+                        inflater.inflate(input: UnsafeBufferPointer(rebasing: inBuf[start...]), output: outBuf)
+                    }
+                }
+                pendingOffset += used
+                made = produced
+                if status == 1 /* Z_STREAM_END */ {
+                    out.removeSubrange(made...)
+                    try account(out)
+                    try finish()
+                    return out
+                }
+                if status != 0 /* Z_OK */ && status != -5 /* Z_BUF_ERROR */ {
+                    throw fail("zip: corrupt entry (\(inflater.message ?? "inflate error \(status)"))")
+                }
+                if status == -5 && used == 0 && produced == 0 && pendingOffset < pending.count {
+                    throw fail("zip: corrupt entry (no progress)")
+                }
+            }
+            out.removeSubrange(made...)
+        } else {
+            if compressedLeft == 0 {
+                try finish()
+                return []
+            }
+            out = try input.read(at: offset, count: min(compressedLeft, maxCount))
+            if out.isEmpty { throw fail("zip: truncated entry data") }
+            offset += out.count
+            compressedLeft -= out.count
+        }
+        try account(out)
+        return out
+    }
+
+    private mutating func account(_ chunk: [UInt8]) throws(IngestError) {
+        crc = chunk.withUnsafeBufferPointer { CRC32.update(crc, $0) }
+        produced += chunk.count
+        if produced > maxOutputBytes || produced > entry.uncompressedSize {
+            throw fail("zip: entry inflates past its declared or allowed size (decompression bomb?)")
+        }
+        if produced > 1 << 20 && produced / max(entry.compressedSize, 1) > maxRatio {
+            throw fail("zip: compression ratio exceeds \(maxRatio):1 (decompression bomb?)")
+        }
+    }
+}
