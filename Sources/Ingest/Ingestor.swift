@@ -28,8 +28,8 @@ public struct Ingestor: Sequence, Sendable {
     /// Produces the records one at a time.
     public struct Iterator: IteratorProtocol {
         let configuration: IngestConfiguration
-        /// Files still to read, in order (last is next).
-        private var pending: [(path: String, root: String)] = []
+        /// Inputs still to read, in order (last is next).
+        private var pending: [Pending] = []
         /// Readers open now: a file's reader, and on top the reader of the archive entry being read.
         private var stack: [any RecordSource] = []
         private var seenIDs: [String: String] = [:]
@@ -41,8 +41,23 @@ public struct Ingestor: Sequence, Sendable {
             self.configuration = configuration
             self.context = IngestContext(configuration: configuration, counters: counters)
             for input in configuration.inputs.reversed() {
-                pending.append((input, input))
+                pending.append(.path(input, root: input))
             }
+        }
+
+        /// Reads one in-memory input called `name` (by its extension) instead of the configured inputs.
+        ///
+        /// For tests and fuzzing: the same readers as for files, without the file system.
+        init(configuration: IngestConfiguration, name: String, bytes: [UInt8]) {
+            self.configuration = configuration
+            self.context = IngestContext(configuration: configuration, counters: counters)
+            pending = [.memory(name: name, bytes: bytes)]
+        }
+
+        /// An input waiting to be opened.
+        private enum Pending {
+            case path(String, root: String)
+            case memory(name: String, bytes: [UInt8])
         }
 
         public mutating func next() -> IngestRecord? {
@@ -87,8 +102,17 @@ public struct Ingestor: Sequence, Sendable {
         }
 
         /// Opens one path: a directory queues its children, a file gets its reader.
-        private mutating func open(_ entry: (path: String, root: String)) -> SourceStep? {
-            let path = entry.path
+        private mutating func open(_ entry: Pending) -> SourceStep? {
+            let path: String
+            let root: String
+            switch entry {
+            case .memory(let name, let bytes):
+                let location = EntryLocation(name: name, display: name, idPath: name)
+                return FormatRouter.open(location, .stream(MemoryByteStream(bytes)), context: context)
+            case .path(let p, let r):
+                path = p
+                root = r
+            }
             if path == "-" {
                 counters.files += 1
                 let location = EntryLocation(name: "-.jsonl", display: "-", idPath: "-")
@@ -100,7 +124,7 @@ public struct Ingestor: Sequence, Sendable {
             }
             if (st.st_mode & S_IFMT) == S_IFDIR {
                 for child in Self.listDirectory(path).reversed() {
-                    pending.append((path.hasSuffix("/") ? path + child : path + "/" + child, entry.root))
+                    pending.append(.path(path.hasSuffix("/") ? path + child : path + "/" + child, root: root))
                 }
                 return nil
             }
@@ -108,7 +132,7 @@ public struct Ingestor: Sequence, Sendable {
                 return .record(.rejected(Rejection(source: path, reason: "not a regular file")))
             }
             counters.files += 1
-            let location = EntryLocation(name: path, display: path, idPath: Self.relativePath(path: path, root: entry.root))
+            let location = EntryLocation(name: path, display: path, idPath: Self.relativePath(path: path, root: root))
             return FormatRouter.open(location, .file(path), context: context)
         }
 
