@@ -75,7 +75,10 @@ enum FormatRouter {
                 throw IngestError("binary file (NUL bytes), not text")
             }
             if format == .text {
-                return .record(context.record(id: location.documentID, source: location.display, text: text))
+                // The file's final newline is not part of the story.
+                var body = Substring(text)
+                while let last = body.last, last.isNewline || last == " " || last == "\t" { body.removeLast() }
+                return .record(context.record(id: location.documentID, source: location.display, text: String(body)))
             }
             let page = HTMLExtractor.extract(text)
             context.counters.htmlDocuments += 1

@@ -29,7 +29,7 @@ final class WARCSource: RecordSource {
                 if let record = try nextRecord() { return .record(record) }
             } catch {
                 done = true
-                let place = recordNumber == 0 ? location.display : recordSource
+                let place = recordSource
                 return .record(.rejected(Rejection(source: place, reason: error.reason + "; the rest of the file is lost")))
             }
         }
@@ -38,6 +38,7 @@ final class WARCSource: RecordSource {
 
     /// The next document or rejection; nil when a record was skipped (or at the end, with `done` set).
     private func nextRecord() throws(IngestError) -> IngestRecord? {
+        recordNumber += 1
         var first: [UInt8]?
         while let line = try reader.readLine(maxBytes: 1 << 16) {
             if line.isEmpty { continue }
@@ -48,7 +49,6 @@ final class WARCSource: RecordSource {
             done = true
             return nil
         }
-        recordNumber += 1
         guard first.starts(with: Array("WARC/".utf8)) else {
             throw IngestError("WARC: expected a 'WARC/1.x' record header")
         }
