@@ -27,6 +27,14 @@ enum FormatRouter {
         }
     }
 
+    /// The input as a stream, after checking that its first bytes are text (no NUL bytes).
+    /// - Throws: `IngestError` for binary data or a failing stream.
+    static func textStream(_ input: EntryInput) throws(IngestError) -> any ByteStream {
+        let (head, stream) = try PrefixedStream.sniffing(try Self.stream(input))
+        if head.contains(0) { throw IngestError("binary file (NUL bytes), not text") }
+        return stream
+    }
+
     private static func openThrowing(
         _ location: EntryLocation, _ input: EntryInput, context: IngestContext
     ) throws(IngestError) -> SourceStep {
@@ -56,12 +64,12 @@ enum FormatRouter {
         case .warc:
             return .child(WARCSource(stream: try stream(input), location: location, context: context))
         case .jsonl:
-            return .child(JSONLSource(stream: try stream(input), location: location, context: context))
+            return .child(JSONLSource(stream: try textStream(input), location: location, context: context))
         case .json:
-            return .child(JSONDocumentSource(stream: try stream(input), location: location, context: context))
+            return .child(JSONDocumentSource(stream: try textStream(input), location: location, context: context))
         case .csv, .tsv:
             return .child(CSVSource(
-                stream: try stream(input), delimiter: format == .tsv ? 0x09 : 0x2C, location: location,
+                stream: try textStream(input), delimiter: format == .tsv ? 0x09 : 0x2C, location: location,
                 context: context))
         case .text, .html:
             var s = try stream(input)

@@ -32,7 +32,7 @@ public struct Ingestor: Sequence, Sendable {
         private var pending: [Pending] = []
         /// Readers open now: a file's reader, and on top the reader of the archive entry being read.
         private var stack: [any RecordSource] = []
-        private var seenIDs: [String: String] = [:]
+        private var seenIDs = DuplicateIndex()
         /// The counters of this run; updated as records are yielded.
         public let counters = IngestCounters()
         private let context: IngestContext
@@ -94,10 +94,9 @@ public struct Ingestor: Sequence, Sendable {
 
         private mutating func dedupe(_ record: IngestRecord) -> IngestRecord {
             guard case .document(let d) = record else { return record }
-            if let kept = seenIDs[d.id] {
+            if let kept = seenIDs.insert(id: d.id, source: d.source) {
                 return .rejected(Rejection(source: d.source, reason: "duplicate id \"\(d.id)\" (kept the one from \(kept))"))
             }
-            seenIDs[d.id] = d.source
             return record
         }
 

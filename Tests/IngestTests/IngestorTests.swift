@@ -43,12 +43,16 @@ import WiretraceCore
         let dir = TemporaryDirectory()
         defer { dir.remove() }
         dir.write("bin.txt", [0x7F, 0x45, 0x4C, 0x46, 0, 0, 1, 2])
+        dir.write("data.jsonl", [0x1F, 0x8B, 0x08, 0, 0, 0, 0, 0, 0x0A, 0x7B, 0x7D])
         dir.write("image.png", [0x89, 0x50, 0x4E, 0x47])
         dir.write("ok.txt", "fine")
         let (records, counters) = ingest(paths: [dir.path])
-        #expect(records.rejections.map(\.reason) == ["binary file (NUL bytes), not text", "unsupported file type (.png)"])
-        #expect(counters.read == 3)
-        #expect(counters.rejected == 2)
+        #expect(records.rejections.map(\.reason) == [
+            "binary file (NUL bytes), not text", "binary file (NUL bytes), not text", "unsupported file type (.png)",
+        ])
+        #expect(records.rejections.map(\.source) == ["bin.txt", "data.jsonl", "image.png"].map { dir.path + "/" + $0 })
+        #expect(counters.read == 4)
+        #expect(counters.rejected == 3)
     }
 
     @Test func missingInputIsRejected() {
