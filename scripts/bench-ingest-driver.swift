@@ -4,8 +4,14 @@
 @main
 struct BenchIngest {
     static func main() {
-        let inputs = Array(CommandLine.arguments.dropFirst())
-        var iterator = Ingestor(configuration: IngestConfiguration(inputs: inputs)).makeIterator()
+        var arguments = Array(CommandLine.arguments.dropFirst())
+        var configuration = IngestConfiguration(inputs: [])
+        if arguments.first == "--keep-duplicates" {
+            configuration.rejectDuplicateIDs = false
+            arguments.removeFirst()
+        }
+        configuration.inputs = arguments
+        var iterator = Ingestor(configuration: configuration).makeIterator()
         var bytes = 0
         while let record = iterator.next() {
             if case .document(let d) = record { bytes += d.text.utf8.count }

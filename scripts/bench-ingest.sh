@@ -63,3 +63,11 @@ for mb in "${SIZES[@]}"; do
         'BEGIN { printf "%-28s %10.1f %10.1f %9.2f %9.1f %12.1f\n", f, gz/1e6, raw/1e6, s, raw/1e6/s, rss/1024 }'
     cat "$DIR/out.txt" | tail -1 >&2
 done
+if [[ ${RUN[0]} == "$DIR/driver/bench-ingest" ]]; then
+    echo "-- again without the duplicate-id index (reject_duplicate_ids: false), the only per-document memory:"
+    for mb in "${SIZES[@]}"; do
+        f="$DIR/dump-${mb}MB.jsonl.gz"
+        /usr/bin/time -v "${RUN[@]}" --keep-duplicates "$f" >/dev/null 2>"$DIR/time.txt"
+        echo "$(basename "$f"): peak RSS $(awk -F': ' '/Maximum resident set size/ {printf "%.1f MB", $2/1024}' "$DIR/time.txt")"
+    done
+fi

@@ -12,6 +12,9 @@ public struct IngestConfiguration: Sendable, Hashable {
     public var maxInflatedBytes: Int
     /// A compressed stream that inflates to more than this many times its size is rejected (after 1 MiB).
     public var maxCompressionRatio: Int
+    /// Whether a document whose id was already seen is rejected (the default). Turning it off saves
+    /// the index of seen ids, about 24–40 bytes per document, the only memory that grows with the dump.
+    public var rejectDuplicateIDs: Bool = true
 
     /// Which input field carries each document attribute.
     public struct FieldMapping: Sendable, Hashable {
@@ -43,6 +46,7 @@ public struct IngestConfiguration: Sendable, Hashable {
         maxDocumentBytes = try reader.int("max_document_bytes", in: 1...(1 << 30), default: maxDocumentBytes)
         maxInflatedBytes = try reader.int("max_inflated_bytes", in: 1...(1 << 50), default: maxInflatedBytes)
         maxCompressionRatio = try reader.int("max_compression_ratio", in: 2...1_000_000, default: maxCompressionRatio)
+        rejectDuplicateIDs = try reader.bool("reject_duplicate_ids", default: rejectDuplicateIDs)
         if let f = try reader.object("fields") {
             fields.id = try f.string("id", default: fields.id)
             fields.text = try f.string("text", default: fields.text)

@@ -93,7 +93,7 @@ public struct Ingestor: Sequence, Sendable {
         }
 
         private mutating func dedupe(_ record: IngestRecord) -> IngestRecord {
-            guard case .document(let d) = record else { return record }
+            guard configuration.rejectDuplicateIDs, case .document(let d) = record else { return record }
             if let kept = seenIDs.insert(id: d.id, source: d.source) {
                 return .rejected(Rejection(source: d.source, reason: "duplicate id \"\(d.id)\" (kept the one from \(kept))"))
             }

@@ -5,7 +5,7 @@ import WiretraceCore
 @Suite struct IngestConfigurationTests {
     @Test func readsAllKeys() throws {
         let json = """
-            {"inputs": ["a", "b"], "max_document_bytes": 1000, "max_inflated_bytes": 5000000, "max_compression_ratio": 50,
+            {"inputs": ["a", "b"], "max_document_bytes": 1000, "max_inflated_bytes": 5000000, "max_compression_ratio": 50, "reject_duplicate_ids": false,
              "fields": {"text": "content.body", "id": "uuid"}}
             """
         let reader = try ConfigReader(try JSONParser.parse(json), path: "stages[0]")
@@ -15,6 +15,7 @@ import WiretraceCore
         #expect(config.maxDocumentBytes == 1000)
         #expect(config.maxInflatedBytes == 5_000_000)
         #expect(config.maxCompressionRatio == 50)
+        #expect(!config.rejectDuplicateIDs)
         #expect(config.fields.text == "content.body")
         #expect(config.fields.id == "uuid")
     }

@@ -39,6 +39,14 @@ import WiretraceCore
         ])
     }
 
+    @Test func duplicateCheckCanBeTurnedOff() {
+        let dir = TemporaryDirectory()
+        defer { dir.remove() }
+        dir.write("a.jsonl", "{\"id\":\"x\",\"text\":\"one\"}\n{\"id\":\"x\",\"text\":\"two\"}\n")
+        let (records, _) = ingest(paths: [dir.path]) { $0.rejectDuplicateIDs = false }
+        #expect(records.documents.count == 2)
+    }
+
     @Test func binaryAndUnsupportedFilesAreRejected() {
         let dir = TemporaryDirectory()
         defer { dir.remove() }
