@@ -98,7 +98,7 @@ final class TarReader {
                     let records = Self.pax(data)
                     if type == UInt8(ascii: "x") {
                         paxPath = records["path"] ?? paxPath
-                        if let s = records["size"] { paxSize = Int(s) }
+                        if let s = records["size"], let n = Int(s), n >= 0 { paxSize = n }
                     } else if let p = records["path"] {
                         globalPath = p
                     }

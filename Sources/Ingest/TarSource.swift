@@ -31,7 +31,7 @@ final class TarSource: RecordSource {
                 if tar.failedInEntry { return nil }
                 return .record(.rejected(Rejection(source: location.display, reason: error.reason)))
             }
-            if entry.type == UInt8(ascii: "5") { continue }  // directory
+            if entry.type == UInt8(ascii: "5") || entry.name.hasSuffix("/") { continue }  // directory
             context.counters.archiveEntries += 1
             let child = location.child(entry.name)
             if let reason = unsafeEntryNameReason(entry.name) {
