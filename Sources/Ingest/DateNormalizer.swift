@@ -155,6 +155,10 @@ public enum DateNormalizer {
                     offsetMinutes = z
                 } else if ["st", "nd", "rd", "th"].contains(w) {
                     // ordinal suffix
+                } else if year != nil && month != nil && (day != nil || !loose.isEmpty) && hour != nil {
+                    // Trailing noise after a complete date and time ("14:02:56.54V RM" in Reuters-21578).
+                    i = tokens.count
+                    continue
                 } else {
                     return nil
                 }

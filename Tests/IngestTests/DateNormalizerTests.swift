@@ -21,6 +21,8 @@ import Testing
         ("1679752920", "2023-03-25T14:02:00Z"),
         ("1679752920000", "2023-03-25T14:02:00Z"),
         ("2024-02-29", "2024-02-29"),
+        ("27-MAR-1987 14:02:56.54V RM", "1987-03-27T14:02:56Z"),
+        ("3-MAR-1987  13:04:18.47", "1987-03-03T13:04:18Z"),
     ])
     func parses(input: String, expected: String) {
         #expect(DateNormalizer.normalize(input) == expected)
