@@ -73,11 +73,14 @@ enum FormatRouter {
                 context: context))
         case .text, .html:
             var s = try stream(input)
+            // Markup is larger than its text: HTML may be up to 8 times the document limit.
+            let limit = format == .text ? config.maxDocumentBytes : min(config.maxInflatedBytes, config.maxDocumentBytes * 8)
             let bytes: [UInt8]
             do {
-                bytes = try readAllErased(&s, limit: config.maxDocumentBytes)
+                bytes = try readAllErased(&s, limit: limit)
             } catch let error where error.reason.hasPrefix("larger than") {
-                throw IngestError("file is over max_document_bytes (\(config.maxDocumentBytes))")
+                let what = format == .text ? "max_document_bytes (\(limit))" : "the HTML size limit (\(limit), 8 × max_document_bytes)"
+                throw IngestError("file is over \(what)")
             }
             guard let text = context.decode(bytes) else {
                 throw IngestError("binary file (NUL bytes), not text")

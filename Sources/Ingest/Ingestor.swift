@@ -12,6 +12,11 @@ import WiretraceCore
 /// entries by their own extension (archives inside archives too). Every input that cannot be used
 /// becomes a `Rejection` naming the file, `file:line` or `archive!entry`, and reading goes on.
 /// Document ids must be unique: a later duplicate is rejected naming the kept one.
+///
+/// Sources are named `path` (whole-file documents), `path:line` (JSONL, JSON array elements,
+/// CSV/TSV rows), `path#N` (the N-th WARC record), and `archive!entry` for archive entries,
+/// nested as `a.zip!inner.tar!x.txt`. Ids come from the id field, else from the path relative
+/// to the input directory without its extension, archives counting as folders (`a/inner/x`).
 public struct Ingestor: Sequence, Sendable {
     public static let name = "ingest"
     public let configuration: IngestConfiguration

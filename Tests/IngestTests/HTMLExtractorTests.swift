@@ -51,6 +51,13 @@ import Testing
         #expect(HTMLExtractor.extract("<").text == "<")
     }
 
+    @Test func windows1252PagesAreDecoded() {
+        let bytes = Array("<p>Caf".utf8) + [0xE9] + Array(" &amp; cr".utf8) + [0xE8, 0x6D, 0x65] + Array("</p>".utf8)
+        let (records, counters) = ingest("old.htm", bytes)
+        #expect(records.documents.first?.text == "Café & crème")
+        #expect(counters.windows1252 == 1)
+    }
+
     @Test func htmlFilesBecomeDocuments() {
         let (records, counters) = ingest("page.html", CorpusFixtures.html(corpus[0]))
         #expect(records.documents.first?.text == corpus[0].text)
