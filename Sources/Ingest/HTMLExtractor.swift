@@ -75,7 +75,7 @@ public enum HTMLExtractor {
                 } else {
                     var j = i
                     while j < n, b[j] != UInt8(ascii: "<"), b[j] != UInt8(ascii: "&") { j += 1 }
-                    emit(Array(UnsafeBufferPointer(rebasing: b[i..<j]))[...])
+                    emit(range: i..<j)
                     i = j
                 }
             }
@@ -94,6 +94,15 @@ public enum HTMLExtractor {
 
         /// Appends text to where it belongs now, collapsing whitespace.
         mutating func emit(_ text: ArraySlice<UInt8>) {
+            text.withUnsafeBufferPointer { emit($0) }
+        }
+
+        /// Appends `b[range]` to where it belongs now.
+        mutating func emit(range: Range<Int>) {
+            emit(UnsafeBufferPointer(rebasing: b[range]))
+        }
+
+        mutating func emit(_ text: UnsafeBufferPointer<UInt8>) {
             if inTitle {
                 title += text
                 return
@@ -103,16 +112,25 @@ public enum HTMLExtractor {
                 h1 += text
                 return
             }
-            for c in text {
-                if c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C {
+            // Runs of visible bytes are copied whole; whitespace runs become one space.
+            var i = 0
+            let n = text.count
+            while i < n {
+                if Self.isSpace(text[i]) {
                     pendingSpace = true
-                } else {
-                    if pendingSpace && !current.isEmpty { current.append(0x20) }
-                    pendingSpace = false
-                    current.append(c)
+                    i += 1
+                    continue
                 }
+                var j = i + 1
+                while j < n, !Self.isSpace(text[j]) { j += 1 }
+                if pendingSpace && !current.isEmpty { current.append(0x20) }
+                pendingSpace = false
+                current += UnsafeBufferPointer(rebasing: text[i..<j])
+                i = j
             }
         }
+
+        static func isSpace(_ c: UInt8) -> Bool { c == 0x20 || c == 0x0A || c == 0x09 || c == 0x0D || c == 0x0C }
 
         mutating func flush() {
             if !current.isEmpty { paragraphs.append(String(decoding: current, as: UTF8.self)) }
