@@ -4,7 +4,7 @@ import TestSupport
 
 @Suite struct ByteStreamTests {
     @Test func fileStreamReadsInChunks() throws {
-        let dir = TemporaryDirectory()
+        let dir = ScratchDirectory()
         defer { dir.remove() }
         let bytes = (0..<100_000).map { UInt8($0 % 251) }
         let path = dir.write("f.bin", bytes)

@@ -15,7 +15,7 @@ import WiretraceCore
     }
 
     @Test func walksRecursivelyInByteOrderAndMixesFormats() {
-        let dir = TemporaryDirectory()
+        let dir = ScratchDirectory()
         defer { dir.remove() }
         dir.write("b/z.txt", "z story")
         dir.write("b/a.txt", "a story")
@@ -30,7 +30,7 @@ import WiretraceCore
     }
 
     @Test func duplicateIDsAreRejectedNamingTheKeptOne() {
-        let dir = TemporaryDirectory()
+        let dir = ScratchDirectory()
         defer { dir.remove() }
         dir.write("a.jsonl", "{\"id\":\"x\",\"text\":\"one\"}\n{\"id\":\"x\",\"text\":\"two\"}\n")
         let (records, _) = ingest(paths: [dir.path])
@@ -40,7 +40,7 @@ import WiretraceCore
     }
 
     @Test func duplicateCheckCanBeTurnedOff() {
-        let dir = TemporaryDirectory()
+        let dir = ScratchDirectory()
         defer { dir.remove() }
         dir.write("a.jsonl", "{\"id\":\"x\",\"text\":\"one\"}\n{\"id\":\"x\",\"text\":\"two\"}\n")
         let (records, _) = ingest(paths: [dir.path]) { $0.rejectDuplicateIDs = false }
@@ -48,7 +48,7 @@ import WiretraceCore
     }
 
     @Test func binaryAndUnsupportedFilesAreRejected() {
-        let dir = TemporaryDirectory()
+        let dir = ScratchDirectory()
         defer { dir.remove() }
         dir.write("bin.txt", [0x7F, 0x45, 0x4C, 0x46, 0, 0, 1, 2])
         dir.write("data.jsonl", [0x1F, 0x8B, 0x08, 0, 0, 0, 0, 0, 0x0A, 0x7B, 0x7D])
@@ -70,7 +70,7 @@ import WiretraceCore
     }
 
     @Test func textOverSizeLimitIsRejected() {
-        let dir = TemporaryDirectory()
+        let dir = ScratchDirectory()
         defer { dir.remove() }
         dir.write("big.txt", String(repeating: "x", count: 200))
         let (records, _) = ingest(paths: [dir.path]) { $0.maxDocumentBytes = 100 }

@@ -65,7 +65,7 @@ import WiretraceCore
     }
 
     @Test func zipOnDiskIsReadWithRandomAccess() {
-        let dir = TemporaryDirectory()
+        let dir = ScratchDirectory()
         defer { dir.remove() }
         var zip = ZipBuilder()
         zip.add("x.txt", "on disk")

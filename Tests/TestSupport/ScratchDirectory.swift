@@ -5,17 +5,17 @@ import Darwin
 #endif
 
 /// A fresh directory under /tmp for a test's files; removed with `remove()`.
-public struct TemporaryDirectory: Sendable {
+public struct ScratchDirectory: Sendable {
     public let path: String
 
     /// Creates the directory.
     public init() {
-        var template = Array("/tmp/wiretrace-test-XXXXXX".utf8CString)
+        var template = Array("/tmp/wiretrace-ingest-test-XXXXXX".utf8CString)
         let made = template.withUnsafeMutableBufferPointer { buf -> String? in
             guard let base = buf.baseAddress, mkdtemp(base) != nil else { return nil }
             return String(cString: base)
         }
-        path = made ?? "/tmp/wiretrace-test-fallback-\(getpid())"
+        path = made ?? "/tmp/wiretrace-ingest-test-fallback-\(getpid())"
         if made == nil { mkdir(path, 0o755) }
     }
 
