@@ -37,12 +37,21 @@ def warc(records):
         parts.append(head + http + b"\r\n\r\n")
     return b"".join(parts)
 
+def zip64(files):
+    # Force ZIP64 records (extra fields, ZIP64 end record and locator) on a small archive.
+    old = (zipfile.ZIP64_LIMIT, zipfile.ZIP_FILECOUNT_LIMIT)
+    zipfile.ZIP64_LIMIT, zipfile.ZIP_FILECOUNT_LIMIT = 0, 0
+    try:
+        return zipb(files)
+    finally:
+        zipfile.ZIP64_LIMIT, zipfile.ZIP_FILECOUNT_LIMIT = old
+
 files = [("a/one.txt", b"Plain text story.\n"), ("b.jsonl", jsonl), ("c.csv", csv), ("d.html", html)]
 seeds = {
     "Gzip": [b"\0" + gzip.compress(jsonl), b"\1" + gzip.compress(tar(files)), b"\0" + gzip.compress(b"x") + gzip.compress(jsonl)],
     "Tar": [tar(files), tar([("long/" + "n" * 120 + ".txt", b"long name")], tarfile.GNU_FORMAT),
             tar([("p/" + "q" * 120 + ".txt", b"pax name")], tarfile.PAX_FORMAT), tar([("in.zip", zipb(files))])],
-    "Zip": [zipb(files), zipb([("inner.tar", tar(files)), ("x.json", jarray)])],
+    "Zip": [zipb(files), zipb([("inner.tar", tar(files)), ("x.json", jarray)]), zip64(files)],
     "CSV": [csv, csv.replace(b",", b"\t")],
     "JSON": [b"\0" + jsonl, b"\1" + jarray, b"\1" + json.dumps(docs[0]).encode()],
     "WARC": [warc([("https://x.test/a", html), ("https://x.test/b", b"<p>Hi</p>")])],

@@ -1,7 +1,7 @@
 /// The central directory of a zip archive, read through random access (no extraction to disk).
 ///
 /// Supports stored and deflated entries; verifies each entry's CRC-32 and size while streaming.
-/// ZIP64 and encrypted entries are reported as unsupported.
+/// ZIP64 archives are read; encrypted entries and methods other than stored/deflate are reported as unsupported.
 struct ZipArchive {
     /// One central-directory entry.
     struct Entry {
@@ -37,13 +37,29 @@ struct ZipArchive {
             i -= 1
         }
         guard let e = eocd else { throw IngestError("zip: end of central directory not found (not a zip, or truncated)") }
-        let count = Int(Self.u16(tail, e + 10))
-        let cdSize = Int(Self.u32(tail, e + 12))
-        let cdOffset = Int(Self.u32(tail, e + 16))
+        var count = Int(Self.u16(tail, e + 10))
+        var cdSize = Int(Self.u32(tail, e + 12))
+        var cdOffset = Int(Self.u32(tail, e + 16))
+        var endOfDirectory = tailStart + e
         if count == 0xFFFF || cdSize == 0xFFFF_FFFF || cdOffset == 0xFFFF_FFFF {
-            throw IngestError("zip: ZIP64 archives are not supported")
+            // ZIP64: the locator just before the end record points at the ZIP64 end record.
+            guard e >= 20, Self.u32(tail, e - 20) == 0x0706_4B50 else {
+                throw IngestError("zip: ZIP64 end record locator missing")
+            }
+            let recordOffset = Self.u64(tail, e - 20 + 8)
+            guard recordOffset >= 0, recordOffset <= input.size - 56 else { throw IngestError("zip: corrupt ZIP64 end record") }
+            let record = try input.read(at: recordOffset, count: 56)
+            guard record.count == 56, Self.u32(record, 0) == 0x0606_4B50 else {
+                throw IngestError("zip: corrupt ZIP64 end record")
+            }
+            count = Self.u64(record, 32)
+            cdSize = Self.u64(record, 40)
+            cdOffset = Self.u64(record, 48)
+            endOfDirectory = recordOffset
         }
-        guard cdOffset + cdSize <= tailStart + e else { throw IngestError("zip: corrupt central directory (out of bounds)") }
+        guard count >= 0, cdSize >= 0, cdOffset >= 0, cdSize <= endOfDirectory, cdOffset <= endOfDirectory - cdSize else {
+            throw IngestError("zip: corrupt central directory (out of bounds)")
+        }
         let cd = try input.read(at: cdOffset, count: cdSize)
         guard cd.count == cdSize else { throw IngestError("zip: truncated central directory") }
         var p = 0
@@ -56,10 +72,18 @@ struct ZipArchive {
             let commentLength = Int(Self.u16(cd, p + 32))
             guard p + 46 + nameLength <= cd.count else { throw IngestError("zip: corrupt central directory entry") }
             let name = String(decoding: cd[(p + 46)..<(p + 46 + nameLength)], as: UTF8.self)
-            entries.append(Entry(
+            var entry = Entry(
                 name: name, method: Self.u16(cd, p + 10), flags: Self.u16(cd, p + 8), crc: Self.u32(cd, p + 16),
                 compressedSize: Int(Self.u32(cd, p + 20)), uncompressedSize: Int(Self.u32(cd, p + 24)),
-                localHeaderOffset: Int(Self.u32(cd, p + 42))))
+                localHeaderOffset: Int(Self.u32(cd, p + 42)))
+            if entry.compressedSize == 0xFFFF_FFFF || entry.uncompressedSize == 0xFFFF_FFFF
+                || entry.localHeaderOffset == 0xFFFF_FFFF
+            {
+                let extraStart = p + 46 + nameLength
+                let extra = cd[extraStart..<min(cd.count, extraStart + extraLength)]
+                try Self.applyZip64Extra(Array(extra), to: &entry)
+            }
+            entries.append(entry)
             p += 46 + nameLength + extraLength + commentLength
         }
     }
@@ -67,13 +91,50 @@ struct ZipArchive {
     /// Where an entry's data starts, after its local header.
     /// - Throws: `IngestError` when the local header is missing or corrupt.
     func dataOffset(of entry: Entry) throws(IngestError) -> Int {
+        guard entry.localHeaderOffset >= 0, entry.localHeaderOffset <= input.size else {
+            throw IngestError("zip: corrupt entry (local header out of bounds)")
+        }
         let header = try input.read(at: entry.localHeaderOffset, count: 30)
         guard header.count == 30, Self.u32(header, 0) == 0x0403_4B50 else {
             throw IngestError("zip: corrupt entry (bad local header)")
         }
         let offset = entry.localHeaderOffset + 30 + Int(Self.u16(header, 26)) + Int(Self.u16(header, 28))
-        guard offset + entry.compressedSize <= input.size else { throw IngestError("zip: truncated entry data") }
+        guard entry.compressedSize >= 0, entry.compressedSize <= input.size - offset else {
+            throw IngestError("zip: truncated entry data")
+        }
         return offset
+    }
+
+    /// Replaces the 0xFFFFFFFF fields of `entry` with the 64-bit values of its ZIP64 extra field.
+    static func applyZip64Extra(_ extra: [UInt8], to entry: inout Entry) throws(IngestError) {
+        var i = 0
+        while i + 4 <= extra.count {
+            let id = u16(extra, i)
+            let size = Int(u16(extra, i + 2))
+            let body = i + 4
+            guard body + size <= extra.count else { break }
+            if id == 0x0001 {
+                var q = body
+                func next() throws(IngestError) -> Int {
+                    guard q + 8 <= body + size else { throw IngestError("zip: corrupt ZIP64 extra field") }
+                    defer { q += 8 }
+                    let v = u64(extra, q)
+                    guard v >= 0 else { throw IngestError("zip: corrupt ZIP64 extra field") }
+                    return v
+                }
+                if entry.uncompressedSize == 0xFFFF_FFFF { entry.uncompressedSize = try next() }
+                if entry.compressedSize == 0xFFFF_FFFF { entry.compressedSize = try next() }
+                if entry.localHeaderOffset == 0xFFFF_FFFF { entry.localHeaderOffset = try next() }
+                return
+            }
+            i = body + size
+        }
+        throw IngestError("zip: ZIP64 sizes missing from the extra field")
+    }
+
+    /// A little-endian 64-bit field as an Int (negative when the top bit is set: treated as corrupt).
+    static func u64(_ b: [UInt8], _ i: Int) -> Int {
+        Int(truncatingIfNeeded: UInt64(u32(b, i)) | UInt64(u32(b, i + 4)) << 32)
     }
 
     static func u16(_ b: [UInt8], _ i: Int) -> UInt16 { UInt16(b[i]) | UInt16(b[i + 1]) << 8 }

@@ -14,6 +14,15 @@ import WiretraceCore
         #expect(counters.archiveEntries == 2)
     }
 
+    @Test func readsZip64Archives() {
+        var zip = ZipBuilder(zip64: true)
+        zip.add("a.txt", "first zip64 story")
+        zip.add("b.txt", Array("second zip64 story".utf8), method: 0)
+        let (records, _) = ingest("z.zip", zip.archive)
+        #expect(records.rejections.isEmpty, "\(records.rejections)")
+        #expect(records.documents.map(\.text) == ["first zip64 story", "second zip64 story"])
+    }
+
     @Test func corruptEntryIsRejectedAndOthersAreRead() {
         var zip = ZipBuilder()
         zip.add("good1.txt", "first")
