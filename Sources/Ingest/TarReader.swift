@@ -177,23 +177,3 @@ final class TarReader {
         return out
     }
 }
-
-/// The current tar entry's bytes as a stream.
-struct TarEntryStream: ByteStream {
-    let tar: TarReader
-
-    mutating func read(maxCount: Int) throws(IngestError) -> [UInt8] {
-        try tar.readEntry(maxCount: maxCount)
-    }
-}
-
-/// Why an archive entry's name is not safe to use, or nil when it is fine.
-func unsafeEntryNameReason(_ name: String) -> String? {
-    if name.hasPrefix("/") || name.hasPrefix("\\") || (name.count > 1 && name.dropFirst().first == ":") {
-        return "unsafe entry name: absolute path"
-    }
-    let parts = name.split(whereSeparator: { $0 == "/" || $0 == "\\" })
-    if parts.contains("..") { return "unsafe entry name: contains '..'" }
-    if name.utf8.contains(0) { return "unsafe entry name: contains NUL" }
-    return nil
-}

@@ -34,7 +34,7 @@ final class TarSource: RecordSource {
             if entry.type == UInt8(ascii: "5") || entry.name.hasSuffix("/") { continue }  // directory
             context.counters.archiveEntries += 1
             let child = location.child(entry.name)
-            if let reason = unsafeEntryNameReason(entry.name) {
+            if let reason = ArchiveEntryName.unsafeReason(entry.name) {
                 return .record(.rejected(Rejection(source: child.display, reason: reason)))
             }
             guard entry.isRegularFile else {

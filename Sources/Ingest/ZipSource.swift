@@ -24,7 +24,7 @@ final class ZipSource: RecordSource {
             if entry.isDirectory { continue }
             context.counters.archiveEntries += 1
             let child = location.child(entry.name)
-            if let reason = unsafeEntryNameReason(entry.name) {
+            if let reason = ArchiveEntryName.unsafeReason(entry.name) {
                 return .record(.rejected(Rejection(source: child.display, reason: reason)))
             }
             do {

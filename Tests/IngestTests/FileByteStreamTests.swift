@@ -2,7 +2,7 @@ import Testing
 import TestSupport
 @testable import Ingest
 
-@Suite struct ByteStreamTests {
+@Suite struct FileByteStreamTests {
     @Test func fileStreamReadsInChunks() throws {
         let dir = ScratchDirectory()
         defer { dir.remove() }
