@@ -60,12 +60,14 @@ enum FieldMapper {
         let fields = context.configuration.fields
         guard let (textName, textValue) = find(get, configured: fields.text, aliases: textAliases) else {
             let tried = ([fields.text] + textAliases.filter { $0 != fields.text }).map { "\"\($0)\"" }
-            return .rejected(Rejection(
-                source: source, reason: "missing text field (tried \(tried.joined(separator: ", ")))"))
+            return .rejected(
+                Rejection(
+                    source: source, reason: "missing text field (tried \(tried.joined(separator: ", ")))"))
         }
         guard case .string(let text) = textValue else {
-            return .rejected(Rejection(
-                source: source, reason: "text field \"\(textName)\" is \(textValue.typeName), not a string"))
+            return .rejected(
+                Rejection(
+                    source: source, reason: "text field \"\(textName)\" is \(textValue.typeName), not a string"))
         }
         func meta(_ configured: String, _ aliases: [String]) -> String? {
             scalarString(find(get, configured: configured, aliases: aliases)?.1)

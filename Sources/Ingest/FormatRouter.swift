@@ -68,18 +68,22 @@ enum FormatRouter {
         case .json:
             return .child(JSONDocumentSource(stream: try textStream(input), location: location, context: context))
         case .csv, .tsv:
-            return .child(CSVSource(
-                stream: try textStream(input), delimiter: format == .tsv ? 0x09 : 0x2C, location: location,
-                context: context))
+            return .child(
+                CSVSource(
+                    stream: try textStream(input), delimiter: format == .tsv ? 0x09 : 0x2C, location: location,
+                    context: context))
         case .text, .html:
             var s = try stream(input)
             // Markup is larger than its text: HTML may be up to 8 times the document limit.
-            let limit = format == .text ? config.maxDocumentBytes : min(config.maxInflatedBytes, config.maxDocumentBytes * 8)
+            let limit =
+                format == .text ? config.maxDocumentBytes : min(config.maxInflatedBytes, config.maxDocumentBytes * 8)
             let bytes: [UInt8]
             do {
                 bytes = try readAllErased(&s, limit: limit)
             } catch let error where error.reason.hasPrefix("larger than") {
-                let what = format == .text ? "max_document_bytes (\(limit))" : "the HTML size limit (\(limit), 8 × max_document_bytes)"
+                let what =
+                    format == .text
+                    ? "max_document_bytes (\(limit))" : "the HTML size limit (\(limit), 8 × max_document_bytes)"
                 throw IngestError("file is over \(what)")
             }
             guard let text = context.decode(bytes) else {
@@ -93,9 +97,10 @@ enum FormatRouter {
             }
             let page = HTMLExtractor.extract(text)
             context.counters.htmlDocuments += 1
-            return .record(context.record(
-                id: location.documentID, source: location.display, text: page.text, title: page.title,
-                date: page.date, outlet: page.outlet, url: page.url, textField: "article text in the HTML"))
+            return .record(
+                context.record(
+                    id: location.documentID, source: location.display, text: page.text, title: page.title,
+                    date: page.date, outlet: page.outlet, url: page.url, textField: "article text in the HTML"))
         case .unsupported:
             let ext = InputFormat.fileExtension(location.name.lowercased()).map { " (.\($0))" } ?? ""
             throw IngestError("unsupported file type\(ext)")

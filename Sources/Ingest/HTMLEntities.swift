@@ -79,7 +79,9 @@ enum HTMLEntities {
             return (Array(s.utf8), i)
         }
         var j = i
-        while j < bytes.count, j - i < 32, (bytes[j] | 0x20) >= 0x61 && (bytes[j] | 0x20) <= 0x7A || (bytes[j] >= 0x30 && bytes[j] <= 0x39) {
+        while j < bytes.count, j - i < 32,
+            (bytes[j] | 0x20) >= 0x61 && (bytes[j] | 0x20) <= 0x7A || (bytes[j] >= 0x30 && bytes[j] <= 0x39)
+        {
             j += 1
         }
         guard j > i, j < bytes.count, bytes[j] == UInt8(ascii: ";") else { return nil }

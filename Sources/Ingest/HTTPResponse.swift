@@ -43,7 +43,8 @@ struct HTTPResponse {
             guard let decoded = dechunk(body) else { return .failure(IngestError("HTTP: corrupt chunked body")) }
             body = decoded
         }
-        if let coding = headers["content-encoding"]?.lowercased(), coding.contains("gzip") || coding.contains("deflate") {
+        if let coding = headers["content-encoding"]?.lowercased(), coding.contains("gzip") || coding.contains("deflate")
+        {
             var gz = GzipStream(MemoryByteStream(body), maxOutputBytes: maxBytes)
             do {
                 body = try readAll(&gz, limit: maxBytes)

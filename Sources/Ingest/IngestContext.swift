@@ -21,9 +21,10 @@ final class IngestContext {
         }
         let size = text.utf8.count
         if size > configuration.maxDocumentBytes {
-            return .rejected(Rejection(
-                source: source,
-                reason: "document of \(size) bytes is over max_document_bytes (\(configuration.maxDocumentBytes))"))
+            return .rejected(
+                Rejection(
+                    source: source,
+                    reason: "document of \(size) bytes is over max_document_bytes (\(configuration.maxDocumentBytes))"))
         }
         var normalizedDate: String?
         if let date = date.map({ $0.trimmingWhitespace() }), !date.isEmpty {
@@ -34,9 +35,10 @@ final class IngestContext {
                 normalizedDate = date
             }
         }
-        return .document(Document(
-            id: id, source: source, text: text,
-            title: nonEmpty(title), date: normalizedDate, outlet: nonEmpty(outlet), url: nonEmpty(url)))
+        return .document(
+            Document(
+                id: id, source: source, text: text,
+                title: nonEmpty(title), date: normalizedDate, outlet: nonEmpty(outlet), url: nonEmpty(url)))
     }
 
     private func nonEmpty(_ s: String?) -> String? {

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import WiretraceCore
 
@@ -100,7 +100,8 @@ public struct Ingestor: Sequence, Sendable {
         private mutating func dedupe(_ record: IngestRecord) -> IngestRecord {
             guard configuration.rejectDuplicateIDs, case .document(let d) = record else { return record }
             if let kept = seenIDs.insert(id: d.id, source: d.source) {
-                return .rejected(Rejection(source: d.source, reason: "duplicate id \"\(d.id)\" (kept the one from \(kept))"))
+                return .rejected(
+                    Rejection(source: d.source, reason: "duplicate id \"\(d.id)\" (kept the one from \(kept))"))
             }
             return record
         }
@@ -124,7 +125,8 @@ public struct Ingestor: Sequence, Sendable {
             }
             var st = stat()
             guard stat(path, &st) == 0 else {
-                return .record(.rejected(Rejection(source: path, reason: "cannot read: \(String(cString: strerror(errno)))")))
+                return .record(
+                    .rejected(Rejection(source: path, reason: "cannot read: \(String(cString: strerror(errno)))")))
             }
             if (st.st_mode & S_IFMT) == S_IFDIR {
                 for child in Self.listDirectory(path).reversed() {

@@ -63,7 +63,9 @@ final class JSONDocumentSource: RecordSource {
             if first == UInt8(ascii: "[") {
                 reader.consume(1)
                 state = .array
-                guard let b = try skipWhitespace() else { return reject("unexpected end of file in the array", at: line) }
+                guard let b = try skipWhitespace() else {
+                    return reject("unexpected end of file in the array", at: line)
+                }
                 if b == UInt8(ascii: "]") {
                     state = .done
                     return nil

@@ -27,12 +27,15 @@ final class JSONLSource: RecordSource {
                 line = l
             } catch {
                 failed = true
-                return .record(.rejected(Rejection(
-                    source: "\(location.display):\(lines.lineNumber + 1)",
-                    reason: error.reason + "; the rest of the file is lost")))
+                return .record(
+                    .rejected(
+                        Rejection(
+                            source: "\(location.display):\(lines.lineNumber + 1)",
+                            reason: error.reason + "; the rest of the file is lost")))
             }
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-            return .record(Self.record(line: line, number: lines.lineNumber, location: location, idBase: idBase, context: context))
+            return .record(
+                Self.record(line: line, number: lines.lineNumber, location: location, idBase: idBase, context: context))
         }
     }
 
@@ -43,7 +46,8 @@ final class JSONLSource: RecordSource {
         let source = "\(location.display):\(number)"
         let limit = context.configuration.maxDocumentBytes
         if line.count > limit + (1 << 16) {
-            return .rejected(Rejection(source: source, reason: "line of \(line.count) bytes is over max_document_bytes (\(limit))"))
+            return .rejected(
+                Rejection(source: source, reason: "line of \(line.count) bytes is over max_document_bytes (\(limit))"))
         }
         var body = line
         if number == 1, body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }

@@ -10,7 +10,9 @@ struct PrefixedStream: ByteStream {
 
     /// Reads the first chunk of `base` so the caller can look at it; the stream still yields every byte.
     /// - Throws: `IngestError` from the base stream.
-    static func sniffing(_ base: any ByteStream, count: Int = 8192) throws(IngestError) -> (head: [UInt8], stream: PrefixedStream) {
+    static func sniffing(_ base: any ByteStream, count: Int = 8192) throws(IngestError) -> (
+        head: [UInt8], stream: PrefixedStream
+    ) {
         var base = base
         let head = try base.read(maxCount: count)
         return (head, PrefixedStream(prefix: head, base: base))

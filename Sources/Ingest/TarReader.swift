@@ -65,7 +65,9 @@ final class TarReader {
     private func readHeader() throws(IngestError) -> Entry? {
         let toSkip = remaining + padding
         if toSkip > 0 {
-            guard try reader.skip(toSkip) == toSkip else { throw IngestError("tar: truncated archive (entry cut short)") }
+            guard try reader.skip(toSkip) == toSkip else {
+                throw IngestError("tar: truncated archive (entry cut short)")
+            }
             remaining = 0
             padding = 0
         }
@@ -77,11 +79,15 @@ final class TarReader {
             if block.isEmpty { return nil }  // end without the two zero blocks: tolerated
             guard block.count == 512 else { throw IngestError("tar: truncated archive (header cut short)") }
             if block.allSatisfy({ $0 == 0 }) { return nil }
-            guard let stored = Self.octal(block[148..<156]) else { throw IngestError("tar: corrupt header (bad checksum field)") }
+            guard let stored = Self.octal(block[148..<156]) else {
+                throw IngestError("tar: corrupt header (bad checksum field)")
+            }
             var sum = 0
             for (i, b) in block.enumerated() { sum += (148..<156).contains(i) ? 0x20 : Int(b) }
             guard sum == stored else { throw IngestError("tar: corrupt header (checksum mismatch)") }
-            guard var size = Self.number(block[124..<136]), size >= 0 else { throw IngestError("tar: corrupt header (bad size)") }
+            guard var size = Self.number(block[124..<136]), size >= 0 else {
+                throw IngestError("tar: corrupt header (bad size)")
+            }
             if let paxSize { size = paxSize }
             let type = block[156]
             let pad = (512 - size % 512) % 512

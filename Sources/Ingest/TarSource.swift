@@ -38,7 +38,11 @@ final class TarSource: RecordSource {
                 return .record(.rejected(Rejection(source: child.display, reason: reason)))
             }
             guard entry.isRegularFile else {
-                return .record(.rejected(Rejection(source: child.display, reason: "not a regular file (tar type '\(Character(Unicode.Scalar(entry.type)))')")))
+                return .record(
+                    .rejected(
+                        Rejection(
+                            source: child.display,
+                            reason: "not a regular file (tar type '\(Character(Unicode.Scalar(entry.type)))')")))
             }
             return FormatRouter.open(child, .stream(TarEntryStream(tar: tar)), context: context)
         }

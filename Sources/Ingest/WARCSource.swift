@@ -30,7 +30,8 @@ final class WARCSource: RecordSource {
             } catch {
                 done = true
                 let place = recordSource
-                return .record(.rejected(Rejection(source: place, reason: error.reason + "; the rest of the file is lost")))
+                return .record(
+                    .rejected(Rejection(source: place, reason: error.reason + "; the rest of the file is lost")))
             }
         }
         return nil
@@ -79,10 +80,13 @@ final class WARCSource: RecordSource {
         }
         if length > limit {
             guard try reader.skip(length) == length else { throw IngestError("WARC: truncated record") }
-            return .rejected(Rejection(source: recordSource, reason: "record of \(length) bytes is over the size limit (\(limit))"))
+            return .rejected(
+                Rejection(source: recordSource, reason: "record of \(length) bytes is over the size limit (\(limit))"))
         }
         let block = try reader.read(exactly: length)
-        guard block.count == length else { throw IngestError("WARC: truncated record (\(block.count) of \(length) bytes)") }
+        guard block.count == length else {
+            throw IngestError("WARC: truncated record (\(block.count) of \(length) bytes)")
+        }
         return document(block: block, headers: headers, isHTTP: type == "response")
     }
 
@@ -110,7 +114,9 @@ final class WARCSource: RecordSource {
         }
         let page = HTMLExtractor.extract(text)
         context.counters.htmlDocuments += 1
-        let uri = headers["warc-target-uri"].map { $0.hasPrefix("<") && $0.hasSuffix(">") ? String($0.dropFirst().dropLast()) : $0 }
+        let uri = headers["warc-target-uri"].map {
+            $0.hasPrefix("<") && $0.hasSuffix(">") ? String($0.dropFirst().dropLast()) : $0
+        }
         var id = headers["warc-record-id"] ?? "\(idBase)#\(recordNumber)"
         if id.hasPrefix("<") && id.hasSuffix(">") { id = String(id.dropFirst().dropLast()) }
         return context.record(

@@ -36,7 +36,9 @@ struct ZipArchive {
             }
             i -= 1
         }
-        guard let e = eocd else { throw IngestError("zip: end of central directory not found (not a zip, or truncated)") }
+        guard let e = eocd else {
+            throw IngestError("zip: end of central directory not found (not a zip, or truncated)")
+        }
         var count = Int(Self.u16(tail, e + 10))
         var cdSize = Int(Self.u32(tail, e + 12))
         var cdOffset = Int(Self.u32(tail, e + 16))
@@ -47,7 +49,9 @@ struct ZipArchive {
                 throw IngestError("zip: ZIP64 end record locator missing")
             }
             let recordOffset = Self.u64(tail, e - 20 + 8)
-            guard recordOffset >= 0, recordOffset <= input.size - 56 else { throw IngestError("zip: corrupt ZIP64 end record") }
+            guard recordOffset >= 0, recordOffset <= input.size - 56 else {
+                throw IngestError("zip: corrupt ZIP64 end record")
+            }
             let record = try input.read(at: recordOffset, count: 56)
             guard record.count == 56, Self.u32(record, 0) == 0x0606_4B50 else {
                 throw IngestError("zip: corrupt ZIP64 end record")
@@ -57,7 +61,8 @@ struct ZipArchive {
             cdOffset = Self.u64(record, 48)
             endOfDirectory = recordOffset
         }
-        guard count >= 0, cdSize >= 0, cdOffset >= 0, cdSize <= endOfDirectory, cdOffset <= endOfDirectory - cdSize else {
+        guard count >= 0, cdSize >= 0, cdOffset >= 0, cdSize <= endOfDirectory, cdOffset <= endOfDirectory - cdSize
+        else {
             throw IngestError("zip: corrupt central directory (out of bounds)")
         }
         let cd = try input.read(at: cdOffset, count: cdSize)

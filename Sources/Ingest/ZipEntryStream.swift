@@ -27,7 +27,8 @@ struct ZipEntryStream: ByteStream {
         self.maxOutputBytes = maxOutputBytes
         self.maxRatio = maxRatio
         if entry.uncompressedSize > maxOutputBytes {
-            throw IngestError("zip: entry declares \(entry.uncompressedSize) bytes, over max_inflated_bytes (decompression bomb?)")
+            throw IngestError(
+                "zip: entry declares \(entry.uncompressedSize) bytes, over max_inflated_bytes (decompression bomb?)")
         }
     }
 

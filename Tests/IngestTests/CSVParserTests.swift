@@ -51,7 +51,9 @@ import WiretraceCore
     }
 
     @Test func oversizedRowIsFlaggedAndParsingStaysInStep() throws {
-        var parser = CSVParser(MemoryByteStream(Array("a,b\n1,\(String(repeating: "x", count: 50))\n2,3\n".utf8)), delimiter: 0x2C, maxRowBytes: 20)
+        var parser = CSVParser(
+            MemoryByteStream(Array("a,b\n1,\(String(repeating: "x", count: 50))\n2,3\n".utf8)), delimiter: 0x2C,
+            maxRowBytes: 20)
         _ = try parser.next()
         guard case .malformed = try parser.next() else {
             Issue.record("expected oversized row")

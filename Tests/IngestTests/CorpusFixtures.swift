@@ -16,18 +16,24 @@ enum CorpusFixtures {
     }
 
     static func jsonObject(_ s: Story, nested: Bool = false, aliases: Bool = false) -> String {
-        let text = nested ? "\"content\": {\"body\": \(jsonString(s.text))}" : "\"\(aliases ? "body" : "text")\": \(jsonString(s.text))"
+        let text =
+            nested
+            ? "\"content\": {\"body\": \(jsonString(s.text))}"
+            : "\"\(aliases ? "body" : "text")\": \(jsonString(s.text))"
         let title = aliases ? "headline" : "title"
         let outlet = aliases ? "publisher" : "outlet"
         let date = aliases ? "published" : "date"
         let url = aliases ? "link" : "url"
-        return "{\"\(aliases ? "_id" : "id")\": \(jsonString(s.id)), \"\(title)\": \(jsonString(s.title)), \"\(date)\": \(jsonString(s.rawDate)), "
+        return
+            "{\"\(aliases ? "_id" : "id")\": \(jsonString(s.id)), \"\(title)\": \(jsonString(s.title)), \"\(date)\": \(jsonString(s.rawDate)), "
             + "\"\(outlet)\": \(jsonString(s.outlet)), \"\(url)\": \(jsonString(s.url)), \(text)}"
     }
 
     static var jsonl: String { corpus.map { jsonObject($0) + "\n" }.joined() }
     static var jsonlAliases: String { corpus.map { jsonObject($0, aliases: true) + "\n" }.joined() }
-    static var jsonNested: String { "[\n" + corpus.map { jsonObject($0, nested: true) }.joined(separator: ",\n") + "\n]\n" }
+    static var jsonNested: String {
+        "[\n" + corpus.map { jsonObject($0, nested: true) }.joined(separator: ",\n") + "\n]\n"
+    }
     static var jsonArray: String { "[\n" + corpus.map { " " + jsonObject($0) }.joined(separator: ",\n") + "\n]" }
 
     static func csvField(_ s: String, delimiter: String) -> String {
@@ -40,7 +46,8 @@ enum CorpusFixtures {
     static func csv(delimiter: String = ",") -> String {
         var out = ["id", "title", "date", "outlet", "url", "text"].joined(separator: delimiter) + "\r\n"
         for s in corpus {
-            out += [s.id, s.title, s.rawDate, s.outlet, s.url, s.text].map { csvField($0, delimiter: delimiter) }
+            out +=
+                [s.id, s.title, s.rawDate, s.outlet, s.url, s.text].map { csvField($0, delimiter: delimiter) }
                 .joined(separator: delimiter) + "\r\n"
         }
         return out

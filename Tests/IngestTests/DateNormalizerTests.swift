@@ -28,7 +28,10 @@ import Testing
         #expect(DateNormalizer.normalize(input) == expected)
     }
 
-    @Test(arguments: ["", "yesterday", "2023-02-30", "03/25/2023", "2023-13-01", "25 Foo 2023", "12345", "2023-03-25T25:00:00Z", "Mar 2023"])
+    @Test(arguments: [
+        "", "yesterday", "2023-02-30", "03/25/2023", "2023-13-01", "25 Foo 2023", "12345", "2023-03-25T25:00:00Z",
+        "Mar 2023",
+    ])
     func rejects(input: String) {
         #expect(DateNormalizer.normalize(input) == nil)
     }

@@ -3,7 +3,8 @@ import WiretraceCore
 @testable import Ingest
 
 @Suite struct FieldMapperTests {
-    func map(_ json: String, _ configure: (inout IngestConfiguration.FieldMapping) -> Void = { _ in }) -> IngestRecord? {
+    func map(_ json: String, _ configure: (inout IngestConfiguration.FieldMapping) -> Void = { _ in }) -> IngestRecord?
+    {
         var config = IngestConfiguration(inputs: [])
         configure(&config.fields)
         let context = IngestContext(configuration: config, counters: IngestCounters())
@@ -30,8 +31,13 @@ import WiretraceCore
     }
 
     @Test func metadataAliases() {
-        let r = map("{\"uuid\": \"u1\", \"article\": \"T.\", \"headline\": \"H\", \"publish_date\": \"2023-03-25\", \"site\": \"S\", \"link\": \"L\"}")
-        #expect(r == .document(Document(id: "u1", source: "s", text: "T.", title: "H", date: "2023-03-25", outlet: "S", url: "L")))
+        let r = map(
+            "{\"uuid\": \"u1\", \"article\": \"T.\", \"headline\": \"H\", \"publish_date\": \"2023-03-25\", \"site\": \"S\", \"link\": \"L\"}"
+        )
+        #expect(
+            r
+                == .document(
+                    Document(id: "u1", source: "s", text: "T.", title: "H", date: "2023-03-25", outlet: "S", url: "L")))
     }
 
     @Test func configuredNameWinsOverAliases() {

@@ -20,7 +20,9 @@ func ingest(_ name: String, _ text: String, _ configuration: IngestConfiguration
 }
 
 /// Reads the given paths through the real iterator.
-func ingest(paths: [String], _ configure: (inout IngestConfiguration) -> Void = { _ in }) -> (records: [IngestRecord], counters: IngestCounters) {
+func ingest(paths: [String], _ configure: (inout IngestConfiguration) -> Void = { _ in }) -> (
+    records: [IngestRecord], counters: IngestCounters
+) {
     var configuration = IngestConfiguration(inputs: paths)
     configure(&configuration)
     var iterator = Ingestor(configuration: configuration).makeIterator()
@@ -52,7 +54,8 @@ struct Story {
 
 let corpus: [Story] = [
     Story(
-        id: "s1", title: "Central bank raises rates", rawDate: "March 25, 2023", date: "2023-03-25", outlet: "Daily Wire",
+        id: "s1", title: "Central bank raises rates", rawDate: "March 25, 2023", date: "2023-03-25",
+        outlet: "Daily Wire",
         url: "https://news.test/s1",
         paragraphs: [
             "The central bank raised its key rate by a quarter point on Friday, citing \"persistent\" inflation.",

@@ -34,9 +34,12 @@ import WiretraceCore
         defer { dir.remove() }
         dir.write("a.jsonl", "{\"id\":\"x\",\"text\":\"one\"}\n{\"id\":\"x\",\"text\":\"two\"}\n")
         let (records, _) = ingest(paths: [dir.path])
-        #expect(records.rejections == [
-            Rejection(source: dir.path + "/a.jsonl:2", reason: "duplicate id \"x\" (kept the one from \(dir.path)/a.jsonl:1)")
-        ])
+        #expect(
+            records.rejections == [
+                Rejection(
+                    source: dir.path + "/a.jsonl:2",
+                    reason: "duplicate id \"x\" (kept the one from \(dir.path)/a.jsonl:1)")
+            ])
     }
 
     @Test func duplicateCheckCanBeTurnedOff() {
@@ -55,9 +58,11 @@ import WiretraceCore
         dir.write("image.png", [0x89, 0x50, 0x4E, 0x47])
         dir.write("ok.txt", "fine")
         let (records, counters) = ingest(paths: [dir.path])
-        #expect(records.rejections.map(\.reason) == [
-            "binary file (NUL bytes), not text", "binary file (NUL bytes), not text", "unsupported file type (.png)",
-        ])
+        #expect(
+            records.rejections.map(\.reason) == [
+                "binary file (NUL bytes), not text", "binary file (NUL bytes), not text",
+                "unsupported file type (.png)",
+            ])
         #expect(records.rejections.map(\.source) == ["bin.txt", "data.jsonl", "image.png"].map { dir.path + "/" + $0 })
         #expect(counters.read == 4)
         #expect(counters.rejected == 3)

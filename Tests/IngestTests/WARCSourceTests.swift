@@ -7,8 +7,11 @@ import WiretraceCore
     @Test func nonHTMLAndErrorResponsesAreRejectedOtherRecordsSkipped() {
         var w = WARCBuilder()
         w.add(type: "warcinfo", headers: [], block: Array("x".utf8))
-        w.response(uri: "https://a.test/img.png", date: "2023-03-25T00:00:00Z", html: "PNG", id: "1", contentType: "image/png")
-        w.response(uri: "https://a.test/missing", date: "2023-03-25T00:00:00Z", html: "<p>nope</p>", id: "2", status: "404 Not Found")
+        w.response(
+            uri: "https://a.test/img.png", date: "2023-03-25T00:00:00Z", html: "PNG", id: "1", contentType: "image/png")
+        w.response(
+            uri: "https://a.test/missing", date: "2023-03-25T00:00:00Z", html: "<p>nope</p>", id: "2",
+            status: "404 Not Found")
         w.response(uri: "https://a.test/ok", date: "2023-03-25T10:00:00Z", html: "<p>Story text.</p>", id: "3")
         let (records, counters) = ingest("c.warc.gz", w.warcGz)
         #expect(records.documents.map(\.text) == ["Story text."])
@@ -22,10 +25,15 @@ import WiretraceCore
         let html = Array("<p>Encoded story.</p>".utf8)
         let gz = Deflate.gzip(html)
         let hex = String(gz.count, radix: 16)
-        let http = Array("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n\(hex)\r\n".utf8)
+        let http =
+            Array(
+                "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n\r\n\(hex)\r\n"
+                    .utf8)
             + gz + Array("\r\n0\r\n\r\n".utf8)
         var w = WARCBuilder()
-        w.add(type: "response", headers: ["WARC-Target-URI: https://b.test/x", "WARC-Date: 2023-01-02T03:04:05Z"], block: http)
+        w.add(
+            type: "response", headers: ["WARC-Target-URI: https://b.test/x", "WARC-Date: 2023-01-02T03:04:05Z"],
+            block: http)
         let docs = ingest("c.warc", w.warc).records.documents
         #expect(docs.map(\.text) == ["Encoded story."])
         #expect(docs.first?.date == "2023-01-02T03:04:05Z")

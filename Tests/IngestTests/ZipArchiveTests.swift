@@ -60,7 +60,10 @@ import WiretraceCore
         zip.add("../../etc/cron.d/x.txt", "evil")
         zip.add("/abs.txt", "evil")
         let (records, _) = ingest("z.zip", zip.archive)
-        #expect(records.rejections.map(\.reason) == ["unsafe entry name: contains '..'", "unsafe entry name: absolute path"])
+        #expect(
+            records.rejections.map(\.reason) == [
+                "unsafe entry name: contains '..'", "unsafe entry name: absolute path",
+            ])
     }
 
     @Test func zipBombIsStopped() {

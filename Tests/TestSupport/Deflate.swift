@@ -3,10 +3,14 @@ import CZlib
 /// Compresses bytes with the system zlib, to build gzip and zip fixtures in code.
 public enum Deflate {
     /// A gzip member holding `bytes`.
-    public static func gzip(_ bytes: [UInt8], level: Int32 = 6) -> [UInt8] { compress(bytes, windowBits: 15 + 16, level: level) }
+    public static func gzip(_ bytes: [UInt8], level: Int32 = 6) -> [UInt8] {
+        compress(bytes, windowBits: 15 + 16, level: level)
+    }
 
     /// Raw deflate data (as inside a zip entry).
-    public static func raw(_ bytes: [UInt8], level: Int32 = 6) -> [UInt8] { compress(bytes, windowBits: -15, level: level) }
+    public static func raw(_ bytes: [UInt8], level: Int32 = 6) -> [UInt8] {
+        compress(bytes, windowBits: -15, level: level)
+    }
 
     /// The CRC-32 of `bytes`.
     public static func crc32(_ bytes: [UInt8]) -> UInt32 {

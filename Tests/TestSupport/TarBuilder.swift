@@ -12,7 +12,9 @@ public struct TarBuilder {
             if pax {
                 var record = " path=\(name)\n"
                 var length = record.utf8.count
-                while String(length).utf8.count + record.utf8.count != length { length = String(length).utf8.count + record.utf8.count }
+                while String(length).utf8.count + record.utf8.count != length {
+                    length = String(length).utf8.count + record.utf8.count
+                }
                 record = String(length) + record
                 appendEntry(name: "PaxHeader", data: Array(record.utf8), type: UInt8(ascii: "x"))
             } else {

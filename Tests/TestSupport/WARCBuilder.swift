@@ -6,11 +6,16 @@ public struct WARCBuilder {
 
     /// Adds a `response` record for `uri` with an HTTP 200 HTML body.
     public mutating func response(
-        uri: String, date: String, html: String, id: String, status: String = "200 OK", contentType: String = "text/html; charset=utf-8"
+        uri: String, date: String, html: String, id: String, status: String = "200 OK",
+        contentType: String = "text/html; charset=utf-8"
     ) {
         let http = Array("HTTP/1.1 \(status)\r\nContent-Type: \(contentType)\r\n\r\n".utf8) + Array(html.utf8)
-        add(type: "response", headers: ["WARC-Target-URI: \(uri)", "WARC-Date: \(date)", "WARC-Record-ID: <urn:uuid:\(id)>",
-            "Content-Type: application/http; msgtype=response"], block: http)
+        add(
+            type: "response",
+            headers: [
+                "WARC-Target-URI: \(uri)", "WARC-Date: \(date)", "WARC-Record-ID: <urn:uuid:\(id)>",
+                "Content-Type: application/http; msgtype=response",
+            ], block: http)
     }
 
     /// Adds a record of any type with `headers` (besides `WARC-Type` and `Content-Length`).

@@ -22,7 +22,8 @@ public struct ZipBuilder {
         body += local + compressed
         central += le32(0x0201_4B50) + le16(20) + le16(20) + le16(0) + le16(method) + le16(0) + le16(0)
         if zip64 {
-            let extra = le16(1) + le16(24) + le64(UInt64(data.count)) + le64(UInt64(compressed.count)) + le64(UInt64(offset))
+            let extra =
+                le16(1) + le16(24) + le64(UInt64(data.count)) + le64(UInt64(compressed.count)) + le64(UInt64(offset))
             central += le32(crc) + le32(0xFFFF_FFFF) + le32(0xFFFF_FFFF)
             central += le16(UInt16(nameBytes.count)) + le16(UInt16(extra.count)) + le16(0) + le16(0) + le16(0) + le32(0)
             central += le32(0xFFFF_FFFF) + nameBytes + extra
@@ -56,5 +57,7 @@ public struct ZipBuilder {
 
     private func le64(_ v: UInt64) -> [UInt8] { le32(UInt32(v & 0xFFFF_FFFF)) + le32(UInt32(v >> 32)) }
     private func le16(_ v: UInt16) -> [UInt8] { [UInt8(v & 0xFF), UInt8(v >> 8)] }
-    private func le32(_ v: UInt32) -> [UInt8] { [UInt8(v & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v >> 16 & 0xFF), UInt8(v >> 24)] }
+    private func le32(_ v: UInt32) -> [UInt8] {
+        [UInt8(v & 0xFF), UInt8(v >> 8 & 0xFF), UInt8(v >> 16 & 0xFF), UInt8(v >> 24)]
+    }
 }
