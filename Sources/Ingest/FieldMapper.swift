@@ -16,7 +16,7 @@ enum FieldMapper {
     /// The value at a dotted path (`content.body`), or nil; a key containing dots is found as written too.
     static func lookup(_ value: JSONValue, _ path: String) -> JSONValue? {
         if let direct = value[path] { return direct }
-        guard path.contains(".") else { return nil }
+        guard path.utf8.contains(UInt8(ascii: ".")) else { return nil }
         var v = value
         for part in path.split(separator: ".", omittingEmptySubsequences: false) {
             guard let next = v[String(part)] else { return nil }
