@@ -1,15 +1,22 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import WiretraceCore
 
 /// The ingest stage: walks the inputs in a deterministic order and yields documents and rejections.
 ///
-/// It streams: one file (or one line of a JSONL file) is in memory at a time. Every input that
-/// cannot be used becomes a `Rejection` naming the file, line or entry, and reading goes on.
+/// It streams: one document (one file, line, row, record or archive entry) is in memory at a time.
+/// Directories are walked recursively in byte order; archives are read in their stored order,
+/// entries by their own extension (archives inside archives too). Every input that cannot be used
+/// becomes a `Rejection` naming the file, `file:line` or `archive!entry`, and reading goes on.
 /// Document ids must be unique: a later duplicate is rejected naming the kept one.
+///
+/// Sources are named `path` (whole-file documents), `path:line` (JSONL, JSON array elements,
+/// CSV/TSV rows), `path#N` (the N-th WARC record), and `archive!entry` for archive entries,
+/// nested as `a.zip!inner.tar!x.txt`. Ids come from the id field, else from the path relative
+/// to the input directory without its extension, archives counting as folders (`a/inner/x`).
 public struct Ingestor: Sequence, Sendable {
     public static let name = "ingest"
     public let configuration: IngestConfiguration
@@ -20,101 +27,131 @@ public struct Ingestor: Sequence, Sendable {
 
     public func makeIterator() -> Iterator { Iterator(configuration: configuration) }
 
-    /// Counters the summary reports (e.g. how many texts needed the Windows-1252 fallback).
-    public final class Counters: @unchecked Sendable {
-        public var windows1252 = 0
-        public var utf16 = 0
-    }
+    /// Counters the summary reports (documents read, rejected, encoding fallbacks, unparseable dates).
+    public typealias Counters = IngestCounters
 
     /// Produces the records one at a time.
     public struct Iterator: IteratorProtocol {
         let configuration: IngestConfiguration
-        /// Files still to read, in order.
-        private var pending: [(path: String, display: String, root: String)] = []
-        private var current: (any RecordSource)?
-        private var queued: [IngestRecord] = []
-        private var seenIDs: [String: String] = [:]
-        public let counters = Counters()
+        /// Inputs still to read, in order (last is next).
+        private var pending: [Pending] = []
+        /// Readers open now: a file's reader, and on top the reader of the archive entry being read.
+        private var stack: [any RecordSource] = []
+        private var seenIDs = DuplicateIndex()
+        /// The counters of this run; updated as records are yielded.
+        public let counters = IngestCounters()
+        private let context: IngestContext
 
         init(configuration: IngestConfiguration) {
             self.configuration = configuration
+            self.context = IngestContext(configuration: configuration, counters: counters)
             for input in configuration.inputs.reversed() {
-                pending.append((input, input, input))
+                pending.append(.path(input, root: input))
             }
         }
 
+        /// Reads one in-memory input called `name` (by its extension) instead of the configured inputs.
+        ///
+        /// For tests and fuzzing: the same readers as for files, without the file system.
+        init(configuration: IngestConfiguration, name: String, bytes: [UInt8]) {
+            self.configuration = configuration
+            self.context = IngestContext(configuration: configuration, counters: counters)
+            pending = [.memory(name: name, bytes: bytes)]
+        }
+
+        /// An input waiting to be opened.
+        private enum Pending {
+            case path(String, root: String)
+            case memory(name: String, bytes: [UInt8])
+        }
+
         public mutating func next() -> IngestRecord? {
+            guard let record = nextUnchecked() else { return nil }
+            switch record {
+            case .document: counters.accepted += 1
+            case .rejected: counters.rejected += 1
+            }
+            return record
+        }
+
+        private mutating func nextUnchecked() -> IngestRecord? {
             while true {
-                if !queued.isEmpty { return queued.removeFirst() }
-                if var source = current {
-                    let record = source.next()
-                    current = source
-                    guard let record else {
-                        current = nil
+                if let top = stack.last {
+                    guard let step = top.next() else {
+                        stack.removeLast()
                         continue
                     }
-                    return dedupe(record)
+                    switch step {
+                    case .record(let record): return dedupe(record)
+                    case .child(let source): stack.append(source)
+                    }
+                    continue
                 }
                 guard let entry = pending.popLast() else { return nil }
-                open(entry)
+                if let step = open(entry) {
+                    switch step {
+                    case .record(let record): return dedupe(record)
+                    case .child(let source): stack.append(source)
+                    }
+                }
             }
         }
 
         private mutating func dedupe(_ record: IngestRecord) -> IngestRecord {
-            guard case .document(let d) = record else { return record }
-            if let kept = seenIDs[d.id] {
-                return .rejected(Rejection(source: d.source, reason: "duplicate id \"\(d.id)\" (kept the one from \(kept))"))
+            guard configuration.rejectDuplicateIDs, case .document(let d) = record else { return record }
+            if let kept = seenIDs.insert(id: d.id, source: d.source) {
+                return .rejected(
+                    Rejection(source: d.source, reason: "duplicate id \"\(d.id)\" (kept the one from \(kept))"))
             }
-            seenIDs[d.id] = d.source
             return record
         }
 
-        private mutating func open(_ entry: (path: String, display: String, root: String)) {
-            let path = entry.path
+        /// Opens one path: a directory queues its children, a file gets its reader.
+        private mutating func open(_ entry: Pending) -> SourceStep? {
+            let path: String
+            let root: String
+            switch entry {
+            case .memory(let name, let bytes):
+                let location = EntryLocation(name: name, display: name, idPath: name)
+                return FormatRouter.open(location, .stream(MemoryByteStream(bytes)), context: context)
+            case .path(let p, let r):
+                path = p
+                root = r
+            }
             if path == "-" {
-                current = JSONLSource(stream: FileByteStream.stdin, name: "-", configuration: configuration, counters: counters)
-                return
+                counters.files += 1
+                let location = EntryLocation(name: "-.jsonl", display: "-", idPath: "-")
+                return FormatRouter.open(location, .stream(FileByteStream.stdin), context: context)
             }
             var st = stat()
             guard stat(path, &st) == 0 else {
-                queued.append(.rejected(Rejection(source: entry.display, reason: "cannot read: \(String(cString: strerror(errno)))")))
-                return
+                return .record(
+                    .rejected(Rejection(source: path, reason: "cannot read: \(String(cString: strerror(errno)))")))
             }
             if (st.st_mode & S_IFMT) == S_IFDIR {
-                let children = Self.listDirectory(path)
-                for child in children.reversed() {
-                    pending.append((path + "/" + child, path + "/" + child, entry.root))
+                for child in Self.listDirectory(path).reversed() {
+                    pending.append(.path(path.hasSuffix("/") ? path + child : path + "/" + child, root: root))
                 }
-                return
+                return nil
             }
-            let name = path.split(separator: "/").last.map(String.init) ?? path
-            let lower = name.lowercased()
-            do {
-                if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") {
-                    current = JSONLSource(stream: try FileByteStream(path: path), name: entry.display, configuration: configuration, counters: counters)
-                } else if lower.hasSuffix(".jsonl.gz") || lower.hasSuffix(".ndjson.gz") {
-                    current = JSONLSource(stream: GzipStream(try FileByteStream(path: path)), name: entry.display, configuration: configuration, counters: counters)
-                } else if lower.hasSuffix(".txt") {
-                    var stream = try FileByteStream(path: path)
-                    defer { stream.close() }
-                    let bytes = try readAll(&stream, limit: configuration.maxDocumentBytes)
-                    let id = Self.relativeID(path: path, root: entry.root)
-                    queued.append(TextSource.record(bytes: bytes, id: id, source: entry.display, counters: counters))
-                } else {
-                    queued.append(.rejected(Rejection(source: entry.display, reason: "unsupported file type")))
-                }
-            } catch {
-                queued.append(.rejected(Rejection(source: entry.display, reason: error.reason)))
+            guard (st.st_mode & S_IFMT) == S_IFREG else {
+                return .record(.rejected(Rejection(source: path, reason: "not a regular file")))
             }
+            counters.files += 1
+            let location = EntryLocation(name: path, display: path, idPath: Self.relativePath(path: path, root: root))
+            return FormatRouter.open(location, .file(path), context: context)
+        }
+
+        /// A file's path relative to its input directory (its own name when the input is the file).
+        static func relativePath(path: String, root: String) -> String {
+            let base = root.hasSuffix("/") ? String(root.dropLast()) : root
+            if path != root, path.hasPrefix(base + "/") { return String(path.dropFirst(base.count + 1)) }
+            return path.split(separator: "/").last.map(String.init) ?? path
         }
 
         /// The id of a file inside an input directory: its relative path without the extension.
         static func relativeID(path: String, root: String) -> String {
-            var rel = path
-            if path != root, path.hasPrefix(root + "/") { rel = String(path.dropFirst(root.count + 1)) }
-            else if let last = path.split(separator: "/").last { rel = String(last) }
-            if let dot = rel.lastIndex(of: "."), !rel[dot...].contains("/") { rel = String(rel[..<dot]) }
-            return rel
+            InputFormat.strippingDocumentExtension(relativePath(path: path, root: root))
         }
 
         /// Directory entries, sorted by byte order for a deterministic walk; hidden files skipped.
@@ -124,19 +161,14 @@ public struct Ingestor: Sequence, Sendable {
             var names: [String] = []
             while let e = readdir(dir) {
                 let name = withUnsafeBytes(of: e.pointee.d_name) { raw in
-                    String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+                    String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
                 }
                 if name.hasPrefix(".") { continue }
                 names.append(name)
             }
-            return names.sorted { Array($0.utf8).lexicographicallyPrecedes(Array($1.utf8)) }
+            return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         }
     }
-}
-
-/// A stream of records from one input file.
-protocol RecordSource {
-    mutating func next() -> IngestRecord?
 }
 
 extension FileByteStream {

@@ -1,21 +1,24 @@
 import WiretraceCore
 
-/// Reads JSON Lines: one article object per line, fields found through the configured mapping.
-struct JSONLSource<Base: ByteStream>: RecordSource {
-    private var lines: LineReader<Base>
-    let name: String
-    let configuration: IngestConfiguration
-    let counters: Ingestor.Counters
+/// Reads JSON Lines: one article object per line, fields found through the field mapping.
+///
+/// Each line is a unit: a document, or a rejection named `file:line`. A stream error (a corrupt
+/// `.jsonl.gz`) ends the file with one rejection at the line where it happened.
+final class JSONLSource: RecordSource {
+    private var lines: LineReader<ErasedStream>
+    private let location: EntryLocation
+    private let context: IngestContext
+    private let idBase: String
     private var failed = false
 
-    init(stream: Base, name: String, configuration: IngestConfiguration, counters: Ingestor.Counters) {
-        self.lines = LineReader(stream)
-        self.name = name
-        self.configuration = configuration
-        self.counters = counters
+    init(stream: any ByteStream, location: EntryLocation, context: IngestContext) {
+        self.lines = LineReader(ErasedStream(stream))
+        self.location = location
+        self.context = context
+        self.idBase = location.documentID
     }
 
-    mutating func next() -> IngestRecord? {
+    func next() -> SourceStep? {
         if failed { return nil }
         while true {
             let line: ArraySlice<UInt8>
@@ -24,64 +27,36 @@ struct JSONLSource<Base: ByteStream>: RecordSource {
                 line = l
             } catch {
                 failed = true
-                return .rejected(Rejection(source: "\(name):\(lines.lineNumber + 1)", reason: error.reason + "; the rest of the file is lost"))
+                return .record(
+                    .rejected(
+                        Rejection(
+                            source: "\(location.display):\(lines.lineNumber + 1)",
+                            reason: error.reason + "; the rest of the file is lost")))
             }
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { continue }
-            let source = "\(name):\(lines.lineNumber)"
-            if line.count > configuration.maxDocumentBytes {
-                return .rejected(Rejection(source: source, reason: "line longer than max_document_bytes (\(configuration.maxDocumentBytes))"))
-            }
-            let value: JSONValue
-            do {
-                value = try JSONParser.parse(line)
-            } catch {
-                return .rejected(Rejection(source: source, reason: error.description))
-            }
-            return FieldMapper.document(from: value, fields: configuration.fields, source: source, fallbackID: source)
-        }
-    }
-}
-
-/// Maps a JSON object's fields to a `Document`.
-enum FieldMapper {
-    /// The value at a dotted path (`content.body`), or nil.
-    static func lookup(_ value: JSONValue, _ path: String) -> JSONValue? {
-        var v = value
-        for part in path.split(separator: ".") {
-            guard let next = v[String(part)] else { return value[path] }
-            v = next
-        }
-        return v
-    }
-
-    static func scalarString(_ value: JSONValue?) -> String? {
-        switch value {
-        case .string(let s): return s
-        case .number(let n): return n
-        case .bool(let b): return b ? "true" : "false"
-        default: return nil
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            return .record(
+                Self.record(line: line, number: lines.lineNumber, location: location, idBase: idBase, context: context))
         }
     }
 
-    static func document(from value: JSONValue, fields: IngestConfiguration.FieldMapping, source: String, fallbackID: String) -> IngestRecord {
-        guard case .object = value else {
-            return .rejected(Rejection(source: source, reason: "expected a JSON object, got \(value.typeName)"))
+    /// The record for one line.
+    static func record(
+        line: ArraySlice<UInt8>, number: Int, location: EntryLocation, idBase: String, context: IngestContext
+    ) -> IngestRecord {
+        let source = "\(location.display):\(number)"
+        let limit = context.configuration.maxDocumentBytes
+        if line.count > limit + (1 << 16) {
+            return .rejected(
+                Rejection(source: source, reason: "line of \(line.count) bytes is over max_document_bytes (\(limit))"))
         }
-        guard let textValue = lookup(value, fields.text) else {
-            return .rejected(Rejection(source: source, reason: "missing text field \"\(fields.text)\""))
+        var body = line
+        if number == 1, body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
+        let value: JSONValue
+        do {
+            value = try JSONParser.parse(body)
+        } catch {
+            return .rejected(Rejection(source: source, reason: error.description))
         }
-        guard case .string(let text) = textValue else {
-            return .rejected(Rejection(source: source, reason: "text field \"\(fields.text)\" is \(textValue.typeName), not a string"))
-        }
-        guard text.contains(where: { !$0.isWhitespace }) else {
-            return .rejected(Rejection(source: source, reason: "empty text field \"\(fields.text)\""))
-        }
-        let id = scalarString(lookup(value, fields.id)) ?? fallbackID
-        return .document(Document(
-            id: id, source: source, text: text,
-            title: scalarString(lookup(value, fields.title)),
-            date: scalarString(lookup(value, fields.date)),
-            outlet: scalarString(lookup(value, fields.outlet)),
-            url: scalarString(lookup(value, fields.url))))
+        return FieldMapper.document(from: value, context: context, source: source, fallbackID: "\(idBase):\(number)")
     }
 }

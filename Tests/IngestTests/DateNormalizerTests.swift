@@ -1,0 +1,45 @@
+import Testing
+@testable import Ingest
+
+@Suite struct DateNormalizerTests {
+    @Test(arguments: [
+        ("2023-03-25", "2023-03-25"),
+        ("2023-03-25T14:02:00Z", "2023-03-25T14:02:00Z"),
+        ("2023-03-25T14:02:00.123+01:00", "2023-03-25T13:02:00Z"),
+        ("2023-03-25 23:30:00-05:00", "2023-03-26T04:30:00Z"),
+        ("Sat, 25 Mar 2023 14:02:00 GMT", "2023-03-25T14:02:00Z"),
+        ("Sat, 25 Mar 2023 14:02:00 +0200", "2023-03-25T12:02:00Z"),
+        ("Tue, 1 Jan 2019 00:30:00 EST", "2019-01-01T05:30:00Z"),
+        ("March 25, 2023", "2023-03-25"),
+        ("Mar. 25, 2023", "2023-03-25"),
+        ("25 Mar 2023 14:02", "2023-03-25T14:02:00Z"),
+        ("25 March 2023", "2023-03-25"),
+        ("March 25th, 2023 2:05 PM", "2023-03-25T14:05:00Z"),
+        ("Sept 3, 2021", "2021-09-03"),
+        ("26-FEB-1987 15:01:01.79", "1987-02-26T15:01:01Z"),
+        ("2023/03/25", "2023-03-25"),
+        ("1679752920", "2023-03-25T14:02:00Z"),
+        ("1679752920000", "2023-03-25T14:02:00Z"),
+        ("2024-02-29", "2024-02-29"),
+        ("27-MAR-1987 14:02:56.54V RM", "1987-03-27T14:02:56Z"),
+        ("3-MAR-1987  13:04:18.47", "1987-03-03T13:04:18Z"),
+    ])
+    func parses(input: String, expected: String) {
+        #expect(DateNormalizer.normalize(input) == expected)
+    }
+
+    @Test(arguments: [
+        "", "yesterday", "2023-02-30", "03/25/2023", "2023-13-01", "25 Foo 2023", "12345", "2023-03-25T25:00:00Z",
+        "Mar 2023",
+    ])
+    func rejects(input: String) {
+        #expect(DateNormalizer.normalize(input) == nil)
+    }
+
+    @Test func civilDaysRoundTrip() {
+        for days in stride(from: -1000, through: 30000, by: 97) {
+            let (y, m, d) = DateNormalizer.civilFromDays(days)
+            #expect(DateNormalizer.daysFromCivil(y, m, d) == days)
+        }
+    }
+}

@@ -1,0 +1,24 @@
+import Testing
+@testable import Ingest
+
+@Suite struct DuplicateIndexTests {
+    @Test func namesTheKeptSource() {
+        var index = DuplicateIndex()
+        #expect(index.insert(id: "a", source: "dump.jsonl:1") == nil)
+        #expect(index.insert(id: "b", source: "dump.jsonl:2") == nil)
+        #expect(index.insert(id: "c", source: "x.tar!dir/c.txt") == nil)
+        #expect(index.insert(id: "d", source: "c.warc.gz#12") == nil)
+        #expect(index.insert(id: "e", source: "weird:") == nil)
+        #expect(index.insert(id: "b", source: "other.jsonl:9") == "dump.jsonl:2")
+        #expect(index.insert(id: "c", source: "y") == "x.tar!dir/c.txt")
+        #expect(index.insert(id: "d", source: "y") == "c.warc.gz#12")
+        #expect(index.insert(id: "e", source: "y") == "weird:")
+        #expect(index.insert(id: "a", source: "y") == "dump.jsonl:1")
+    }
+
+    @Test func manyIDs() {
+        var index = DuplicateIndex()
+        for i in 0..<10_000 { #expect(index.insert(id: "id\(i)", source: "f.jsonl:\(i + 1)") == nil) }
+        #expect(index.insert(id: "id1234", source: "g") == "f.jsonl:1235")
+    }
+}
