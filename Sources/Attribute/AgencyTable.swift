@@ -28,7 +28,8 @@ public struct AgencyTable: Sendable {
         ///   - contributorPatterns: regular expressions for contributor lines.
         ///   - quoteSourceEvidence: whether a quote source naming the agency is evidence.
         public init(
-            name: String, aliases: [String], ambiguousAliases: [String] = [], contributorPatterns: [String] = [], quoteSourceEvidence: Bool = true
+            name: String, aliases: [String], ambiguousAliases: [String] = [], contributorPatterns: [String] = [],
+            quoteSourceEvidence: Bool = true
         ) {
             self.name = name
             self.aliases = aliases.sorted { $0.count > $1.count }
@@ -51,13 +52,17 @@ public struct AgencyTable: Sendable {
         else { throw WiretraceError(.internalFailure, "the built-in agency table is missing") }
         let value: JSONValue
         do { value = try JSONParser.parse(Array(data)) } catch {
-            throw WiretraceError(.internalFailure, "the built-in agency table is not valid JSON", cause: error.description)
+            throw WiretraceError(
+                .internalFailure, "the built-in agency table is not valid JSON", cause: error.description)
         }
         let reader = try ConfigReader(value, path: "agencies.json")
         _ = try reader.optionalString("description")
         let list = try reader.array("agencies") ?? []
         try reader.finish()
-        return AgencyTable(agencies: try list.enumerated().map { (i, v) throws(WiretraceError) in try parse(v, path: "agencies.json.agencies[\(i)]") })
+        return AgencyTable(
+            agencies: try list.enumerated().map { (i, v) throws(WiretraceError) in
+                try parse(v, path: "agencies.json.agencies[\(i)]")
+            })
     }
 
     /// Reads one agency entry `{name, aliases, ambiguous_aliases, contributor_patterns, quote_source_evidence}`.
@@ -65,18 +70,25 @@ public struct AgencyTable: Sendable {
     public static func parse(_ value: JSONValue, path: String) throws(WiretraceError) -> Agency {
         let r = try ConfigReader(value, path: path)
         let name = try r.string("name", default: "")
-        guard !name.isEmpty else { throw WiretraceError(.config, "expected a non-empty agency name", location: r.keyPath("name")) }
+        guard !name.isEmpty else {
+            throw WiretraceError(.config, "expected a non-empty agency name", location: r.keyPath("name"))
+        }
         let aliases = try r.strings("aliases", default: [name])
         let ambiguous = try r.strings("ambiguous_aliases", default: [])
         for (i, a) in (aliases + ambiguous).enumerated() where a.trimmingCharacters(in: .whitespaces).count < 2 {
-            throw WiretraceError(.config, "an alias needs at least two characters", location: "\(r.keyPath(i < aliases.count ? "aliases" : "ambiguous_aliases"))")
+            throw WiretraceError(
+                .config, "an alias needs at least two characters",
+                location: "\(r.keyPath(i < aliases.count ? "aliases" : "ambiguous_aliases"))")
         }
         let patterns = try r.strings("contributor_patterns", default: [])
         let quoteSourceEvidence = try r.bool("quote_source_evidence", default: true)
         for (i, p) in patterns.enumerated() where (try? NSRegularExpression(pattern: p)) == nil {
-            throw WiretraceError(.config, "not a valid regular expression", location: "\(r.keyPath("contributor_patterns"))[\(i)]")
+            throw WiretraceError(
+                .config, "not a valid regular expression", location: "\(r.keyPath("contributor_patterns"))[\(i)]")
         }
         try r.finish()
-        return Agency(name: name, aliases: aliases, ambiguousAliases: ambiguous, contributorPatterns: patterns, quoteSourceEvidence: quoteSourceEvidence)
+        return Agency(
+            name: name, aliases: aliases, ambiguousAliases: ambiguous, contributorPatterns: patterns,
+            quoteSourceEvidence: quoteSourceEvidence)
     }
 }

@@ -25,7 +25,11 @@ public struct AttributeConfiguration: Sendable {
                 table.agencies = parsed
             } else {
                 for a in parsed {
-                    if let i = table.agencies.firstIndex(where: { $0.name == a.name }) { table.agencies[i] = a } else { table.agencies.append(a) }
+                    if let i = table.agencies.firstIndex(where: { $0.name == a.name }) {
+                        table.agencies[i] = a
+                    } else {
+                        table.agencies.append(a)
+                    }
                 }
             }
         }

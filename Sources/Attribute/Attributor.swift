@@ -67,7 +67,8 @@ public struct Attributor: StreamingStage {
         for (i, m) in input.members.enumerated() {
             var evidence = m.evidence
             var own = decide(memberScores[i])
-            if let agency = origin.agency, input.members.count > 1, own.agency == nil || (own.agency == agency && Self.onlyWeak(m.evidence, for: agency)),
+            if let agency = origin.agency, input.members.count > 1,
+                own.agency == nil || (own.agency == agency && Self.onlyWeak(m.evidence, for: agency)),
                 let span = donors.flatMap({ $0.first?.member == i ? $0.second : $0.first })?.evidence
             {
                 evidence.append(Evidence(agency: agency, kind: .cluster, text: span.text))
@@ -98,9 +99,13 @@ public struct Attributor: StreamingStage {
     func decide(_ scores: [String: Double]) -> ClusterAttribution {
         let order = configuration.table.agencies.map(\.name)
         let ranked = scores.sorted { a, b in
-            a.value != b.value ? a.value > b.value : (order.firstIndex(of: a.key) ?? .max, a.key) < (order.firstIndex(of: b.key) ?? .max, b.key)
+            a.value != b.value
+                ? a.value > b.value
+                : (order.firstIndex(of: a.key) ?? .max, a.key) < (order.firstIndex(of: b.key) ?? .max, b.key)
         }
-        guard let best = ranked.first, best.value >= configuration.minScore else { return ClusterAttribution(agency: nil, confidence: 0) }
+        guard let best = ranked.first, best.value >= configuration.minScore else {
+            return ClusterAttribution(agency: nil, confidence: 0)
+        }
         let sum = ranked.reduce(0) { $0 + $1.value }
         let confidence = min(1, best.value) * best.value / sum
         return ClusterAttribution(agency: best.key, confidence: (confidence * 1000).rounded() / 1000)
@@ -113,7 +118,9 @@ public struct Attributor: StreamingStage {
     /// strongest from any other member: what a member inherits is the first unless it is its own.
     /// Ties go to the earlier member. Computed once per cluster, so inheritance stays linear.
     /// - Complexity: O(e) for e pieces of evidence in the cluster.
-    func strongestTwo(for agency: String, in members: [(ordinal: Int, id: String, evidence: [Evidence])]) -> (first: Donor?, second: Donor?) {
+    func strongestTwo(for agency: String, in members: [(ordinal: Int, id: String, evidence: [Evidence])]) -> (
+        first: Donor?, second: Donor?
+    ) {
         var perMember: [Donor] = []
         for (i, m) in members.enumerated() {
             var best: Donor?

@@ -77,22 +77,39 @@ public struct EvidenceExtractor: @unchecked Sendable {
         }
         let name = "[A-Z][\\w.'’-]*(?:[ \\t]+(?:[A-Z][\\w.'’-]*|de|van|von|da|del|la|le|bin|al-\\w+)){0,4}"
         let names = "\(name)(?:[ \\t]*(?:,|and|&|, and)[ \\t]*\(name))*"
-        let title = "(?:[ \\t]+[A-Za-z ]{0,40}?(?:[Rr]eporter|[Cc]orrespondent|[Ww]riter|[Ee]ditor|[Ss]taff|[Cc]ontributor)s?)?"
+        let title =
+            "(?:[ \\t]+[A-Za-z ]{0,40}?(?:[Rr]eporter|[Cc]orrespondent|[Ww]riter|[Ee]ditor|[Ss]taff|[Cc]ontributor)s?)?"
         let month = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?"
         signatures = [
-            (.dateline, re("^[ \\t]*(?:[A-Z][A-Za-z0-9 .,'’-]{1,60}?[ \\t]*)?\\(\(signed)\\)[ \\t]*(?:[-—–]+|(?=[A-Z“\"]))")),
-            (.byline, re("(?:^|(?<=[\\s—–-]))(?<![Pp]hoto )[Bb][Yy][ \\t]+(?:[^\\n]{0,80}?[ \\t,;–—-])?\(signed)\(title)[ \\t]*$")),
+            (
+                .dateline,
+                re("^[ \\t]*(?:[A-Z][A-Za-z0-9 .,'’-]{1,60}?[ \\t]*)?\\(\(signed)\\)[ \\t]*(?:[-—–]+|(?=[A-Z“\"]))")
+            ),
+            (
+                .byline,
+                re(
+                    "(?:^|(?<=[\\s—–-]))(?<![Pp]hoto )[Bb][Yy][ \\t]+(?:[^\\n]{0,80}?[ \\t,;–—-])?\(signed)\(title)[ \\t]*$"
+                )
+            ),
             (.byline, re("^[ \\t]*\(names)[ \\t]*[,–—-][ \\t]*\(signed)\(title)[ \\t]*$")),
             (.byline, re("^[ \\t]*(?:[/|][ \\t]*)?\(signed)(?:[ \\t]+\(month)[ \\t]+\\d[^\\n]{0,40})?[ \\t]*$")),
-            (.copyright, re("(?:[Cc]opyright|COPYRIGHT|©|\\([Cc]\\))[ \\t]*(?:\\d{4}[ \\t]*)?(?:[Bb]y[ \\t]+)?\(signed)[^\\n]{0,80}")),
+            (
+                .copyright,
+                re(
+                    "(?:[Cc]opyright|COPYRIGHT|©|\\([Cc]\\))[ \\t]*(?:\\d{4}[ \\t]*)?(?:[Bb]y[ \\t]+)?\(signed)[^\\n]{0,80}"
+                )
+            ),
         ]
         credit = re(
             "(?:[Aa]ccording to|[Rr]eported by|[Aa] report by|[Rr]eports? from|^[ \\t/]*[Ss]ource:)\\s+(?:(?:a|an|the)\\s+)?"
                 + "(?:report\\s+(?:by|from|in)\\s+)?(?:the\\s+)?(news\\s+agency\\s+|wire\\s+service\\s+)?\(running)"
                 + "(?!\\s+(?:article|story|piece|interview|column|analysis|report(?:ed|ing)?|poll|survey)\\b)")
-        quoteSource = re("\\b(?:told|[Ss]peaking to|spoke to|said to|in an interview with|interviewed by)\\s+\(running)")
+        quoteSource = re(
+            "\\b(?:told|[Ss]peaking to|spoke to|said to|in an interview with|interviewed by)\\s+\(running)")
         contributor = table.agencies.flatMap { a in a.contributorPatterns.map { (a.name, re($0)) } }
-        inputsFromAgencies = re("\\(?\\b(?:[Ww]ith|WITH)\\s+(?:inputs?|INPUTS?)\\s+(?:from|FROM)\\s+(?:news\\s+)?(?:agencies|AGENCIES|wires)\\b\\)?")
+        inputsFromAgencies = re(
+            "\\(?\\b(?:[Ww]ith|WITH)\\s+(?:inputs?|INPUTS?)\\s+(?:from|FROM)\\s+(?:news\\s+)?(?:agencies|AGENCIES|wires)\\b\\)?"
+        )
         personalByline = re("^[ \\t]*[Bb][Yy][ \\t]+\(names)[ \\t]*$")
         anyAlias = re(signed)
     }
@@ -114,7 +131,9 @@ public struct EvidenceExtractor: @unchecked Sendable {
         let windows = aliasWindows(text)
         func aliasMatches(_ regex: NSRegularExpression) -> [NSTextCheckingResult] {
             windows.flatMap { w in
-                regex.matches(in: w.text, range: NSRange(location: 0, length: w.utf16Count)).map { $0.adjustingRanges(offset: w.utf16Offset) }
+                regex.matches(in: w.text, range: NSRange(location: 0, length: w.utf16Count)).map {
+                    $0.adjustingRanges(offset: w.utf16Offset)
+                }
             }
         }
         var found: [(NSRange, Evidence)] = []
@@ -132,7 +151,8 @@ public struct EvidenceExtractor: @unchecked Sendable {
         }
         for m in aliasMatches(credit) {
             let named = m.range(at: 1).location != NSNotFound
-            let sourceLine = ns.substring(with: m.range).contains("Source:") || ns.substring(with: m.range).contains("source:")
+            let sourceLine =
+                ns.substring(with: m.range).contains("Source:") || ns.substring(with: m.range).contains("source:")
             if named || sourceLine || m.range.location < Self.ledeLength {
                 add(.credit, m, aliasGroup: 2)
             }
@@ -141,13 +161,21 @@ public struct EvidenceExtractor: @unchecked Sendable {
         if !quoteSources.isEmpty && !hasPersonalByline(text, full: full) {
             for m in quoteSources {
                 let r = m.range(at: 1)
-                guard r.location != NSNotFound, let agency = aliasToAgency[ns.substring(with: r)], !noQuoteSource.contains(agency) else { continue }
+                guard r.location != NSNotFound, let agency = aliasToAgency[ns.substring(with: r)],
+                    !noQuoteSource.contains(agency)
+                else { continue }
                 add(.quoteSource, m)
             }
         }
         for (agency, regex) in contributor {
             for m in regex.matches(in: text, range: full) {
-                found.append((m.range, Evidence(agency: agency, kind: .contributor, text: ns.substring(with: m.range).trimmingCharacters(in: .whitespaces))))
+                found.append(
+                    (
+                        m.range,
+                        Evidence(
+                            agency: agency, kind: .contributor,
+                            text: ns.substring(with: m.range).trimmingCharacters(in: .whitespaces))
+                    ))
             }
         }
         for m in inputsFromAgencies.matches(in: text, range: full) {
@@ -156,7 +184,8 @@ public struct EvidenceExtractor: @unchecked Sendable {
         found.sort { ($0.0.location, $0.1.kind.rawValue) < ($1.0.location, $1.1.kind.rawValue) }
         var seen = Set<String>()
         var result: [Evidence] = []
-        for (range, evidence) in found where seen.insert("\(range.location):\(range.length):\(evidence.kind.rawValue)").inserted {
+        for (range, evidence) in found
+        where seen.insert("\(range.location):\(range.length):\(evidence.kind.rawValue)").inserted {
             var e = evidence
             if let r = Range(range, in: text) {
                 let start = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: r.lowerBound)
@@ -170,7 +199,8 @@ public struct EvidenceExtractor: @unchecked Sendable {
 
     /// Whether some line is a byline of people only (`By Jane Doe and John Roe`), naming no agency.
     func hasPersonalByline(_ text: String, full: NSRange) -> Bool {
-        for m in personalByline.matches(in: text, range: full) where anyAlias.firstMatch(in: text, range: m.range) == nil {
+        for m in personalByline.matches(in: text, range: full)
+        where anyAlias.firstMatch(in: text, range: m.range) == nil {
             return true
         }
         return false
@@ -206,7 +236,8 @@ public struct EvidenceExtractor: @unchecked Sendable {
         var i = 0
         while i < n {
             if firstBytes[Int(bytes[i])] {
-                for a in aliasBytes where a[0] == bytes[i] && i + a.count <= n && bytes[i..<i + a.count].elementsEqual(a) {
+                for a in aliasBytes
+                where a[0] == bytes[i] && i + a.count <= n && bytes[i..<i + a.count].elementsEqual(a) {
                     hit[line(of: i)] = true
                     break
                 }

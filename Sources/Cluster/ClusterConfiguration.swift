@@ -88,10 +88,12 @@ public struct ClusterConfiguration: Sendable, Hashable {
         }
         if let fp = try reader.object("fingerprints") {
             minSharedFingerprints = try fp.int("min_shared", in: 1...1000, default: minSharedFingerprints)
-            maxCandidatesPerDocument = try fp.int("max_candidates_per_document", in: 1...10_000, default: maxCandidatesPerDocument)
+            maxCandidatesPerDocument = try fp.int(
+                "max_candidates_per_document", in: 1...10_000, default: maxCandidatesPerDocument)
             commonMinDocuments = try fp.int("common_min_documents", in: 2...1_000_000, default: commonMinDocuments)
             commonMaxSimilarity = try fp.double("common_max_similarity", in: 0...1, default: commonMaxSimilarity)
-            commonSampleDocuments = try fp.int("common_sample_documents", in: 2...100_000, default: commonSampleDocuments)
+            commonSampleDocuments = try fp.int(
+                "common_sample_documents", in: 2...100_000, default: commonSampleDocuments)
             try fp.finish()
         }
         if let v = try reader.object("verification") {

@@ -26,7 +26,9 @@ extension Clusterer {
         var similarity = [Double?](repeating: nil, count: n)
         var pairToRoot: [Int: VerifiedPair] = [:]
         for (c, group) in members.enumerated() {
-            let (root, reason) = RootSelector.select(group, dates: group.map { inputs[$0].date }, contains: group.map { containsScore[$0] }, lengths: group.map { inputs[$0].sketch.tokenCount })
+            let (root, reason) = RootSelector.select(
+                group, dates: group.map { inputs[$0].date }, contains: group.map { containsScore[$0] },
+                lengths: group.map { inputs[$0].sketch.tokenCount })
             clusters.append(Cluster(number: c + 1, members: group, root: root, rootReason: reason))
             guard group.count > 1 else { continue }
             roles[root] = .root
@@ -39,7 +41,9 @@ extension Clusterer {
                 let s = alignment.similarity
                 similarity[m] = s
                 roles[m] = s >= configuration.copySimilarity ? .copy : .rewrite
-                pairToRoot[m] = VerifiedPair(a: root, b: m, similarity: s, containment: alignment.containment, passages: aligner.passages(alignment, tr, tm))
+                pairToRoot[m] = VerifiedPair(
+                    a: root, b: m, similarity: s, containment: alignment.containment,
+                    passages: aligner.passages(alignment, tr, tm))
             }
         }
         return Clustering(

@@ -49,7 +49,8 @@ public struct Clusterer: BarrierStage {
 
     /// A document's tokens with its common-text mask, computed once per cached document (a document
     /// is compared with up to `max_candidates_per_document` others in a row).
-    func verificationEntry(_ ordinal: Int, _ cache: inout TokenCache, _ common: Set<UInt32>) throws -> TokenCache.Entry {
+    func verificationEntry(_ ordinal: Int, _ cache: inout TokenCache, _ common: Set<UInt32>) throws -> TokenCache.Entry
+    {
         var entry = try cache.get(ordinal, load)
         if !entry.maskReady {
             entry.common = commonMask(entry.tokens, common)
@@ -100,7 +101,8 @@ public struct Clusterer: BarrierStage {
         var copies = UnionFind(count: n)
         var edges: [Edge] = []
         var tokenCache = TokenCache(capacity: 256)
-        let aligner = PassageAligner(minPassageWords: configuration.minPassageWords, quoteWeight: configuration.quoteWeight)
+        let aligner = PassageAligner(
+            minPassageWords: configuration.minPassageWords, quoteWeight: configuration.quoteWeight)
         let lede = LedeAgreement(ledeWords: configuration.ledeWords)
         var shared = [Int32](repeating: 0, count: n)
         var touched: [Int] = []
@@ -176,9 +178,13 @@ public struct Clusterer: BarrierStage {
         for (i, edge) in edges.enumerated() {
             if min(edge.shareX, edge.shareY) >= Float(configuration.mutualShare) { chosen[i] = true }
             for (doc, share) in [(edge.y, edge.shareY), (edge.x, edge.shareX)]
-            where Double(share) >= configuration.bestMinShare || Double(edge.shared) >= configuration.bestMinWords || edge.sameLede {
+            where Double(share) >= configuration.bestMinShare || Double(edge.shared) >= configuration.bestMinWords
+                || edge.sameLede
+            {
                 let b = bestEdge[doc]
-                if b < 0 || (share, edge.similarity) > (edges[b].share(of: doc), edges[b].similarity) { bestEdge[doc] = i }
+                if b < 0 || (share, edge.similarity) > (edges[b].share(of: doc), edges[b].similarity) {
+                    bestEdge[doc] = i
+                }
             }
         }
         for b in bestEdge where b >= 0 { chosen[b] = true }
@@ -212,7 +218,8 @@ public struct Clusterer: BarrierStage {
         if let b = configuration.lshBands, let r = configuration.lshRows, b * r <= permutations { return (b, r) }
         return LSHParameters.optimal(
             threshold: configuration.lshThreshold, permutations: permutations,
-            falsePositiveWeight: configuration.lshFalsePositiveWeight, falseNegativeWeight: configuration.lshFalseNegativeWeight)
+            falsePositiveWeight: configuration.lshFalsePositiveWeight,
+            falseNegativeWeight: configuration.lshFalseNegativeWeight)
     }
 
     /// Fingerprints shared by many documents that are otherwise dissimilar: boilerplate and stock quotes.
@@ -226,7 +233,9 @@ public struct Clusterer: BarrierStage {
     /// Fingerprints with the same sampled documents share one decision.
     /// - Complexity: O(F · s · g · p) for F fingerprints in enough documents, s sampled postings,
     ///   g groups (the loop stops once the outcome is certain) and p permutations.
-    private func commonFingerprints(_ df: [UInt32: Int32], _ postings: [UInt32: [Int32]], _ inputs: [SketchedDocument]) -> Set<UInt32> {
+    private func commonFingerprints(_ df: [UInt32: Int32], _ postings: [UInt32: [Int32]], _ inputs: [SketchedDocument])
+        -> Set<UInt32>
+    {
         var common = Set<UInt32>()
         var decided: [[Int32]: Bool] = [:]
         var leaders: [Int] = []
@@ -282,14 +291,17 @@ public struct Clusterer: BarrierStage {
         if a.containment >= configuration.minContainment && shared >= configuration.minSharedWords { return true }
         let coveredA = a.coveredA.lazy.filter { $0 }.count
         let coveredB = a.coveredB.lazy.filter { $0 }.count
-        let (covered, total) = a.coveredA.count <= a.coveredB.count ? (coveredA, a.coveredA.count) : (coveredB, a.coveredB.count)
+        let (covered, total) =
+            a.coveredA.count <= a.coveredB.count ? (coveredA, a.coveredA.count) : (coveredB, a.coveredB.count)
         return covered >= configuration.minPassageWords
             && Double(covered) >= configuration.shortTextContainment * Double(max(total, 1))
     }
 
     /// The second verification rule, for heavy rewrites: enough shared weight in at least
     /// `lede_min_passages` separate passages, and ledes that agree on the news peg.
-    func sameNewsPeg(_ a: PassageAligner.Alignment, _ ta: TokenizedText, _ tb: TokenizedText, _ lede: LedeAgreement) -> Bool {
+    func sameNewsPeg(_ a: PassageAligner.Alignment, _ ta: TokenizedText, _ tb: TokenizedText, _ lede: LedeAgreement)
+        -> Bool
+    {
         a.runs.count >= configuration.ledeMinPassages
             && min(a.sharedA, a.sharedB) >= configuration.minSharedWords
             && lede.agreement(ta, tb) >= configuration.ledeMinAgreement

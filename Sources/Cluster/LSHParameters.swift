@@ -6,7 +6,9 @@
 public enum LSHParameters {
     /// The (bands, rows) pair with the least weighted error.
     /// - Complexity: O(p² · q) for p permutations and q integration steps.
-    public static func optimal(threshold t: Double, permutations: Int, falsePositiveWeight wfp: Double, falseNegativeWeight wfn: Double) -> (bands: Int, rows: Int) {
+    public static func optimal(
+        threshold t: Double, permutations: Int, falsePositiveWeight wfp: Double, falseNegativeWeight wfn: Double
+    ) -> (bands: Int, rows: Int) {
         var best = (bands: 1, rows: permutations)
         var bestError = Double.infinity
         for b in 1...permutations {

@@ -24,7 +24,8 @@ public struct LedeAgreement: Sendable {
 
     public init(ledeWords: Int) {
         self.ledeWords = ledeWords
-        stopHashes = Set(Self.stopWords.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { StableHash.hash(String($0)) })
+        stopHashes = Set(
+            Self.stopWords.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { StableHash.hash(String($0)) })
     }
 
     /// The content words of a lede: normalized token hashes, at least three characters long, not function words.

@@ -72,7 +72,9 @@ public enum NumberConflicts {
     /// them, how many the other text also has.
     /// - Returns: (distinct numbers of the text with fewer, how many of them the other has).
     /// - Complexity: O(|a| + |b|).
-    public static func agreement(_ a: TokenizedText, digitsA: [Bool], _ b: TokenizedText, digitsB: [Bool]) -> (numbers: Int, shared: Int) {
+    public static func agreement(_ a: TokenizedText, digitsA: [Bool], _ b: TokenizedText, digitsB: [Bool]) -> (
+        numbers: Int, shared: Int
+    ) {
         var setA = Set<UInt64>()
         var setB = Set<UInt64>()
         for k in 0..<a.count where digitsA[k] { setA.insert(a.hashes[k]) }

@@ -44,10 +44,13 @@ public struct PassageAligner: Sendable {
     ///   - commonA: Per token of `a`, whether it lies in common text (weight 0); nil for none.
     ///   - commonB: The same for `b`.
     /// - Complexity: O(|a| + |b|) expected, plus the lengths of the runs found.
-    public func align(_ a: TokenizedText, _ b: TokenizedText, commonA: [Bool]? = nil, commonB: [Bool]? = nil) -> Alignment {
+    public func align(_ a: TokenizedText, _ b: TokenizedText, commonA: [Bool]? = nil, commonB: [Bool]? = nil)
+        -> Alignment
+    {
         let na = a.count
         let nb = b.count
-        var result = Alignment(runs: [], coveredA: [Bool](repeating: false, count: na), coveredB: [Bool](repeating: false, count: nb))
+        var result = Alignment(
+            runs: [], coveredA: [Bool](repeating: false, count: na), coveredB: [Bool](repeating: false, count: nb))
         // Common text is no evidence of a shared story, but it still counts towards a text's size: a
         // page that is mostly boilerplate does not reach a high share through one shared sentence.
         // (Sums run in token order, as a plain reduce would.)
@@ -66,7 +69,9 @@ public struct PassageAligner: Sendable {
         let mask = (1 << bits) - 1
         var slots = [Int32](repeating: 0, count: 1 << bits)
         var next = [Int32](repeating: -1, count: ha.count)
-        @inline(__always) func slot(_ h: UInt64) -> Int { Int(truncatingIfNeeded: (h &* 0x9e37_79b9_7f4a_7c15) >> UInt64(64 - bits)) }
+        @inline(__always) func slot(_ h: UInt64) -> Int {
+            Int(truncatingIfNeeded: (h &* 0x9e37_79b9_7f4a_7c15) >> UInt64(64 - bits))
+        }
         for i in stride(from: ha.count - 1, through: 0, by: -1) {
             var k = slot(ha[i])
             while slots[k] != 0 && ha[Int(slots[k]) - 1] != ha[i] { k = (k + 1) & mask }

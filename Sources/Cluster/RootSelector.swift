@@ -8,11 +8,11 @@ public enum RootSelector {
     public static func select(_ members: [Int], dates: [String?], contains: [Double], lengths: [Int]) -> (Int, String) {
         precondition(!members.isEmpty)
         if members.count == 1 { return (members[0], "only member") }
-        let iso = dates.map { $0.flatMap(isoDay) }
-        if iso.allSatisfy({ $0 != nil }), Set(iso.compactMap { $0 }).count > 1 {
+        let iso = dates.compactMap { $0.flatMap(isoDay) }
+        if iso.count == members.count, Set(iso).count > 1 {
             var best = 0
-            for i in 1..<members.count where iso[i]! < iso[best]! { best = i }
-            return (members[best], "earliest date (\(iso[best]!))")
+            for i in 1..<members.count where iso[i] < iso[best] { best = i }
+            return (members[best], "earliest date (\(iso[best]))")
         }
         var best = 0
         for i in 1..<members.count {

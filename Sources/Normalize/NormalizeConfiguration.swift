@@ -51,7 +51,9 @@ public struct NormalizeConfiguration: Sendable {
         var out: [NSRegularExpressionBox] = []
         for (i, p) in patterns.enumerated() {
             do {
-                out.append(NSRegularExpressionBox(try NSRegularExpression(pattern: "^(?:" + p + ")$", options: [.caseInsensitive])))
+                out.append(
+                    NSRegularExpressionBox(
+                        try NSRegularExpression(pattern: "^(?:" + p + ")$", options: [.caseInsensitive])))
             } catch {
                 throw WiretraceError(.config, "not a valid regular expression: \(p)", location: "\(path)[\(i)]")
             }
@@ -65,7 +67,8 @@ extension NormalizeConfiguration {
     static func combine(_ patterns: [String]) -> NSRegularExpressionBox? {
         guard patterns.count > 1, patterns.allSatisfy(isSelfContained) else { return nil }
         let alternation = patterns.map { "(?:" + $0 + ")" }.joined(separator: "|")
-        guard let regex = try? NSRegularExpression(pattern: "^(?:" + alternation + ")$", options: [.caseInsensitive]) else { return nil }
+        guard let regex = try? NSRegularExpression(pattern: "^(?:" + alternation + ")$", options: [.caseInsensitive])
+        else { return nil }
         return NSRegularExpressionBox(regex)
     }
 
@@ -85,8 +88,11 @@ extension NormalizeConfiguration {
             if b[i] == UInt8(ascii: "("), i + 2 < b.count, b[i + 1] == UInt8(ascii: "?") {
                 let c = b[i + 2]
                 // Allowed: (?: (?= (?! (?<= (?<! (?> — plain groups and look-arounds.
-                let plain = c == UInt8(ascii: ":") || c == UInt8(ascii: "=") || c == UInt8(ascii: "!") || c == UInt8(ascii: ">")
-                let lookbehind = c == UInt8(ascii: "<") && i + 3 < b.count && (b[i + 3] == UInt8(ascii: "=") || b[i + 3] == UInt8(ascii: "!"))
+                let plain =
+                    c == UInt8(ascii: ":") || c == UInt8(ascii: "=") || c == UInt8(ascii: "!") || c == UInt8(ascii: ">")
+                let lookbehind =
+                    c == UInt8(ascii: "<") && i + 3 < b.count
+                    && (b[i + 3] == UInt8(ascii: "=") || b[i + 3] == UInt8(ascii: "!"))
                 if !plain && !lookbehind { return false }
             }
             i += 1

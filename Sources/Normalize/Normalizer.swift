@@ -75,7 +75,9 @@ public struct Normalizer: StreamingStage {
             let b = bytes[lo]
             if b == 0x20 || b == 0x09 {
                 lo += 1
-            } else if b >= 0x80, case let (scalar, width) = Self.decode(bytes, lo), CharacterSet.whitespaces.contains(scalar) {
+            } else if b >= 0x80, case let (scalar, width) = Self.decode(bytes, lo),
+                CharacterSet.whitespaces.contains(scalar)
+            {
                 lo += width
             } else {
                 break
@@ -102,7 +104,9 @@ public struct Normalizer: StreamingStage {
 
     private enum Quote { case none, straight, curly }
 
-    private func scan(_ bytes: UnsafeBufferPointer<UInt8>, excluded: [Range<Int>], into tokens: inout TokenizedText.Sink) {
+    private func scan(
+        _ bytes: UnsafeBufferPointer<UInt8>, excluded: [Range<Int>], into tokens: inout TokenizedText.Sink
+    ) {
         let caseFold = configuration.caseFold
         let n = bytes.count
         var i = 0
@@ -135,7 +139,9 @@ public struct Normalizer: StreamingStage {
                             scalarOffset += 1
                         }
                     }
-                    emit(bytes, start..<i, startScalar, scalarOffset, asciiOnly ? StableHash.mix64(h) : nil, quote != .none, excluded, &excludedIndex, &tokens)
+                    emit(
+                        bytes, start..<i, startScalar, scalarOffset, asciiOnly ? StableHash.mix64(h) : nil,
+                        quote != .none, excluded, &excludedIndex, &tokens)
                     newlinesInARow = 0
                     continue
                 }
@@ -168,7 +174,8 @@ public struct Normalizer: StreamingStage {
                     i += w
                     scalarOffset += 1
                 }
-                emit(bytes, start..<i, startScalar, scalarOffset, nil, quote != .none, excluded, &excludedIndex, &tokens)
+                emit(
+                    bytes, start..<i, startScalar, scalarOffset, nil, quote != .none, excluded, &excludedIndex, &tokens)
                 newlinesInARow = 0
                 continue
             }
@@ -192,9 +199,14 @@ public struct Normalizer: StreamingStage {
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ start: UInt32, _ end: UInt32, _ asciiHash: UInt64?,
         _ quoted: Bool, _ excluded: [Range<Int>], _ excludedIndex: inout Int, _ tokens: inout TokenizedText.Sink
     ) {
-        while excludedIndex < excluded.count && excluded[excludedIndex].upperBound <= range.lowerBound { excludedIndex += 1 }
+        while excludedIndex < excluded.count && excluded[excludedIndex].upperBound <= range.lowerBound {
+            excludedIndex += 1
+        }
         if excludedIndex < excluded.count && excluded[excludedIndex].contains(range.lowerBound) { return }
-        let hash = asciiHash ?? StableHash.hash(normalizeToken(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)))
+        let hash =
+            asciiHash
+            ?? StableHash.hash(
+                normalizeToken(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)))
         tokens.append(hash: hash, start: start, end: end, quoted: quoted)
     }
 
@@ -237,7 +249,8 @@ public struct Normalizer: StreamingStage {
             return (Unicode.Scalar(v) ?? "\u{FFFD}", 3)
         }
         if i + 3 < n {
-            let v = (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
+            let v =
+                (b0 & 0x07) << 18 | UInt32(bytes[i + 1] & 0x3F) << 12 | UInt32(bytes[i + 2] & 0x3F) << 6
                 | UInt32(bytes[i + 3] & 0x3F)
             return (Unicode.Scalar(v) ?? "\u{FFFD}", 4)
         }

@@ -7,7 +7,7 @@ import Sketch
 import WiretraceCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The whole of `pipeline.json`: the ordered stages and their parameters, checked before any work.
@@ -31,7 +31,8 @@ public struct PipelineConfiguration: Sendable {
     /// - Throws: `WiretraceError.config` naming the key path, before any work is done.
     public static func load(path: String) throws(WiretraceError) -> PipelineConfiguration {
         guard let f = fopen(path, "rb") else {
-            throw WiretraceError(.config, "cannot read the config file: \(String(cString: strerror(errno)))", location: path)
+            throw WiretraceError(
+                .config, "cannot read the config file: \(String(cString: strerror(errno)))", location: path)
         }
         var bytes: [UInt8] = []
         var buffer = [UInt8](repeating: 0, count: 65536)
@@ -74,16 +75,20 @@ public struct PipelineConfiguration: Sendable {
             let r = try ConfigReader(stageValue, path: "stages[\(i)]")
             let name = try r.string("stage", default: "", allowed: stageOrder)
             guard !name.isEmpty else {
-                throw WiretraceError(.config, "missing: every stage needs \"stage\": one of \(stageOrder.joined(separator: ", "))", location: r.keyPath("stage"))
+                throw WiretraceError(
+                    .config, "missing: every stage needs \"stage\": one of \(stageOrder.joined(separator: ", "))",
+                    location: r.keyPath("stage"))
             }
             if let j = seen[name] {
-                throw WiretraceError(.config, "stage \"\(name)\" appears twice (also at stages[\(j)])", location: r.keyPath("stage"))
+                throw WiretraceError(
+                    .config, "stage \"\(name)\" appears twice (also at stages[\(j)])", location: r.keyPath("stage"))
             }
             seen[name] = i
             let rank = stageOrder.firstIndex(of: name) ?? 0
             if rank < lastRank {
                 throw WiretraceError(
-                    .config, "stage \"\(name)\" cannot run after \"\(lastName)\": the order is \(stageOrder.joined(separator: " → "))",
+                    .config,
+                    "stage \"\(name)\" cannot run after \"\(lastName)\": the order is \(stageOrder.joined(separator: " → "))",
                     location: r.keyPath("stage"))
             }
             lastRank = rank
@@ -120,7 +125,8 @@ public struct PipelineConfiguration: Sendable {
     /// The default configuration (as in the shipped `pipeline.json`).
     public static func defaults(inputs: [String] = ["samples"]) throws(WiretraceError) -> PipelineConfiguration {
         PipelineConfiguration(
-            ingest: IngestConfiguration(inputs: inputs), normalize: try NormalizeConfiguration(), sketch: SketchConfiguration(),
+            ingest: IngestConfiguration(inputs: inputs), normalize: try NormalizeConfiguration(),
+            sketch: SketchConfiguration(),
             cluster: ClusterConfiguration(), attribute: try AttributeConfiguration(table: AgencyTable.builtIn()),
             report: ReportConfiguration(), threads: 0, path: "(defaults)")
     }

@@ -7,7 +7,7 @@ import Sketch
 import WiretraceCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The Wiretrace version written into the reports.
@@ -46,7 +46,8 @@ public struct PipelineRunner: Sendable {
         let runStart = clock.now
         let output = configuration.report.outputDirectory
         try makeDirectories(output)
-        let threads = configuration.threads > 0 ? configuration.threads : max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        let threads =
+            configuration.threads > 0 ? configuration.threads : max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         let progress = Progress(enabled: showProgress && isatty(2) == 1)
 
         let store = try SpillStore()
@@ -109,8 +110,10 @@ public struct PipelineRunner: Sendable {
         // Attribution, cluster by cluster.
         progress.update("attributing \(clustering.clusters.count) clusters")
         let ta = clock.now
-        var attributions = [DocumentAttribution](repeating: DocumentAttribution(agency: nil, confidence: 0, evidence: []), count: kept.count)
-        var origins = [ClusterAttribution](repeating: ClusterAttribution(agency: nil, confidence: 0), count: clustering.clusters.count)
+        var attributions = [DocumentAttribution](
+            repeating: DocumentAttribution(agency: nil, confidence: 0, evidence: []), count: kept.count)
+        var origins = [ClusterAttribution](
+            repeating: ClusterAttribution(agency: nil, confidence: 0), count: clustering.clusters.count)
         let early = try await earlyEvidence
         if let attributor {
             // Evidence per document (see above: extracted beside clustering, or now), on `threads`
@@ -127,7 +130,9 @@ public struct PipelineRunner: Sendable {
                 evidence = try await Self.evidence(attributor, refs, store, threads: threads) ?? []
             }
             let outputs = try await orderedParallelMap(count: clusters.count, threads: threads, batch: 256) { c in
-                let input = clusters[c].members.map { m in (ordinal: m, id: members[m].document.id, evidence: evidence[m]) }
+                let input = clusters[c].members.map { m in
+                    (ordinal: m, id: members[m].document.id, evidence: evidence[m])
+                }
                 return attributor.process(Attributor.Input(members: input))
             }
             for (c, result) in outputs.enumerated() {
@@ -147,7 +152,8 @@ public struct PipelineRunner: Sendable {
             let c = clustering.clusterIndex[ordinal]
             let rd = ReportDocument(
                 ordinal: ordinal, document: k.document, cluster: clustering.clusters[c].number,
-                role: clustering.roles[ordinal], similarity: clustering.similarityToRoot[ordinal], attribution: attributions[ordinal])
+                role: clustering.roles[ordinal], similarity: clustering.similarityToRoot[ordinal],
+                attribution: attributions[ordinal])
             try documentsFile.write(JSONOutputs.documentLine(rd))
             reportDocuments.append(rd)
         }
@@ -155,7 +161,8 @@ public struct PipelineRunner: Sendable {
         var reportClusters: [(ReportCluster, [ReportDocument])] = []
         for (c, cluster) in clustering.clusters.enumerated() where cluster.members.count > 1 {
             let rc = ReportCluster(
-                cluster: cluster, memberIDs: cluster.members.map { kept[$0].document.id }, rootID: kept[cluster.root].document.id,
+                cluster: cluster, memberIDs: cluster.members.map { kept[$0].document.id },
+                rootID: kept[cluster.root].document.id,
                 origin: origins[c])
             try clustersFile.write(JSONOutputs.clusterLine(rc))
             reportClusters.append((rc, cluster.members.map { reportDocuments[$0] }))
@@ -179,7 +186,8 @@ public struct PipelineRunner: Sendable {
 
     /// Writes `report.md` and `report.html` (with its extra pages), as the config asks.
     private func writeHumanReports(
-        summary: RunSummary, documents: [ReportDocument], clusters: [(ReportCluster, [ReportDocument])], clustering: Clustering,
+        summary: RunSummary, documents: [ReportDocument], clusters: [(ReportCluster, [ReportDocument])],
+        clustering: Clustering,
         text: (Int) throws(WiretraceError) -> String
     ) throws(WiretraceError) {
         let formats = configuration.report.formats
@@ -205,7 +213,9 @@ public struct PipelineRunner: Sendable {
     /// Each document's attribution evidence, in ordinal order, extracted on `threads` tasks;
     /// nil without an attribute stage.
     /// - Complexity: O(total text length · p) for p evidence patterns.
-    static func evidence(_ attributor: Attributor?, _ refs: [StoredDocumentRef], _ store: SpillStore, threads: Int) async throws -> [[Evidence]]? {
+    static func evidence(_ attributor: Attributor?, _ refs: [StoredDocumentRef], _ store: SpillStore, threads: Int)
+        async throws -> [[Evidence]]?
+    {
         guard let attributor else { return nil }
         return try await orderedParallelMap(count: refs.count, threads: threads, batch: 64) { m in
             attributor.extractor.extract(try store.text(refs[m]))
@@ -229,14 +239,16 @@ public struct PipelineRunner: Sendable {
     public func sketchOnly() async throws -> SketchThroughput {
         let clock = ContinuousClock()
         let start = clock.now
-        let threads = configuration.threads > 0 ? configuration.threads : max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        let threads =
+            configuration.threads > 0 ? configuration.threads : max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
         var summary = RunSummary()
         var times = StageTimes()
         var result = SketchThroughput()
         var checksum: UInt64 = 0
         var iterator = Ingestor(configuration: configuration.ingest).makeIterator()
         try await stream(
-            &iterator, normalizer: Normalizer(configuration: configuration.normalize), sketcher: Sketcher(configuration: configuration.sketch),
+            &iterator, normalizer: Normalizer(configuration: configuration.normalize),
+            sketcher: Sketcher(configuration: configuration.sketch),
             threads: threads, spill: false, summary: &summary, times: &times, rejectedFile: nil
         ) { chunk, results in
             for (i, r) in results.enumerated() {
@@ -279,11 +291,13 @@ public struct PipelineRunner: Sendable {
         while let current = next {
             let results: [ChunkResult]
             if threads > 1 {
-                async let pending = processChunk(current, normalizer: normalizer, sketcher: sketcher, threads: threads, spill: spill)
+                async let pending = processChunk(
+                    current, normalizer: normalizer, sketcher: sketcher, threads: threads, spill: spill)
                 next = try readChunk(&iterator, summary: &summary, times: &times, rejectedFile: rejectedFile)
                 results = try await pending
             } else {
-                results = try await processChunk(current, normalizer: normalizer, sketcher: sketcher, threads: threads, spill: spill)
+                results = try await processChunk(
+                    current, normalizer: normalizer, sketcher: sketcher, threads: threads, spill: spill)
                 next = nil
             }
             for r in results {
@@ -293,14 +307,17 @@ public struct PipelineRunner: Sendable {
             let t1 = clock.now
             try consume(current, results)
             times.add("spill", clock.now - t1)
-            if threads <= 1 { next = try readChunk(&iterator, summary: &summary, times: &times, rejectedFile: rejectedFile) }
+            if threads <= 1 {
+                next = try readChunk(&iterator, summary: &summary, times: &times, rejectedFile: rejectedFile)
+            }
         }
     }
 
     /// Reads up to `chunkSize` documents; rejections go to `rejectedFile` as they come.
     /// - Returns: the documents, or nil once the inputs are exhausted.
     private func readChunk(
-        _ iterator: inout Ingestor.Iterator, summary: inout RunSummary, times: inout StageTimes, rejectedFile: AtomicFile?
+        _ iterator: inout Ingestor.Iterator, summary: inout RunSummary, times: inout StageTimes,
+        rejectedFile: AtomicFile?
     ) throws -> [Document]? {
         let clock = ContinuousClock()
         let t0 = clock.now
@@ -327,8 +344,12 @@ public struct PipelineRunner: Sendable {
     /// When `spill` is set, each task also encodes the spill-store record, so only the copy
     /// into the store's buffer stays sequential.
     /// - Complexity: O(total text length of the chunk · (k + p)) work, spread over `threads` tasks.
-    func processChunk(_ chunk: [Document], normalizer: Normalizer, sketcher: Sketcher, threads: Int, spill: Bool) async throws -> [ChunkResult] {
-        let results = try await orderedParallelMap(count: chunk.count, threads: threads, batch: max(16, chunk.count / (4 * threads))) { i in
+    func processChunk(_ chunk: [Document], normalizer: Normalizer, sketcher: Sketcher, threads: Int, spill: Bool)
+        async throws -> [ChunkResult]
+    {
+        let results = try await orderedParallelMap(
+            count: chunk.count, threads: threads, batch: max(16, chunk.count / (4 * threads))
+        ) { i in
             let clock = ContinuousClock()
             let d = chunk[i]
             let t0 = clock.now
@@ -336,7 +357,9 @@ public struct PipelineRunner: Sendable {
             let t1 = clock.now
             let sketch = sketcher.process(tokens)
             let record = spill ? SpillStore.record(text: d.text, tokens: tokens) : []
-            return ChunkResult(record: record, sketch: sketch, tokenCount: tokens.count, normalizeTime: t1 - t0, sketchTime: clock.now - t1)
+            return ChunkResult(
+                record: record, sketch: sketch, tokenCount: tokens.count, normalizeTime: t1 - t0,
+                sketchTime: clock.now - t1)
         }
         return results
     }
@@ -346,7 +369,9 @@ public struct PipelineRunner: Sendable {
         for part in path.split(separator: "/") {
             current += "/" + part
             if mkdir(current, 0o755) != 0 && errno != EEXIST {
-                throw WiretraceError(.output, "cannot create the output directory", location: current, cause: String(cString: strerror(errno)))
+                throw WiretraceError(
+                    .output, "cannot create the output directory", location: current,
+                    cause: String(cString: strerror(errno)))
             }
         }
     }
@@ -436,9 +461,10 @@ final class Progress: @unchecked Sendable {
 public func writeStandardError(_ text: String) {
     var t = text
     t.withUTF8 { buf in
+        guard let base = buf.baseAddress else { return }
         var off = 0
         while off < buf.count {
-            let n = write(2, buf.baseAddress! + off, buf.count - off)
+            let n = write(2, base + off, buf.count - off)
             if n <= 0 { return }
             off += n
         }

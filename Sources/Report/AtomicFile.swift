@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import WiretraceCore
 
@@ -18,7 +18,8 @@ public final class AtomicFile {
         self.path = path
         temporaryPath = "\(path).tmp-\(getpid())"
         guard let f = fopen(temporaryPath, "w") else {
-            throw WiretraceError(.output, "cannot create the file", location: temporaryPath, cause: String(cString: strerror(errno)))
+            throw WiretraceError(
+                .output, "cannot create the file", location: temporaryPath, cause: String(cString: strerror(errno)))
         }
         file = f
     }
@@ -35,7 +36,10 @@ public final class AtomicFile {
         guard let file else { throw WiretraceError(.output, "file already committed", location: path) }
         var t = text
         let ok = t.withUTF8 { buf in buf.isEmpty || fwrite(buf.baseAddress, 1, buf.count, file) == buf.count }
-        guard ok else { throw WiretraceError(.output, "write failed", location: temporaryPath, cause: String(cString: strerror(errno))) }
+        guard ok else {
+            throw WiretraceError(
+                .output, "write failed", location: temporaryPath, cause: String(cString: strerror(errno)))
+        }
     }
 
     /// Flushes, syncs and renames the file into place.
@@ -46,7 +50,8 @@ public final class AtomicFile {
         fclose(f)
         guard flushed, rename(temporaryPath, path) == 0 else {
             unlink(temporaryPath)
-            throw WiretraceError(.output, "cannot write the file", location: path, cause: String(cString: strerror(errno)))
+            throw WiretraceError(
+                .output, "cannot write the file", location: path, cause: String(cString: strerror(errno)))
         }
     }
 

@@ -28,8 +28,11 @@ public enum HTML {
     /// - Returns: HTML.
     public static func link(_ url: String, label: String? = nil) -> String {
         let lower = url.lowercased()
-        let safe = (lower.hasPrefix("http://") || lower.hasPrefix("https://"))
-            && !url.unicodeScalars.contains { $0.value < 0x21 || $0.value == 0x7F || $0 == "\"" || $0 == "'" || $0 == "<" || $0 == ">" || $0 == "`" }
+        let safe =
+            (lower.hasPrefix("http://") || lower.hasPrefix("https://"))
+            && !url.unicodeScalars.contains {
+                $0.value < 0x21 || $0.value == 0x7F || $0 == "\"" || $0 == "'" || $0 == "<" || $0 == ">" || $0 == "`"
+            }
         guard safe else { return "<span class=\"url\">\(escape(label ?? url))</span>" }
         return "<a href=\"\(escape(url))\" rel=\"noopener noreferrer nofollow\">\(escape(label ?? url))</a>"
     }

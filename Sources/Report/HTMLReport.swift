@@ -55,7 +55,8 @@ public struct HTMLReport: Sendable {
     /// - Throws: `WiretraceError` when a file cannot be written or a text cannot be read.
     @discardableResult
     public func write(
-        to directory: String, overview: ReportOverview, clusters: [(ReportCluster, [ReportDocument])], singletons: [ReportDocument],
+        to directory: String, overview: ReportOverview, clusters: [(ReportCluster, [ReportDocument])],
+        singletons: [ReportDocument],
         text: (Int) throws(WiretraceError) -> String, pairToRoot: (Int) -> VerifiedPair?
     ) throws(WiretraceError) -> [String] {
         let pages = max(1, (clusters.count + clustersPerPage - 1) / clustersPerPage)
@@ -73,7 +74,9 @@ public struct HTMLReport: Sendable {
             }
             let range = (p * clustersPerPage)..<min(clusters.count, (p + 1) * clustersPerPage)
             if !range.isEmpty {
-                try file.write("<h2 id=\"clusters\">Clusters \(range.lowerBound + 1)–\(range.upperBound) of \(clusters.count)</h2>\n" + Self.legend)
+                try file.write(
+                    "<h2 id=\"clusters\">Clusters \(range.lowerBound + 1)–\(range.upperBound) of \(clusters.count)</h2>\n"
+                        + Self.legend)
             }
             for i in range {
                 let (c, members) = clusters[i]
@@ -101,9 +104,11 @@ public struct HTMLReport: Sendable {
         var s = "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
         s += "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
         s += "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n"
-        s += "<title>Wiretrace provenance report\(page > 0 ? " – page \(page + 1)" : "")</title>\n<style>\n\(Self.style)</style>\n</head>\n<body>\n"
+        s +=
+            "<title>Wiretrace provenance report\(page > 0 ? " – page \(page + 1)" : "")</title>\n<style>\n\(Self.style)</style>\n</head>\n<body>\n"
         s += "<header><h1>Wiretrace provenance report</h1>\n"
-        s += "<p class=\"meta\">Produced by Wiretrace \(HTML.escape(summary.version)) with config <code>\(HTML.escape(summary.configPath))</code>.</p>\n"
+        s +=
+            "<p class=\"meta\">Produced by Wiretrace \(HTML.escape(summary.version)) with config <code>\(HTML.escape(summary.configPath))</code>.</p>\n"
         s += navigation(page: page, pages: pages) + "</header>\n<main>\n"
         return s
     }
@@ -133,8 +138,10 @@ public struct HTMLReport: Sendable {
         var s = "<section id=\"overview\"><h2>Overview</h2>\n<table class=\"figures\">\n"
         s += "<tr><th>Documents read</th><td>\(summary.read)</td></tr>\n"
         s += "<tr><th>Accepted / rejected</th><td>\(summary.accepted) / \(summary.rejected)</td></tr>\n"
-        s += "<tr><th>Clusters of two or more</th><td>\(o.clusters), holding \(o.documentsInClusters) documents</td></tr>\n"
-        s += "<tr><th>Wire copy</th><td>\(o.wireDocuments) of \(o.documents) documents (\(ReportOverview.percent(o.wireDocuments, of: o.documents))%)</td></tr>\n"
+        s +=
+            "<tr><th>Clusters of two or more</th><td>\(o.clusters), holding \(o.documentsInClusters) documents</td></tr>\n"
+        s +=
+            "<tr><th>Wire copy</th><td>\(o.wireDocuments) of \(o.documents) documents (\(ReportOverview.percent(o.wireDocuments, of: o.documents))%)</td></tr>\n"
         s += "</table>\n<div class=\"cols\">\n<div><h3>Wire copy by agency</h3>\n"
         if o.agencies.isEmpty {
             s += "<p>No document credits an agency.</p>\n"
@@ -142,8 +149,10 @@ public struct HTMLReport: Sendable {
             s += "<table><tr><th>agency</th><th>documents</th><th>share of all</th><th></th></tr>\n"
             for a in o.agencies {
                 let pct = ReportOverview.percent(a.documents, of: o.documents)
-                s += "<tr><td>\(HTML.escape(a.agency))</td><td class=\"n\">\(a.documents)</td><td class=\"n\">\(pct)%</td>"
-                s += "<td><span class=\"bar\" style=\"width:\(Self.barWidth(a.documents, o.documents))px\"></span></td></tr>\n"
+                s +=
+                    "<tr><td>\(HTML.escape(a.agency))</td><td class=\"n\">\(a.documents)</td><td class=\"n\">\(pct)%</td>"
+                s +=
+                    "<td><span class=\"bar\" style=\"width:\(Self.barWidth(a.documents, o.documents))px\"></span></td></tr>\n"
             }
             s += "</table>\n"
         }
@@ -154,10 +163,13 @@ public struct HTMLReport: Sendable {
             s += "<table><tr><th>outlet</th><th>documents</th><th>wire copy</th><th>mostly from</th></tr>\n"
             for x in o.outlets {
                 s += "<tr><td>\(HTML.escape(x.outlet))</td><td class=\"n\">\(x.documents)</td>"
-                s += "<td class=\"n\">\(x.wire) (\(ReportOverview.percent(x.wire, of: x.documents))%)</td><td>\(HTML.escape(x.topAgency ?? "–"))</td></tr>\n"
+                s +=
+                    "<td class=\"n\">\(x.wire) (\(ReportOverview.percent(x.wire, of: x.documents))%)</td><td>\(HTML.escape(x.topAgency ?? "–"))</td></tr>\n"
             }
             s += "</table>\n"
-            if o.outletCount > o.outlets.count { s += "<p class=\"meta\">\(o.outletCount - o.outlets.count) more outlets not listed.</p>\n" }
+            if o.outletCount > o.outlets.count {
+                s += "<p class=\"meta\">\(o.outletCount - o.outlets.count) more outlets not listed.</p>\n"
+            }
         }
         s += "</div>\n</div>\n<h3>Largest clusters</h3>\n"
         if o.largest.isEmpty {
@@ -165,7 +177,8 @@ public struct HTMLReport: Sendable {
         } else {
             s += "<ol class=\"largest\">\n"
             for c in o.largest {
-                s += "<li><a href=\"\(clusterHref(c.number, page: pageOfCluster(c.number)))\">Cluster \(c.number)</a>: \(c.size) documents, origin "
+                s +=
+                    "<li><a href=\"\(clusterHref(c.number, page: pageOfCluster(c.number)))\">Cluster \(c.number)</a>: \(c.size) documents, origin "
                 s += "\(HTML.escape(c.origin ?? "none found")), root <code>\(HTML.escape(c.rootID))</code></li>\n"
             }
             s += "</ol>\n"
@@ -176,7 +189,8 @@ public struct HTMLReport: Sendable {
     /// The index of every cluster, linking to the page that shows it.
     public func indexSection(_ clusters: [ReportCluster]) -> String {
         guard !clusters.isEmpty else { return "" }
-        var s = "<section id=\"index\"><h2>Cluster index (\(clusters.count))</h2>\n<details\(clusters.count <= 50 ? " open" : "")><summary>All clusters</summary>\n"
+        var s =
+            "<section id=\"index\"><h2>Cluster index (\(clusters.count))</h2>\n<details\(clusters.count <= 50 ? " open" : "")><summary>All clusters</summary>\n"
         s += "<table><tr><th>cluster</th><th>documents</th><th>origin</th><th>root</th></tr>\n"
         for (i, c) in clusters.enumerated() {
             let p = page(ofClusterAt: i)
@@ -193,7 +207,8 @@ public struct HTMLReport: Sendable {
     }
 
     /// What the highlights mean.
-    static let legend = "<p class=\"legend meta\">In the side-by-side views: <mark class=\"sh\">shared with the root</mark> "
+    static let legend =
+        "<p class=\"legend meta\">In the side-by-side views: <mark class=\"sh\">shared with the root</mark> "
         + "<mark class=\"ev\">agency evidence</mark> <mark class=\"sh ev\">both</mark>. Hover a highlight for details.</p>\n"
 
     /// One cluster: origin, root and why, members with their evidence, and side-by-side views.
@@ -205,10 +220,14 @@ public struct HTMLReport: Sendable {
     public func clusterSection(
         _ c: ReportCluster, members: [ReportDocument], texts: [Int: String], pairToRoot: (Int) -> VerifiedPair?
     ) -> String {
-        let origin = c.origin.agency.map { "\(HTML.escape($0)) (confidence \(formatDecimal(c.origin.confidence, digits: 2)))" } ?? "none found"
-        var s = "<section class=\"cluster\" id=\"c\(c.cluster.number)\">\n<h3>Cluster \(c.cluster.number): \(members.count) documents, origin \(origin)</h3>\n"
+        let origin =
+            c.origin.agency.map { "\(HTML.escape($0)) (confidence \(formatDecimal(c.origin.confidence, digits: 2)))" }
+            ?? "none found"
+        var s =
+            "<section class=\"cluster\" id=\"c\(c.cluster.number)\">\n<h3>Cluster \(c.cluster.number): \(members.count) documents, origin \(origin)</h3>\n"
         s += "<p>Root <code>\(HTML.escape(c.rootID))</code>, chosen by \(HTML.escape(c.cluster.rootReason)).</p>\n"
-        s += "<table class=\"members\"><tr><th>id</th><th>outlet</th><th>date</th><th>role</th><th>similarity</th><th>agency</th><th>evidence</th></tr>\n"
+        s +=
+            "<table class=\"members\"><tr><th>id</th><th>outlet</th><th>date</th><th>role</th><th>similarity</th><th>agency</th><th>evidence</th></tr>\n"
         for m in members { s += memberRow(m) }
         s += "</table>\n"
         let compared = comparedMembers(c, members)
@@ -216,7 +235,9 @@ public struct HTMLReport: Sendable {
         var shown = 0
         for m in members where compared.contains(m.ordinal) {
             guard let root, let rootText = texts[root.ordinal], let memberText = texts[m.ordinal] else { continue }
-            s += comparison(root: root, rootText: rootText, member: m, memberText: memberText, pair: pairToRoot(m.ordinal), open: shown == 0)
+            s += comparison(
+                root: root, rootText: rootText, member: m, memberText: memberText, pair: pairToRoot(m.ordinal),
+                open: shown == 0)
             shown += 1
         }
         let rest = members.count - 1 - compared.count
@@ -230,8 +251,12 @@ public struct HTMLReport: Sendable {
         if let t = m.document.title, !t.isEmpty { s += "<br><span class=\"title\">\(HTML.escape(t))</span>" }
         if let u = m.document.url, !u.isEmpty { s += "<br>" + HTML.link(u) }
         s += "</td><td>\(HTML.escape(m.document.outlet ?? ""))</td><td>\(HTML.escape(m.document.date ?? ""))</td>"
-        s += "<td class=\"role \(m.role.rawValue)\">\(m.role.rawValue)</td><td class=\"n\">\(m.similarity.map { formatDecimal($0, digits: 3) } ?? "")</td>"
-        let agency = m.attribution.agency.map { "\(HTML.escape($0)) <span class=\"meta\">(\(formatDecimal(m.attribution.confidence, digits: 2)))</span>" } ?? "–"
+        s +=
+            "<td class=\"role \(m.role.rawValue)\">\(m.role.rawValue)</td><td class=\"n\">\(m.similarity.map { formatDecimal($0, digits: 3) } ?? "")</td>"
+        let agency =
+            m.attribution.agency.map {
+                "\(HTML.escape($0)) <span class=\"meta\">(\(formatDecimal(m.attribution.confidence, digits: 2)))</span>"
+            } ?? "–"
         s += "<td>\(agency)</td><td>\(evidenceList(m.attribution.evidence))</td></tr>\n"
         return s
     }
@@ -241,34 +266,45 @@ public struct HTMLReport: Sendable {
         guard !evidence.isEmpty else { return "<span class=\"meta\">none</span>" }
         var s = "<ul class=\"evidence\">"
         for e in evidence {
-            s += "<li><span class=\"kind\">\(HTML.escape(e.kind.rawValue))</span>\(e.agency.map { " → " + HTML.escape($0) } ?? ""): "
-            s += "“\(HTML.escape(e.text))”\(e.kind == .cluster ? " <span class=\"meta\">(from another member)</span>" : "")</li>"
+            s +=
+                "<li><span class=\"kind\">\(HTML.escape(e.kind.rawValue))</span>\(e.agency.map { " → " + HTML.escape($0) } ?? ""): "
+            s +=
+                "“\(HTML.escape(e.text))”\(e.kind == .cluster ? " <span class=\"meta\">(from another member)</span>" : "")</li>"
         }
         return s + "</ul>"
     }
 
     /// A member beside the root, shared passages highlighted and evidence marked in both.
-    func comparison(root: ReportDocument, rootText: String, member: ReportDocument, memberText: String, pair: VerifiedPair?, open: Bool) -> String {
+    func comparison(
+        root: ReportDocument, rootText: String, member: ReportDocument, memberText: String, pair: VerifiedPair?,
+        open: Bool
+    ) -> String {
         var rootMarks = Self.evidenceMarks(root.attribution.evidence)
         var memberMarks = Self.evidenceMarks(member.attribution.evidence)
         var words = 0
         if let pair {
             let rootIsA = pair.a == root.ordinal || pair.b != root.ordinal
             for p in pair.passages {
-                let (rs, re, ms, me) = rootIsA ? (p.aStart, p.aEnd, p.bStart, p.bEnd) : (p.bStart, p.bEnd, p.aStart, p.aEnd)
+                let (rs, re, ms, me) =
+                    rootIsA ? (p.aStart, p.aEnd, p.bStart, p.bEnd) : (p.bStart, p.bEnd, p.aStart, p.aEnd)
                 let note = "shared passage, \(p.tokenCount) words\(p.quoted ? ", quoted" : "")"
                 rootMarks.append(TextMarkup.Mark(start: rs, end: re, kind: .shared, note: note))
                 memberMarks.append(TextMarkup.Mark(start: ms, end: me, kind: .shared, note: note))
                 words += p.tokenCount
             }
         }
-        var s = "<details class=\"pair\"\(open ? " open" : "")><summary><code>\(HTML.escape(member.document.id))</code> (\(member.role.rawValue)"
+        var s =
+            "<details class=\"pair\"\(open ? " open" : "")><summary><code>\(HTML.escape(member.document.id))</code> (\(member.role.rawValue)"
         s += member.similarity.map { ", similarity \(formatDecimal($0, digits: 3))" } ?? ""
-        s += pair.map { ", \($0.passages.count) shared passages, \(words) words" } ?? ", not compared directly with the root"
+        s +=
+            pair.map { ", \($0.passages.count) shared passages, \(words) words" }
+            ?? ", not compared directly with the root"
         s += ") beside root <code>\(HTML.escape(root.document.id))</code></summary>\n<div class=\"sbs\">\n"
-        s += "<div><h4>Root <code>\(HTML.escape(root.document.id))</code> \(HTML.escape(root.document.outlet ?? ""))</h4>\n"
+        s +=
+            "<div><h4>Root <code>\(HTML.escape(root.document.id))</code> \(HTML.escape(root.document.outlet ?? ""))</h4>\n"
         s += "<div class=\"text\">\(markup.render(rootText, marks: rootMarks))</div></div>\n"
-        s += "<div><h4>Member <code>\(HTML.escape(member.document.id))</code> \(HTML.escape(member.document.outlet ?? ""))</h4>\n"
+        s +=
+            "<div><h4>Member <code>\(HTML.escape(member.document.id))</code> \(HTML.escape(member.document.outlet ?? ""))</h4>\n"
         s += "<div class=\"text\">\(markup.render(memberText, marks: memberMarks))</div></div>\n</div>\n</details>\n"
         return s
     }
@@ -277,7 +313,8 @@ public struct HTMLReport: Sendable {
     static func evidenceMarks(_ evidence: [Evidence]) -> [TextMarkup.Mark] {
         evidence.compactMap { e in
             guard let s = e.start, let t = e.end else { return nil }
-            return TextMarkup.Mark(start: s, end: t, kind: .evidence, note: "\(e.kind.rawValue)\(e.agency.map { " → \($0)" } ?? "")")
+            return TextMarkup.Mark(
+                start: s, end: t, kind: .evidence, note: "\(e.kind.rawValue)\(e.agency.map { " → \($0)" } ?? "")")
         }
     }
 
@@ -285,17 +322,23 @@ public struct HTMLReport: Sendable {
     public func singletonSection(_ docs: [ReportDocument]) -> String {
         guard !docs.isEmpty else { return "" }
         var s = "<section id=\"alone\"><h2>Documents alone (\(docs.count))</h2>\n"
-        s += "<table class=\"members\"><tr><th>id</th><th>outlet</th><th>date</th><th>agency</th><th>evidence</th></tr>\n"
+        s +=
+            "<table class=\"members\"><tr><th>id</th><th>outlet</th><th>date</th><th>agency</th><th>evidence</th></tr>\n"
         for d in docs.prefix(maxSingletons) {
             s += "<tr><td><code>\(HTML.escape(d.document.id))</code>"
             if let t = d.document.title, !t.isEmpty { s += "<br><span class=\"title\">\(HTML.escape(t))</span>" }
             if let u = d.document.url, !u.isEmpty { s += "<br>" + HTML.link(u) }
             s += "</td><td>\(HTML.escape(d.document.outlet ?? ""))</td><td>\(HTML.escape(d.document.date ?? ""))</td>"
-            let agency = d.attribution.agency.map { "\(HTML.escape($0)) <span class=\"meta\">(\(formatDecimal(d.attribution.confidence, digits: 2)))</span>" } ?? "–"
+            let agency =
+                d.attribution.agency.map {
+                    "\(HTML.escape($0)) <span class=\"meta\">(\(formatDecimal(d.attribution.confidence, digits: 2)))</span>"
+                } ?? "–"
             s += "<td>\(agency)</td><td>\(evidenceList(d.attribution.evidence))</td></tr>\n"
         }
         s += "</table>\n"
-        if docs.count > maxSingletons { s += "<p class=\"meta\">\(docs.count - maxSingletons) more: see documents.jsonl.</p>\n" }
+        if docs.count > maxSingletons {
+            s += "<p class=\"meta\">\(docs.count - maxSingletons) more: see documents.jsonl.</p>\n"
+        }
         return s + "</section>\n"
     }
 

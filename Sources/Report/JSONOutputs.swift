@@ -7,24 +7,27 @@ import WiretraceCore
 public enum JSONOutputs {
     /// One line of `documents.jsonl`.
     public static func documentLine(_ d: ReportDocument) -> String {
-        JSONWriter.string(.object([
-            ("id", .string(d.document.id)),
-            ("source", .string(d.document.source)),
-            ("cluster", .int(d.cluster)),
-            ("role", .string(d.role.rawValue)),
-            ("similarity", d.similarity.map { .double($0) } ?? .null),
-            ("agency", .optional(d.attribution.agency)),
-            ("agency_confidence", .double(d.attribution.confidence, digits: 3)),
-            ("evidence", .array(d.attribution.evidence.map(evidence))),
-            ("title", .optional(d.document.title)),
-            ("date", .optional(d.document.date)),
-            ("outlet", .optional(d.document.outlet)),
-            ("url", .optional(d.document.url)),
-        ])) + "\n"
+        JSONWriter.string(
+            .object([
+                ("id", .string(d.document.id)),
+                ("source", .string(d.document.source)),
+                ("cluster", .int(d.cluster)),
+                ("role", .string(d.role.rawValue)),
+                ("similarity", d.similarity.map { .double($0) } ?? .null),
+                ("agency", .optional(d.attribution.agency)),
+                ("agency_confidence", .double(d.attribution.confidence, digits: 3)),
+                ("evidence", .array(d.attribution.evidence.map(evidence))),
+                ("title", .optional(d.document.title)),
+                ("date", .optional(d.document.date)),
+                ("outlet", .optional(d.document.outlet)),
+                ("url", .optional(d.document.url)),
+            ])) + "\n"
     }
 
     static func evidence(_ e: Evidence) -> JSONValue {
-        var members: [(String, JSONValue)] = [("agency", .optional(e.agency)), ("kind", .string(e.kind.rawValue)), ("text", .string(e.text))]
+        var members: [(String, JSONValue)] = [
+            ("agency", .optional(e.agency)), ("kind", .string(e.kind.rawValue)), ("text", .string(e.text)),
+        ]
         if let s = e.start, let t = e.end {
             members.append(("start", .int(s)))
             members.append(("end", .int(t)))
@@ -34,14 +37,15 @@ public enum JSONOutputs {
 
     /// One line of `clusters.jsonl`.
     public static func clusterLine(_ c: ReportCluster) -> String {
-        JSONWriter.string(.object([
-            ("cluster", .int(c.cluster.number)),
-            ("members", .array(c.memberIDs.map(JSONValue.string))),
-            ("root", .string(c.rootID)),
-            ("root_reason", .string(c.cluster.rootReason)),
-            ("origin_agency", .optional(c.origin.agency)),
-            ("origin_confidence", .double(c.origin.confidence, digits: 3)),
-        ])) + "\n"
+        JSONWriter.string(
+            .object([
+                ("cluster", .int(c.cluster.number)),
+                ("members", .array(c.memberIDs.map(JSONValue.string))),
+                ("root", .string(c.rootID)),
+                ("root_reason", .string(c.cluster.rootReason)),
+                ("origin_agency", .optional(c.origin.agency)),
+                ("origin_confidence", .double(c.origin.confidence, digits: 3)),
+            ])) + "\n"
     }
 
     /// One line of `rejected.jsonl`.
@@ -51,17 +55,18 @@ public enum JSONOutputs {
 
     /// The whole of `summary.json`.
     public static func summary(_ s: RunSummary) -> String {
-        JSONWriter.pretty(.object([
-            ("wiretrace_version", .string(s.version)),
-            ("config", .string(s.configPath)),
-            ("documents_read", .int(s.read)),
-            ("documents_accepted", .int(s.accepted)),
-            ("documents_rejected", .int(s.rejected)),
-            ("clusters", .int(s.clusters)),
-            ("documents_in_clusters", .int(s.documentsInClusters)),
-            ("threads", .int(s.threads)),
-            ("stage_seconds", .object(s.stageSeconds.map { ($0.0, .double($0.1, digits: 3)) })),
-            ("counters", .object(s.counters.map { ($0.0, .int($0.1)) })),
-        ]))
+        JSONWriter.pretty(
+            .object([
+                ("wiretrace_version", .string(s.version)),
+                ("config", .string(s.configPath)),
+                ("documents_read", .int(s.read)),
+                ("documents_accepted", .int(s.accepted)),
+                ("documents_rejected", .int(s.rejected)),
+                ("clusters", .int(s.clusters)),
+                ("documents_in_clusters", .int(s.documentsInClusters)),
+                ("threads", .int(s.threads)),
+                ("stage_seconds", .object(s.stageSeconds.map { ($0.0, .double($0.1, digits: 3)) })),
+                ("counters", .object(s.counters.map { ($0.0, .int($0.1)) })),
+            ]))
     }
 }

@@ -11,31 +11,40 @@ public struct MarkdownReport {
         out += "# Wiretrace provenance report\n\n"
         out += "Produced by Wiretrace \(summary.version) with config `\(Self.inline(summary.configPath))`.\n\n"
         out += "- Documents read: \(summary.read) (accepted \(summary.accepted), rejected \(summary.rejected))\n"
-        out += "- Clusters of two or more documents: \(summary.clusters), holding \(summary.documentsInClusters) documents\n\n"
+        out +=
+            "- Clusters of two or more documents: \(summary.clusters), holding \(summary.documentsInClusters) documents\n\n"
     }
 
     /// Adds the overview: share of wire copy by agency and by outlet, and the largest clusters.
     /// - Parameter o: the figures, as in the HTML report.
     public mutating func addOverview(_ o: ReportOverview) {
         out += "## Overview\n\n"
-        out += "- Wire copy: \(o.wireDocuments) of \(o.documents) documents (\(ReportOverview.percent(o.wireDocuments, of: o.documents))%)\n\n"
+        out +=
+            "- Wire copy: \(o.wireDocuments) of \(o.documents) documents (\(ReportOverview.percent(o.wireDocuments, of: o.documents))%)\n\n"
         if !o.agencies.isEmpty {
             out += "| agency | documents | share |\n|---|---:|---:|\n"
-            for a in o.agencies { out += "| \(Self.cell(a.agency)) | \(a.documents) | \(ReportOverview.percent(a.documents, of: o.documents))% |\n" }
+            for a in o.agencies {
+                out +=
+                    "| \(Self.cell(a.agency)) | \(a.documents) | \(ReportOverview.percent(a.documents, of: o.documents))% |\n"
+            }
             out += "\n"
         }
         if !o.outlets.isEmpty {
             out += "| outlet | documents | wire copy | mostly from |\n|---|---:|---:|---|\n"
             for x in o.outlets {
-                out += "| \(Self.cell(x.outlet)) | \(x.documents) | \(x.wire) (\(ReportOverview.percent(x.wire, of: x.documents))%) | \(Self.cell(x.topAgency ?? "–")) |\n"
+                out +=
+                    "| \(Self.cell(x.outlet)) | \(x.documents) | \(x.wire) (\(ReportOverview.percent(x.wire, of: x.documents))%) | \(Self.cell(x.topAgency ?? "–")) |\n"
             }
-            if o.outletCount > o.outlets.count { out += "\n\(o.outletCount - o.outlets.count) more outlets not listed.\n" }
+            if o.outletCount > o.outlets.count {
+                out += "\n\(o.outletCount - o.outlets.count) more outlets not listed.\n"
+            }
             out += "\n"
         }
         if !o.largest.isEmpty {
             out += "Largest clusters:\n\n"
             for c in o.largest {
-                out += "1. Cluster \(c.number): \(c.size) documents, origin \(Self.inline(c.origin ?? "none found")), root `\(Self.inline(c.rootID))`\n"
+                out +=
+                    "1. Cluster \(c.number): \(c.size) documents, origin \(Self.inline(c.origin ?? "none found")), root `\(Self.inline(c.rootID))`\n"
             }
             out += "\n"
         }
@@ -43,12 +52,15 @@ public struct MarkdownReport {
 
     /// Adds one cluster's section.
     public mutating func add(_ cluster: ReportCluster, members: [ReportDocument]) {
-        let origin = cluster.origin.agency.map { "\($0) (confidence \(formatDecimal(cluster.origin.confidence, digits: 2)))" } ?? "none found"
+        let origin =
+            cluster.origin.agency.map { "\($0) (confidence \(formatDecimal(cluster.origin.confidence, digits: 2)))" }
+            ?? "none found"
         out += "## Cluster \(cluster.cluster.number): \(members.count) documents, origin \(origin)\n\n"
         out += "Root: `\(Self.inline(cluster.rootID))`, chosen by \(cluster.cluster.rootReason).\n\n"
         out += "| id | outlet | date | role | similarity | agency |\n|---|---|---|---|---|---|\n"
         for m in members {
-            out += "| `\(Self.cell(m.document.id))` | \(Self.cell(m.document.outlet ?? "")) | \(Self.cell(m.document.date ?? "")) | \(m.role.rawValue) | "
+            out +=
+                "| `\(Self.cell(m.document.id))` | \(Self.cell(m.document.outlet ?? "")) | \(Self.cell(m.document.date ?? "")) | \(m.role.rawValue) | "
             out += (m.similarity.map { formatDecimal($0, digits: 3) } ?? "") + " | \(m.attribution.agency ?? "") |\n"
         }
         out += "\nEvidence:\n\n"
@@ -56,7 +68,8 @@ public struct MarkdownReport {
         for m in members {
             for e in m.attribution.evidence {
                 any = true
-                out += "- `\(Self.inline(m.document.id))` \(e.kind.rawValue)\(e.agency.map { " → \($0)" } ?? ""): “\(Self.inline(e.text))”\n"
+                out +=
+                    "- `\(Self.inline(m.document.id))` \(e.kind.rawValue)\(e.agency.map { " → \($0)" } ?? ""): “\(Self.inline(e.text))”\n"
             }
         }
         if !any { out += "- none: no member credits an agency.\n" }

@@ -22,8 +22,11 @@ public struct ReportConfiguration: Sendable, Hashable {
         outputDirectory = try reader.string("output", default: outputDirectory)
         htmlClustersPerPage = try reader.int("html_clusters_per_page", in: 1...100_000, default: htmlClustersPerPage)
         htmlMaxComparisons = try reader.int("html_max_comparisons", in: 1...10_000, default: htmlMaxComparisons)
-        htmlMaxTextCharacters = try reader.int("html_max_text_characters", in: 100...10_000_000, default: htmlMaxTextCharacters)
-        guard !outputDirectory.isEmpty else { throw WiretraceError(.config, "expected a directory path", location: reader.keyPath("output")) }
+        htmlMaxTextCharacters = try reader.int(
+            "html_max_text_characters", in: 100...10_000_000, default: htmlMaxTextCharacters)
+        guard !outputDirectory.isEmpty else {
+            throw WiretraceError(.config, "expected a directory path", location: reader.keyPath("output"))
+        }
     }
 
     /// Report formats this version writes.

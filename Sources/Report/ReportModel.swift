@@ -11,7 +11,10 @@ public struct ReportDocument: Sendable {
     public var similarity: Double?
     public var attribution: DocumentAttribution
 
-    public init(ordinal: Int, document: Document, cluster: Int, role: DocumentRole, similarity: Double?, attribution: DocumentAttribution) {
+    public init(
+        ordinal: Int, document: Document, cluster: Int, role: DocumentRole, similarity: Double?,
+        attribution: DocumentAttribution
+    ) {
         self.ordinal = ordinal
         self.document = document
         self.cluster = cluster

@@ -79,9 +79,12 @@ public struct ReportOverview: Sendable {
         .prefix(outletLimit).map { $0 }
         self.clusters = clusters.count
         documentsInClusters = clusters.reduce(0) { $0 + $1.memberIDs.count }
-        largest = clusters.map { ClusterEntry(number: $0.cluster.number, size: $0.memberIDs.count, rootID: $0.rootID, origin: $0.origin.agency) }
-            .sorted { ($1.size, $0.number) < ($0.size, $1.number) }
-            .prefix(largestLimit).map { $0 }
+        largest = clusters.map {
+            ClusterEntry(
+                number: $0.cluster.number, size: $0.memberIDs.count, rootID: $0.rootID, origin: $0.origin.agency)
+        }
+        .sorted { ($1.size, $0.number) < ($0.size, $1.number) }
+        .prefix(largestLimit).map { $0 }
     }
 
     /// `part` of `whole` as a percentage with one decimal, `0.0` for an empty whole.

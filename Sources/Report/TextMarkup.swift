@@ -64,7 +64,9 @@ public struct TextMarkup: Sendable {
             if flags[i] == 0 {
                 out += body
             } else {
-                let classes = Kind.allCases.filter { flags[i] & UInt8($0.rawValue) != 0 }.map { $0 == .shared ? "sh" : "ev" }
+                let classes = Kind.allCases.filter { flags[i] & UInt8($0.rawValue) != 0 }.map {
+                    $0 == .shared ? "sh" : "ev"
+                }
                 let title = notes[i].map { " title=\"\(HTML.escape($0))\"" } ?? ""
                 out += "<mark class=\"\(classes.joined(separator: " "))\"\(title)>\(body)</mark>"
             }

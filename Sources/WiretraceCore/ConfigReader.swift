@@ -14,7 +14,8 @@ public final class ConfigReader {
     /// - Throws: `WiretraceError.config` when `value` is not an object or has a duplicate key.
     public init(_ value: JSONValue, path: String) throws(WiretraceError) {
         guard case .object(let members) = value else {
-            throw WiretraceError(.config, "expected an object, got \(value.typeName)", location: path.isEmpty ? "(top level)" : path)
+            throw WiretraceError(
+                .config, "expected an object, got \(value.typeName)", location: path.isEmpty ? "(top level)" : path)
         }
         var seen: Set<String> = []
         for (key, _) in members where !seen.insert(key).inserted {
@@ -45,7 +46,8 @@ public final class ConfigReader {
     }
 
     /// An integer in `range`, or `defaultValue` when the key is absent.
-    public func int(_ key: String, in range: ClosedRange<Int>, default defaultValue: Int) throws(WiretraceError) -> Int {
+    public func int(_ key: String, in range: ClosedRange<Int>, default defaultValue: Int) throws(WiretraceError) -> Int
+    {
         guard let v = value(key) else { return defaultValue }
         guard case .number(let text) = v, let n = Int(text), range.contains(n) else {
             throw fail(key, "an integer in \(range)", v)
@@ -54,10 +56,15 @@ public final class ConfigReader {
     }
 
     /// A number in `range`, or `defaultValue` when the key is absent.
-    public func double(_ key: String, in range: ClosedRange<Double>, default defaultValue: Double) throws(WiretraceError) -> Double {
+    public func double(_ key: String, in range: ClosedRange<Double>, default defaultValue: Double)
+        throws(WiretraceError) -> Double
+    {
         guard let v = value(key) else { return defaultValue }
         guard case .number(let text) = v, let n = Double(text), range.contains(n) else {
-            throw fail(key, "a number in \(formatDecimal(range.lowerBound, digits: 6))...\(formatDecimal(range.upperBound, digits: 6))", v)
+            throw fail(
+                key,
+                "a number in \(formatDecimal(range.lowerBound, digits: 6))...\(formatDecimal(range.upperBound, digits: 6))",
+                v)
         }
         return n
     }
@@ -70,7 +77,9 @@ public final class ConfigReader {
     }
 
     /// A string, one of `allowed` when given, or `defaultValue` when the key is absent.
-    public func string(_ key: String, default defaultValue: String, allowed: [String]? = nil) throws(WiretraceError) -> String {
+    public func string(_ key: String, default defaultValue: String, allowed: [String]? = nil) throws(WiretraceError)
+        -> String
+    {
         guard let v = value(key) else { return defaultValue }
         guard case .string(let s) = v else {
             throw fail(key, allowed.map { "one of " + $0.map { "\"\($0)\"" }.joined(separator: ", ") } ?? "a string", v)
@@ -92,17 +101,21 @@ public final class ConfigReader {
     }
 
     /// An array of strings, each one of `allowed` when given, or `defaultValue` when the key is absent.
-    public func strings(_ key: String, default defaultValue: [String], allowed: [String]? = nil) throws(WiretraceError) -> [String] {
+    public func strings(_ key: String, default defaultValue: [String], allowed: [String]? = nil) throws(WiretraceError)
+        -> [String]
+    {
         guard let v = value(key) else { return defaultValue }
         guard case .array(let items) = v else { throw fail(key, "an array of strings", v) }
         var out: [String] = []
         for (i, item) in items.enumerated() {
             guard case .string(let s) = item else {
-                throw WiretraceError(.config, "expected a string, got \(item.preview)", location: "\(keyPath(key))[\(i)]")
+                throw WiretraceError(
+                    .config, "expected a string, got \(item.preview)", location: "\(keyPath(key))[\(i)]")
             }
             if let allowed, !allowed.contains(s) {
                 throw WiretraceError(
-                    .config, "expected one of " + allowed.map { "\"\($0)\"" }.joined(separator: ", ") + ", got \"\(s)\"",
+                    .config,
+                    "expected one of " + allowed.map { "\"\($0)\"" }.joined(separator: ", ") + ", got \"\(s)\"",
                     location: "\(keyPath(key))[\(i)]")
             }
             out.append(s)

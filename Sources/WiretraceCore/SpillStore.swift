@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 import Synchronization
 
@@ -31,11 +31,12 @@ public final class SpillStore: Sendable {
     public init(directory: String? = nil) throws(WiretraceError) {
         let dir = directory ?? (getenv("TMPDIR").map { String(cString: $0) } ?? "/tmp")
         var template = Array((dir + "/wiretrace-spill-XXXXXX").utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
+        let fd = template.withUnsafeMutableBufferPointer { buf in buf.baseAddress.map { mkstemp($0) } ?? -1 }
         guard fd >= 0 else {
-            throw WiretraceError(.output, "cannot create a scratch file", location: dir, cause: String(cString: strerror(errno)))
+            throw WiretraceError(
+                .output, "cannot create a scratch file", location: dir, cause: String(cString: strerror(errno)))
         }
-        template.withUnsafeBufferPointer { _ = unlink($0.baseAddress!) }
+        template.withUnsafeBufferPointer { buf in _ = buf.baseAddress.map { unlink($0) } }
         self.fd = fd
         self.writer = Mutex(Writer())
     }
@@ -72,14 +73,22 @@ public final class SpillStore: Sendable {
                 var p = 8
                 if let t = textBytes.baseAddress { (base + p).copyMemory(from: t, byteCount: textBytes.count) }
                 p += textBytes.count
-                tokens.hashes.withUnsafeBytes { if let h = $0.baseAddress { (base + p).copyMemory(from: h, byteCount: 8 * n) } }
+                tokens.hashes.withUnsafeBytes {
+                    if let h = $0.baseAddress { (base + p).copyMemory(from: h, byteCount: 8 * n) }
+                }
                 p += 8 * n
-                tokens.starts.withUnsafeBytes { if let h = $0.baseAddress { (base + p).copyMemory(from: h, byteCount: 4 * n) } }
+                tokens.starts.withUnsafeBytes {
+                    if let h = $0.baseAddress { (base + p).copyMemory(from: h, byteCount: 4 * n) }
+                }
                 p += 4 * n
-                tokens.ends.withUnsafeBytes { if let h = $0.baseAddress { (base + p).copyMemory(from: h, byteCount: 4 * n) } }
+                tokens.ends.withUnsafeBytes {
+                    if let h = $0.baseAddress { (base + p).copyMemory(from: h, byteCount: 4 * n) }
+                }
                 p += 4 * n
                 // `Bool` is stored as one byte, 0 or 1: the same bytes the format asks for.
-                tokens.quoted.withUnsafeBytes { if let h = $0.baseAddress { (base + p).copyMemory(from: h, byteCount: n) } }
+                tokens.quoted.withUnsafeBytes {
+                    if let h = $0.baseAddress { (base + p).copyMemory(from: h, byteCount: n) }
+                }
                 initialized = size
             }
         }
@@ -102,7 +111,8 @@ public final class SpillStore: Sendable {
         var written = 0
         while written < w.buffer.count {
             let r = w.buffer.withUnsafeBytes { raw in
-                pwrite(fd, raw.baseAddress! + written, raw.count - written, off_t(w.flushedEnd) + off_t(written))
+                guard let base = raw.baseAddress else { return -1 }
+                return pwrite(fd, base + written, raw.count - written, off_t(w.flushedEnd) + off_t(written))
             }
             guard r > 0 else {
                 throw WiretraceError(.output, "cannot write the scratch file", cause: String(cString: strerror(errno)))
@@ -129,10 +139,12 @@ public final class SpillStore: Sendable {
         var done = 0
         while done < bytes.count {
             let r = bytes.withUnsafeMutableBytes { raw in
-                pread(fd, raw.baseAddress! + done, raw.count - done, off_t(ref.offset) + off_t(done))
+                guard let base = raw.baseAddress else { return -1 }
+                return pread(fd, base + done, raw.count - done, off_t(ref.offset) + off_t(done))
             }
             guard r > 0 else {
-                throw WiretraceError(.internalFailure, "cannot read the scratch file", cause: String(cString: strerror(errno)))
+                throw WiretraceError(
+                    .internalFailure, "cannot read the scratch file", cause: String(cString: strerror(errno)))
             }
             done += r
         }

@@ -60,7 +60,10 @@ extension TokenizedText {
         @usableFromInline var written = 0
 
         @usableFromInline
-        init(hashes: UnsafeMutablePointer<UInt64>, starts: UnsafeMutablePointer<UInt32>, ends: UnsafeMutablePointer<UInt32>, quoted: UnsafeMutablePointer<Bool>, capacity: Int) {
+        init(
+            hashes: UnsafeMutablePointer<UInt64>, starts: UnsafeMutablePointer<UInt32>,
+            ends: UnsafeMutablePointer<UInt32>, quoted: UnsafeMutablePointer<Bool>, capacity: Int
+        ) {
             self.hashes = hashes
             self.starts = starts
             self.ends = ends
@@ -97,7 +100,9 @@ extension TokenizedText {
             starts = [UInt32](unsafeUninitializedCapacity: capacity) { s, sCount in
                 ends = [UInt32](unsafeUninitializedCapacity: capacity) { e, eCount in
                     quoted = [Bool](unsafeUninitializedCapacity: capacity) { q, qCount in
-                        if let hp = h.baseAddress, let sp = s.baseAddress, let ep = e.baseAddress, let qp = q.baseAddress {
+                        if let hp = h.baseAddress, let sp = s.baseAddress, let ep = e.baseAddress,
+                            let qp = q.baseAddress
+                        {
                             var sink = Sink(hashes: hp, starts: sp, ends: ep, quoted: qp, capacity: capacity)
                             body(&sink)
                             written = sink.count

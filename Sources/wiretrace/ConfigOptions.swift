@@ -8,7 +8,10 @@ struct ConfigOptions: ParsableArguments {
     @Option(name: .shortAndLong, help: "The pipeline config. Relative paths inside it are relative to its folder.")
     var config: String = "pipeline.json"
 
-    @Option(name: .shortAndLong, parsing: .singleValue, help: "An input file or folder (repeatable; '-' reads JSONL from standard input). Replaces the config's inputs.")
+    @Option(
+        name: .shortAndLong, parsing: .singleValue,
+        help: "An input file or folder (repeatable; '-' reads JSONL from standard input). Replaces the config's inputs."
+    )
     var input: [String] = []
 
     @Option(name: .shortAndLong, help: "The output folder. Replaces the config's.")
@@ -28,7 +31,9 @@ struct ConfigOptions: ParsableArguments {
                 configuration = try PipelineConfiguration.load(path: config)
                 let base = (config as NSString).deletingLastPathComponent
                 if !base.isEmpty {
-                    configuration.ingest.inputs = configuration.ingest.inputs.map { $0 == "-" || $0.hasPrefix("/") ? $0 : base + "/" + $0 }
+                    configuration.ingest.inputs = configuration.ingest.inputs.map {
+                        $0 == "-" || $0.hasPrefix("/") ? $0 : base + "/" + $0
+                    }
                     let out = configuration.report.outputDirectory
                     if !out.hasPrefix("/") { configuration.report.outputDirectory = base + "/" + out }
                 }

@@ -4,7 +4,7 @@ import Pipeline
 import WiretraceCore
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// `wiretrace ingest`: reads the inputs only and counts documents; for checking a dump and measuring ingest speed.
@@ -41,8 +41,10 @@ struct IngestCommand: AsyncParsableCommand {
             }
             let elapsed = clock.now - start
             let s = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18
-            print("read \(documents + rejected) (accepted \(documents), rejected \(rejected)); text \(bytes) bytes; "
-                + "\(formatDecimal(s, digits: 3)) s; \(formatDecimal(Double(bytes) / 1e6 / max(s, 1e-9), digits: 1)) MB/s of text")
+            print(
+                "read \(documents + rejected) (accepted \(documents), rejected \(rejected)); text \(bytes) bytes; "
+                    + "\(formatDecimal(s, digits: 3)) s; \(formatDecimal(Double(bytes) / 1e6 / max(s, 1e-9), digits: 1)) MB/s of text"
+            )
         }
     }
 }

@@ -30,14 +30,16 @@ struct RunCommand: AsyncParsableCommand {
             let out = configuration.report.outputDirectory
             if !quiet {
                 let clusters = summary.clusters == 1 ? "1 cluster" : "\(summary.clusters) clusters"
-                print("wiretrace: \(summary.read) documents read (\(summary.accepted) accepted, \(summary.rejected) rejected); "
-                    + "\(clusters) of 2+ documents holding \(summary.documentsInClusters) documents")
+                print(
+                    "wiretrace: \(summary.read) documents read (\(summary.accepted) accepted, \(summary.rejected) rejected); "
+                        + "\(clusters) of 2+ documents holding \(summary.documentsInClusters) documents")
                 if configuration.report.formats.contains("html") { print("report: \(out)/report.html") }
                 if configuration.report.formats.contains("md") { print("report: \(out)/report.md") }
                 print("outputs: \(out)/documents.jsonl, clusters.jsonl, summary.json, rejected.jsonl")
             }
             if strict && summary.rejected > 0 {
-                writeStandardError("wiretrace: --strict: \(summary.rejected) inputs rejected (see \(out)/rejected.jsonl)\n")
+                writeStandardError(
+                    "wiretrace: --strict: \(summary.rejected) inputs rejected (see \(out)/rejected.jsonl)\n")
                 throw ExitCode(1)
             }
         }

@@ -19,9 +19,11 @@ struct SketchCommand: AsyncParsableCommand {
             let result = try await PipelineRunner(configuration: configuration).sketchOnly()
             let s = max(result.seconds, 1e-9)
             let stages = result.stageSeconds.map { "\($0.0)=\(formatDecimal($0.1, digits: 3))" }.joined(separator: " ")
-            print("sketch: \(result.documents) documents, \(result.tokens) tokens, \(result.textBytes) text bytes; "
-                + "\(formatDecimal(s, digits: 3)) s; \(formatDecimal(Double(result.documents) / s, digits: 0)) docs/s; "
-                + "\(formatDecimal(Double(result.textBytes) / 1e6 / s, digits: 1)) MB/s; threads \(configuration.threads); \(stages)")
+            print(
+                "sketch: \(result.documents) documents, \(result.tokens) tokens, \(result.textBytes) text bytes; "
+                    + "\(formatDecimal(s, digits: 3)) s; \(formatDecimal(Double(result.documents) / s, digits: 0)) docs/s; "
+                    + "\(formatDecimal(Double(result.textBytes) / 1e6 / s, digits: 1)) MB/s; threads \(configuration.threads); \(stages)"
+            )
         }
     }
 }

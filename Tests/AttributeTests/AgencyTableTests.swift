@@ -6,7 +6,8 @@ import WiretraceCore
 @Suite("AgencyTable")
 struct AgencyTableTests {
     static let required = [
-        "AP", "Reuters", "AFP", "Bloomberg", "dpa", "Xinhua", "ANI", "PTI", "IANS", "UNI", "EFE", "ANSA", "Kyodo", "Yonhap",
+        "AP", "Reuters", "AFP", "Bloomberg", "dpa", "Xinhua", "ANI", "PTI", "IANS", "UNI", "EFE", "ANSA", "Kyodo",
+        "Yonhap",
         "Anadolu", "TASS", "RIA Novosti", "UPI", "PA Media", "Canadian Press", "AAP", "ANP", "Belga", "CNN",
     ]
 
@@ -28,12 +29,14 @@ struct AgencyTableTests {
         #expect(a.aliases == ["Xeno News", "X"])
     }
 
-    @Test("bad entries are config errors with the key path", arguments: [
-        #"{"aliases": ["X"]}"#,
-        #"{"name": "X", "contributor_patterns": ["("]}"#,
-        #"{"name": "X", "aliases": ["X"], "extra": 1}"#,
-        #"{"name": "X", "ambiguous_aliases": ["A"]}"#,
-    ])
+    @Test(
+        "bad entries are config errors with the key path",
+        arguments: [
+            #"{"aliases": ["X"]}"#,
+            #"{"name": "X", "contributor_patterns": ["("]}"#,
+            #"{"name": "X", "aliases": ["X"], "extra": 1}"#,
+            #"{"name": "X", "ambiguous_aliases": ["A"]}"#,
+        ])
     func badEntry(_ json: String) throws {
         let value = try JSONParser.parse(Array(json.utf8))
         #expect(throws: WiretraceError.self) { try AgencyTable.parse(value, path: "agencies[0]") }

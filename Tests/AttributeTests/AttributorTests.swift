@@ -10,7 +10,8 @@ struct AttributorTests {
     }
 
     static func input(_ evidence: [[Evidence]]) -> Attributor.Input {
-        Attributor.Input(members: evidence.enumerated().map { (ordinal: $0.offset, id: "d\($0.offset)", evidence: $0.element) })
+        Attributor.Input(
+            members: evidence.enumerated().map { (ordinal: $0.offset, id: "d\($0.offset)", evidence: $0.element) })
     }
 
     @Test("an outlet's own story, with no evidence, gets null and confidence 0")
@@ -24,7 +25,8 @@ struct AttributorTests {
 
     @Test("generic '(With inputs from agencies)' names no agency")
     func genericIsNull() throws {
-        let out = try Self.attributor().process(Self.input([[Evidence(agency: nil, kind: .inputsFromAgencies, text: "(With inputs from agencies)")]]))
+        let out = try Self.attributor().process(
+            Self.input([[Evidence(agency: nil, kind: .inputsFromAgencies, text: "(With inputs from agencies)")]]))
         #expect(out.members[0].agency == nil)
     }
 
@@ -44,11 +46,12 @@ struct AttributorTests {
 
     @Test("the weighted vote decides the origin; a member keeps its own strong credit")
     func vote() throws {
-        let out = try Self.attributor().process(Self.input([
-            [Evidence(agency: "AP", kind: .dateline, text: "(AP) —")],
-            [Evidence(agency: "AP", kind: .copyright, text: "© AP")],
-            [Evidence(agency: "Reuters", kind: .byline, text: "By Reuters")],
-        ]))
+        let out = try Self.attributor().process(
+            Self.input([
+                [Evidence(agency: "AP", kind: .dateline, text: "(AP) —")],
+                [Evidence(agency: "AP", kind: .copyright, text: "© AP")],
+                [Evidence(agency: "Reuters", kind: .byline, text: "By Reuters")],
+            ]))
         #expect(out.cluster.agency == "AP")
         #expect(out.cluster.confidence < 1)
         #expect(out.members[2].agency == "Reuters")
@@ -56,17 +59,22 @@ struct AttributorTests {
 
     @Test("a quote source alone names the agency for its document but is not passed on")
     func quoteSourceNotInherited() throws {
-        let out = try Self.attributor().process(Self.input([[Evidence(agency: "Reuters", kind: .quoteSource, text: "told Reuters")], []]))
+        let out = try Self.attributor().process(
+            Self.input([[Evidence(agency: "Reuters", kind: .quoteSource, text: "told Reuters")], []]))
         #expect(out.members[0].agency == "Reuters")
         #expect(out.members[1].agency == nil)
     }
 
     @Test("a document with only a quote source is joined by the cluster's stronger credit")
     func weakOwnJoinsCluster() throws {
-        let out = try Self.attributor().process(Self.input([
-            [Evidence(agency: "AP", kind: .quoteSource, text: "told the Associated Press")],
-            [Evidence(agency: "AP", kind: .credit, text: "According to a report by the news agency Associated Press")],
-        ]))
+        let out = try Self.attributor().process(
+            Self.input([
+                [Evidence(agency: "AP", kind: .quoteSource, text: "told the Associated Press")],
+                [
+                    Evidence(
+                        agency: "AP", kind: .credit, text: "According to a report by the news agency Associated Press")
+                ],
+            ]))
         #expect(out.members[0].agency == "AP")
         #expect(out.members[0].evidence.map(\.kind) == [.quoteSource, .cluster])
         #expect(out.members[0].confidence > 0.35)

@@ -32,11 +32,16 @@ struct EvidenceExtractorTests {
         EvidenceCase(text: "Copyright 2023 The Associated Press. All rights reserved.", kind: .copyright, agency: "AP"),
         EvidenceCase(text: "Copyright 2018 by CNN NewSource. All rights reserved.", kind: .copyright, agency: "CNN"),
         EvidenceCase(text: "Text.\n\nRobert Badendieck in Istanbul contributed.", kind: .contributor, agency: "AP"),
-        EvidenceCase(text: "Text.\n\nReporting by Jane Doe; Editing by John Roe", kind: .contributor, agency: "Reuters"),
-        EvidenceCase(text: "According to a report by the news agency Associated Press on Saturday, the group", kind: .credit, agency: "AP"),
-        EvidenceCase(text: "New Delhi: according to the Press Trust of India, the minister", kind: .credit, agency: "PTI"),
+        EvidenceCase(
+            text: "Text.\n\nReporting by Jane Doe; Editing by John Roe", kind: .contributor, agency: "Reuters"),
+        EvidenceCase(
+            text: "According to a report by the news agency Associated Press on Saturday, the group", kind: .credit,
+            agency: "AP"),
+        EvidenceCase(
+            text: "New Delhi: according to the Press Trust of India, the minister", kind: .credit, agency: "PTI"),
         EvidenceCase(text: "Text.\n\n(With inputs from agencies)", kind: .inputsFromAgencies, agency: nil),
-        EvidenceCase(text: "Two Turkish officials told Reuters that the Taliban asked.", kind: .quoteSource, agency: "Reuters"),
+        EvidenceCase(
+            text: "Two Turkish officials told Reuters that the Taliban asked.", kind: .quoteSource, agency: "Reuters"),
         EvidenceCase(text: "a Turkish official told The Associated Press.", kind: .quoteSource, agency: "AP"),
     ]
 
@@ -70,7 +75,8 @@ struct EvidenceExtractorTests {
 
     @Test("a byline of people only drops quote sources: the outlet's own story cites an interview")
     func personalBylineDropsQuoteSource() {
-        let text = "Spotify changes course\n\nBy Jane Doe\n\nThe chief executive told Reuters that the policy was wrong."
+        let text =
+            "Spotify changes course\n\nBy Jane Doe\n\nThe chief executive told Reuters that the policy was wrong."
         #expect(Self.extractor.extract(text).isEmpty)
         let wire = "Spotify changes course\n\nThe chief executive told Reuters that the policy was wrong."
         #expect(Self.extractor.extract(wire).map(\.kind) == [.quoteSource])

@@ -8,7 +8,8 @@ import WiretraceCore
     }
 
     @Test func readsEveryVerificationKey() throws {
-        let c = try parse("""
+        let c = try parse(
+            """
             {"verification": {"method": "aligned_passages", "min_passage_words": 9, "quote_weight": 0.1,
              "min_shared_words": 25, "min_containment": 0.35, "max_number_conflicts": 3,
              "short_text_containment": 0.95, "mutual_share": 0.6, "best_min_share": 0.25, "best_min_words": 50,

@@ -58,7 +58,8 @@ import WiretraceCore
 
     /// A newsletter blurb at the end of many unrelated short stories is learned as common text.
     @Test func recurringBoilerplateIsLearnedAndIgnored() throws {
-        let blurb = "Sign up for our free morning newsletter and get the day's top business stories delivered to "
+        let blurb =
+            "Sign up for our free morning newsletter and get the day's top business stories delivered to "
             + "your inbox every weekday. By signing up you agree to our terms of use and privacy policy. You can "
             + "unsubscribe at any time using the link in any email."
         var texts = (1...12).map { SyntheticText.story(UInt64($0), 60) + " " + blurb }
@@ -131,7 +132,10 @@ import WiretraceCore
         let t = SyntheticText.words(seed: 2, count: 240)
         // The excerpt: 60 words of s, then 50 words of t (45% of it, above the containment floor).
         let excerpt = SyntheticText.text(Array(s[0..<60]) + Array(t[100..<150]))
-        let texts = [SyntheticText.text(s), "Copy: " + SyntheticText.text(s), SyntheticText.text(t), "Copy: " + SyntheticText.text(t), excerpt]
+        let texts = [
+            SyntheticText.text(s), "Copy: " + SyntheticText.text(s), SyntheticText.text(t),
+            "Copy: " + SyntheticText.text(t), excerpt,
+        ]
         let c = try ClusterHarness(texts).run()
         #expect(c.together(0, 1) && c.together(2, 3))
         #expect(!c.together(0, 2))
@@ -145,7 +149,8 @@ import WiretraceCore
     /// still meet, because full buckets keep a rotating sample of recent members.
     @Test func aLateRetransmissionMeetsItsTwinBeyondTheBucketCap() throws {
         var texts = (0..<40).map { day in
-            NumberConflictsTests.report("\(day + 1).\(day % 7)", "6-\(day % 5 + 1)/8") + " " + SyntheticText.story(7, 30)
+            NumberConflictsTests.report("\(day + 1).\(day % 7)", "6-\(day % 5 + 1)/8") + " "
+                + SyntheticText.story(7, 30)
         }
         let late = NumberConflictsTests.report("9.9", "7-1/4") + " " + SyntheticText.story(7, 30)
         texts.append(late)

@@ -21,7 +21,8 @@ import WiretraceCore
         let a = normalizer.tokenize(x)
         let b = normalizer.tokenize(y)
         return NumberConflicts.count(
-            aligner.align(a, b).runs, a, digitsA: NumberConflicts.digitMask(x, a), b, digitsB: NumberConflicts.digitMask(y, b))
+            aligner.align(a, b).runs, a, digitsA: NumberConflicts.digitMask(x, a), b,
+            digitsB: NumberConflicts.digitMask(y, b))
     }
 
     @Test func digitMaskMarksNumbersOnly() {
@@ -53,7 +54,8 @@ import WiretraceCore
         let y = "Output rose 12 pct in 1986 to 355 units and 40 more"
         let a = normalizer.tokenize(x)
         let b = normalizer.tokenize(y)
-        let r = NumberConflicts.agreement(a, digitsA: NumberConflicts.digitMask(x, a), b, digitsB: NumberConflicts.digitMask(y, b))
+        let r = NumberConflicts.agreement(
+            a, digitsA: NumberConflicts.digitMask(x, a), b, digitsB: NumberConflicts.digitMask(y, b))
         #expect(r.numbers == 3)
         #expect(r.shared == 2)
     }

@@ -21,7 +21,8 @@ import WiretraceCore
     }
 
     @Test func unrelatedTextsShareNothing() {
-        let a = aligner.align(normalizer.tokenize(SyntheticText.story(1, 200)), normalizer.tokenize(SyntheticText.story(2, 200)))
+        let a = aligner.align(
+            normalizer.tokenize(SyntheticText.story(1, 200)), normalizer.tokenize(SyntheticText.story(2, 200)))
         #expect(a.sharedA == 0)
         #expect(a.runs.isEmpty)
     }
@@ -31,7 +32,8 @@ import WiretraceCore
         let shared = SyntheticText.words(seed: 9, count: length)
         let a = SyntheticText.words(seed: 1, count: 50) + shared + SyntheticText.words(seed: 2, count: 50)
         let b = SyntheticText.words(seed: 3, count: 50) + shared + SyntheticText.words(seed: 4, count: 50)
-        let r = aligner.align(normalizer.tokenize(a.joined(separator: " ")), normalizer.tokenize(b.joined(separator: " ")))
+        let r = aligner.align(
+            normalizer.tokenize(a.joined(separator: " ")), normalizer.tokenize(b.joined(separator: " ")))
         #expect((r.sharedA == Double(length)) == found)
         #expect(r.runs.count == (found ? 1 : 0))
     }

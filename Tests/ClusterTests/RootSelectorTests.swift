@@ -8,7 +8,8 @@ import Testing
 
     @Test func earliestDateWins() {
         let (root, reason) = RootSelector.select(
-            [3, 5, 9], dates: ["2019-05-31T12:00:00", "2019-05-31T08:15:00", "2019-06-01"], contains: [2, 0, 0], lengths: [100, 10, 10])
+            [3, 5, 9], dates: ["2019-05-31T12:00:00", "2019-05-31T08:15:00", "2019-06-01"], contains: [2, 0, 0],
+            lengths: [100, 10, 10])
         #expect(root == 5)
         #expect(reason.contains("earliest"))
     }
@@ -19,7 +20,8 @@ import Testing
         (["yesterday", "2019-05-30", "2019-05-31"] as [String?]),
     ])
     func withoutComparableDatesTheMostContainingWins(dates: [String?]) {
-        let (root, reason) = RootSelector.select([1, 2, 3], dates: dates, contains: [0.2, 1.7, 0.9], lengths: [500, 100, 900])
+        let (root, reason) = RootSelector.select(
+            [1, 2, 3], dates: dates, contains: [0.2, 1.7, 0.9], lengths: [500, 100, 900])
         #expect(root == 2)
         #expect(reason.contains("contains"))
     }

@@ -11,9 +11,12 @@ import TestSupport
         var raw: [String: Data]
     }
 
-    static func run(_ extra: [String] = [], in directory: String = Repository.root) throws -> (CommandResult, Outputs, TemporaryDirectory) {
+    static func run(_ extra: [String] = [], in directory: String = Repository.root) throws -> (
+        CommandResult, Outputs, TemporaryDirectory
+    ) {
         let out = try TemporaryDirectory("e2e")
-        let result = try runCommand(Repository.executable, ["run", "--output", out.path, "--quiet"] + extra, in: directory)
+        let result = try runCommand(
+            Repository.executable, ["run", "--output", out.path, "--quiet"] + extra, in: directory)
         func lines(_ name: String) throws -> [[String: Any]] {
             let text = try String(contentsOfFile: out.path + "/" + name, encoding: .utf8)
             return try text.split(separator: "\n").map {
@@ -24,10 +27,17 @@ import TestSupport
         for name in ["documents.jsonl", "clusters.jsonl", "rejected.jsonl", "report.md"] {
             raw[name] = FileManager.default.contents(atPath: out.path + "/" + name)
         }
-        guard result.status == 0 else { return (result, Outputs(documents: [], clusters: [], summary: [:], raw: raw), out) }
+        guard result.status == 0 else {
+            return (result, Outputs(documents: [], clusters: [], summary: [:], raw: raw), out)
+        }
         let summaryData = try Data(contentsOf: URL(fileURLWithPath: out.path + "/summary.json"))
         let summary = try JSONSerialization.jsonObject(with: summaryData) as? [String: Any] ?? [:]
-        return (result, Outputs(documents: try lines("documents.jsonl"), clusters: try lines("clusters.jsonl"), summary: summary, raw: raw), out)
+        return (
+            result,
+            Outputs(
+                documents: try lines("documents.jsonl"), clusters: try lines("clusters.jsonl"), summary: summary,
+                raw: raw), out
+        )
     }
 
     @Test func groupsTheRewritesAndAttributesEveryStory() throws {
@@ -86,7 +96,8 @@ import TestSupport
     @Test func runsWithNoArgumentsInTheRepositoryLayout() throws {
         let dir = try TemporaryDirectory("layout")
         try FileManager.default.copyItem(atPath: Repository.root + "/samples", toPath: dir.path + "/samples")
-        try FileManager.default.copyItem(atPath: Repository.root + "/pipeline.json", toPath: dir.path + "/pipeline.json")
+        try FileManager.default.copyItem(
+            atPath: Repository.root + "/pipeline.json", toPath: dir.path + "/pipeline.json")
         let result = try runCommand(Repository.executable, ["run"], in: dir.path)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stdout.contains("report"))
@@ -99,15 +110,21 @@ import TestSupport
         let text = try String(contentsOfFile: Repository.root + "/pipeline.json", encoding: .utf8)
             .replacingOccurrences(of: "\"permutations\": 128", with: "\"permutations\": \"x\"")
         let config = try dir.write("pipeline.json", text)
-        let result = try runCommand(Repository.executable, ["run", "--config", config, "--output", dir.path + "/out"], in: dir.path)
+        let result = try runCommand(
+            Repository.executable, ["run", "--config", config, "--output", dir.path + "/out"], in: dir.path)
         #expect(result.status == 2)
-        #expect(result.stderr.contains(#"stages[2].permutations: expected an integer in 16...1024, got "x""#), "\(result.stderr)")
+        #expect(
+            result.stderr.contains(#"stages[2].permutations: expected an integer in 16...1024, got "x""#),
+            "\(result.stderr)")
         #expect(!FileManager.default.fileExists(atPath: dir.path + "/out"))
     }
 
     @Test func rejectedInputsAreReportedNotFatalUnlessStrict() throws {
         let dir = try TemporaryDirectory("rejects")
-        try dir.write("in/good.jsonl", #"{"id": "a", "text": "One story about the wire."}"# + "\n{not json}\n" + #"{"id": "b", "text": ""}"# + "\n")
+        try dir.write(
+            "in/good.jsonl",
+            #"{"id": "a", "text": "One story about the wire."}"# + "\n{not json}\n" + #"{"id": "b", "text": ""}"# + "\n"
+        )
         let (r, o, out) = try Self.run(["--input", dir.path + "/in"], in: dir.path)
         #expect(r.status == 0, "\(r.stderr)")
         #expect(o.summary["documents_read"] as? Int == 3)
@@ -117,7 +134,9 @@ import TestSupport
         #expect(rejected.contains("good.jsonl:2"))
         #expect(rejected.contains("good.jsonl:3"))
         _ = out
-        let strict = try runCommand(Repository.executable, ["run", "--strict", "-q", "--input", dir.path + "/in", "--output", dir.path + "/o2"], in: dir.path)
+        let strict = try runCommand(
+            Repository.executable,
+            ["run", "--strict", "-q", "--input", dir.path + "/in", "--output", dir.path + "/o2"], in: dir.path)
         #expect(strict.status == 1)
     }
 

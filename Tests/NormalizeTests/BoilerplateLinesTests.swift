@@ -20,7 +20,9 @@ import WiretraceCore
         let t = line.trimmingCharacters(in: .whitespaces)
         guard !t.isEmpty else { return false }
         return patterns.contains { p in
-            guard let r = try? NSRegularExpression(pattern: "^(?:" + p + ")$", options: [.caseInsensitive]) else { return false }
+            guard let r = try? NSRegularExpression(pattern: "^(?:" + p + ")$", options: [.caseInsensitive]) else {
+                return false
+            }
             return r.firstMatch(in: t, range: NSRange(t.startIndex..., in: t)) != nil
         }
     }
@@ -37,7 +39,8 @@ import WiretraceCore
     static func referenceCount(_ text: String) throws -> Int {
         let plain = Normalizer(configuration: try NormalizeConfiguration(boilerplatePatterns: []))
         var count = plain.tokenize(text).count
-        for line in text.split(separator: "\n", omittingEmptySubsequences: false) where referenceExcluded(String(line)) {
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) where referenceExcluded(String(line))
+        {
             count -= plain.tokenize(String(line)).count
         }
         return count

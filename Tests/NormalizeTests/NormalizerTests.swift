@@ -32,12 +32,17 @@ import WiretraceCore
     }
 
     @Test func flagsQuotedWordsAndResetsAtParagraphs() {
-        let t = normalizer.tokenize("He said “we will go” and \"then stop\" now.\n\n“Open quote never closed\n\nnext para")
-        #expect(t.quoted == [false, false, true, true, true, false, true, true, false, true, true, true, true, false, false])
+        let t = normalizer.tokenize(
+            "He said “we will go” and \"then stop\" now.\n\n“Open quote never closed\n\nnext para")
+        #expect(
+            t.quoted == [
+                false, false, true, true, true, false, true, true, false, true, true, true, true, false, false,
+            ])
     }
 
     @Test func leavesBoilerplateLinesOutOfTheTokens() throws {
-        let n = Normalizer(configuration: try NormalizeConfiguration(boilerplatePatterns: ["advertisement", "watch .* live here"]))
+        let n = Normalizer(
+            configuration: try NormalizeConfiguration(boilerplatePatterns: ["advertisement", "watch .* live here"]))
         let t = n.tokenize("First line.\nADVERTISEMENT\n  Watch WION live here  \nLast line.")
         #expect(t.hashes == words("first line last line"))
         #expect(t.starts.last == 56)

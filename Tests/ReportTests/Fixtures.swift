@@ -17,10 +17,15 @@ enum Fixtures {
     }
 
     /// A report document with one piece of evidence whose text is markup.
-    static func reportDocument(_ d: Document, ordinal: Int, cluster: Int, role: DocumentRole, agency: String?) -> ReportDocument {
-        let evidence = agency.map { [Evidence(agency: $0, kind: .quoteSource, text: "<script>told</script>", start: 0, end: 8)] } ?? []
+    static func reportDocument(_ d: Document, ordinal: Int, cluster: Int, role: DocumentRole, agency: String?)
+        -> ReportDocument
+    {
+        let evidence =
+            agency.map { [Evidence(agency: $0, kind: .quoteSource, text: "<script>told</script>", start: 0, end: 8)] }
+            ?? []
         return ReportDocument(
-            ordinal: ordinal, document: d, cluster: cluster, role: role, similarity: role == .root || role == .unique ? nil : 0.5,
+            ordinal: ordinal, document: d, cluster: cluster, role: role,
+            similarity: role == .root || role == .unique ? nil : 0.5,
             attribution: DocumentAttribution(agency: agency, confidence: agency == nil ? 0 : 0.35, evidence: evidence))
     }
 

@@ -20,9 +20,16 @@ struct HTMLReportTests {
             var root = Fixtures.hostile
             root.id += "\(r)"
             let rd = Fixtures.reportDocument(root, ordinal: r, cluster: c + 1, role: .root, agency: "Reuters")
-            let md = Fixtures.reportDocument(Fixtures.document("m\(m)", text: "", outlet: "<i>o</i>", url: "https://e.example/?a=<b>"), ordinal: m, cluster: c + 1, role: .copy, agency: nil)
+            let md = Fixtures.reportDocument(
+                Fixtures.document("m\(m)", text: "", outlet: "<i>o</i>", url: "https://e.example/?a=<b>"), ordinal: m,
+                cluster: c + 1, role: .copy, agency: nil)
             let cluster = Cluster(number: c + 1, members: [r, m], root: r, rootReason: "earliest date (<2019>)")
-            clusters.append((ReportCluster(cluster: cluster, memberIDs: [rd.document.id, md.document.id], rootID: rd.document.id, origin: ClusterAttribution(agency: "Reuters", confidence: 0.5)), [rd, md]))
+            clusters.append(
+                (
+                    ReportCluster(
+                        cluster: cluster, memberIDs: [rd.document.id, md.document.id], rootID: rd.document.id,
+                        origin: ClusterAttribution(agency: "Reuters", confidence: 0.5)), [rd, md]
+                ))
             all += [rd, md]
         }
         let single = Fixtures.reportDocument(Fixtures.hostile, ordinal: 6, cluster: 4, role: .unique, agency: nil)
@@ -31,12 +38,15 @@ struct HTMLReportTests {
         configuration.htmlClustersPerPage = perPage
         let report = HTMLReport(summary: Fixtures.summary, configuration: configuration)
         let pair = { (member: Int) -> VerifiedPair? in
-            VerifiedPair(a: member - 1, b: member, similarity: 0.9, containment: 0.9, passages: [
-                SharedPassage(aStart: 0, aEnd: 20, bStart: 6, bEnd: 26, tokenCount: 4, quoted: false)
-            ])
+            VerifiedPair(
+                a: member - 1, b: member, similarity: 0.9, containment: 0.9,
+                passages: [
+                    SharedPassage(aStart: 0, aEnd: 20, bStart: 6, bEnd: 26, tokenCount: 4, quoted: false)
+                ])
         }
         let names = try report.write(
-            to: dir, overview: ReportOverview(documents: all, clusters: clusters.map(\.0)), clusters: clusters, singletons: [single],
+            to: dir, overview: ReportOverview(documents: all, clusters: clusters.map(\.0)), clusters: clusters,
+            singletons: [single],
             text: { (o: Int) throws(WiretraceError) -> String in texts[o] ?? "" }, pairToRoot: pair)
         return (dir, names)
     }

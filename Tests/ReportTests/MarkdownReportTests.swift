@@ -7,10 +7,13 @@ import WiretraceCore
 struct MarkdownReportTests {
     @Test("names the config and version, gives the overview, escapes cells")
     func content() {
-        let root = Fixtures.reportDocument(Fixtures.document("a|b", text: "", outlet: "paper"), ordinal: 0, cluster: 1, role: .root, agency: "AP")
-        let copy = Fixtures.reportDocument(Fixtures.document("c", text: "", outlet: "paper"), ordinal: 1, cluster: 1, role: .copy, agency: nil)
+        let root = Fixtures.reportDocument(
+            Fixtures.document("a|b", text: "", outlet: "paper"), ordinal: 0, cluster: 1, role: .root, agency: "AP")
+        let copy = Fixtures.reportDocument(
+            Fixtures.document("c", text: "", outlet: "paper"), ordinal: 1, cluster: 1, role: .copy, agency: nil)
         let cluster = ReportCluster(
-            cluster: Cluster(number: 1, members: [0, 1], root: 0, rootReason: "earliest date (2019-05-31)"), memberIDs: ["a|b", "c"],
+            cluster: Cluster(number: 1, members: [0, 1], root: 0, rootReason: "earliest date (2019-05-31)"),
+            memberIDs: ["a|b", "c"],
             rootID: "a|b", origin: ClusterAttribution(agency: "AP", confidence: 0.9))
         var md = MarkdownReport(summary: Fixtures.summary)
         md.addOverview(ReportOverview(documents: [root, copy], clusters: [cluster]))

@@ -8,10 +8,14 @@ struct ReportOverviewTests {
     @Test("shares by agency and outlet, largest clusters first")
     func figures() {
         let docs = [
-            Fixtures.reportDocument(Fixtures.document("1", text: "", outlet: "a"), ordinal: 0, cluster: 1, role: .root, agency: "AP"),
-            Fixtures.reportDocument(Fixtures.document("2", text: "", outlet: "a"), ordinal: 1, cluster: 1, role: .copy, agency: "AP"),
-            Fixtures.reportDocument(Fixtures.document("3", text: "", outlet: "b"), ordinal: 2, cluster: 2, role: .unique, agency: "Reuters"),
-            Fixtures.reportDocument(Fixtures.document("4", text: ""), ordinal: 3, cluster: 3, role: .unique, agency: nil),
+            Fixtures.reportDocument(
+                Fixtures.document("1", text: "", outlet: "a"), ordinal: 0, cluster: 1, role: .root, agency: "AP"),
+            Fixtures.reportDocument(
+                Fixtures.document("2", text: "", outlet: "a"), ordinal: 1, cluster: 1, role: .copy, agency: "AP"),
+            Fixtures.reportDocument(
+                Fixtures.document("3", text: "", outlet: "b"), ordinal: 2, cluster: 2, role: .unique, agency: "Reuters"),
+            Fixtures.reportDocument(
+                Fixtures.document("4", text: ""), ordinal: 3, cluster: 3, role: .unique, agency: nil),
         ]
         let cluster = ReportCluster(
             cluster: Cluster(number: 1, members: [0, 1], root: 0, rootReason: "r"), memberIDs: ["1", "2"], rootID: "1",

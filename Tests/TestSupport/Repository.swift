@@ -23,7 +23,10 @@ public enum Repository {
     /// The built `wiretrace` executable beside the test bundle.
     public static var executable: String {
         let bundleDir = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for candidate in [bundleDir, bundleDir.deletingLastPathComponent(), bundleDir.deletingLastPathComponent().deletingLastPathComponent()] {
+        for candidate in [
+            bundleDir, bundleDir.deletingLastPathComponent(),
+            bundleDir.deletingLastPathComponent().deletingLastPathComponent(),
+        ] {
             let p = candidate.appendingPathComponent("wiretrace").path
             if FileManager.default.isExecutableFile(atPath: p) { return p }
         }
@@ -53,5 +56,7 @@ public func runCommand(_ executable: String, _ arguments: [String], in directory
     let o = out.fileHandleForReading.readDataToEndOfFile()
     let e = err.fileHandleForReading.readDataToEndOfFile()
     p.waitUntilExit()
-    return CommandResult(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    return CommandResult(
+        status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self),
+        stderr: String(decoding: e, as: UTF8.self))
 }

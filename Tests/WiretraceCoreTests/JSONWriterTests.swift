@@ -3,7 +3,9 @@ import WiretraceCore
 
 @Suite struct JSONWriterTests {
     @Test func escapesAndKeepsOrder() {
-        let v = JSONValue.object([("z", .string("a\"b\\c\n\u{01}</script>")), ("a", .array([.null, .bool(false), .int(3)]))])
+        let v = JSONValue.object([
+            ("z", .string("a\"b\\c\n\u{01}</script>")), ("a", .array([.null, .bool(false), .int(3)])),
+        ])
         #expect(JSONWriter.string(v) == #"{"z":"a\"b\\c\n\u0001</script>","a":[null,false,3]}"#)
     }
 

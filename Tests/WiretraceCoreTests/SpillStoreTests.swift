@@ -9,7 +9,8 @@ import WiretraceCore
         for i in 0..<3000 {
             let text = "document \(i) — “quoted” 😀 " + String(repeating: "x", count: i % 700)
             let tokens = TokenizedText(
-                hashes: [UInt64(i), UInt64.max - UInt64(i)], starts: [0, UInt32(i)], ends: [8, UInt32(i + 3)], quoted: [false, i % 2 == 0])
+                hashes: [UInt64(i), UInt64.max - UInt64(i)], starts: [0, UInt32(i)], ends: [8, UInt32(i + 3)],
+                quoted: [false, i % 2 == 0])
             refs.append(try store.append(text: text, tokens: tokens))
             expected.append((text, tokens))
         }
