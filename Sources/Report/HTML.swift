@@ -3,21 +3,40 @@
 public enum HTML {
     /// `s` escaped for element content and quoted attribute values: `& < > " '`.
     /// - Complexity: O(n).
-    public static func escape(_ s: String) -> String {
-        var r = ""
-        r.reserveCapacity(s.utf8.count)
-        for u in s.unicodeScalars {
-            switch u {
-            case "&": r += "&amp;"
-            case "<": r += "&lt;"
-            case ">": r += "&gt;"
-            case "\"": r += "&quot;"
-            case "'": r += "&#39;"
-            case "\0": r += "\u{FFFD}"
-            default: r.unicodeScalars.append(u)
+    public static func escape(_ s: String) -> String { escape(s, breaks: false) }
+
+    /// `s` escaped as `escape(_:)` does, and with `breaks` each line break (`\n` or `\r\n`)
+    /// written as `<br>` and a newline.
+    ///
+    /// Works on UTF-8 bytes: the characters to replace are ASCII, and no byte of a multi-byte
+    /// UTF-8 sequence is ASCII, so this equals a scalar-by-scalar pass at a fraction of the cost
+    /// (reports on large dumps escape tens of megabytes).
+    /// - Complexity: O(n) in the UTF-8 length.
+    public static func escape(_ s: String, breaks: Bool) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(s.utf8.count + s.utf8.count / 16)
+        var text = s
+        text.withUTF8 { bytes in
+            var i = 0
+            while i < bytes.count {
+                let b = bytes[i]
+                switch b {
+                case UInt8(ascii: "&"): out += Array("&amp;".utf8)
+                case UInt8(ascii: "<"): out += Array("&lt;".utf8)
+                case UInt8(ascii: ">"): out += Array("&gt;".utf8)
+                case UInt8(ascii: "\""): out += Array("&quot;".utf8)
+                case UInt8(ascii: "'"): out += Array("&#39;".utf8)
+                case 0: out += [0xEF, 0xBF, 0xBD]  // U+FFFD
+                case 0x0A where breaks: out += Array("<br>\n".utf8)
+                case 0x0D where breaks && i + 1 < bytes.count && bytes[i + 1] == 0x0A:
+                    out += Array("<br>\n".utf8)
+                    i += 1
+                default: out.append(b)
+                }
+                i += 1
             }
         }
-        return r
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A link to `url` when it is an absolute http(s) url without control characters or spaces;

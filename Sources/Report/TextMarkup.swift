@@ -60,7 +60,7 @@ public struct TextMarkup: Sendable {
             while j < scalars.count && flags[j] == flags[i] && notes[j] == nil { j += 1 }
             var run = String.UnicodeScalarView()
             run.append(contentsOf: scalars[i..<j])
-            let body = HTML.escape(String(run)).replacingNewlines()
+            let body = HTML.escape(String(run), breaks: true)
             if flags[i] == 0 {
                 out += body
             } else {
@@ -74,16 +74,5 @@ public struct TextMarkup: Sendable {
         }
         if cut { out += "<br><em class=\"cut\">… text cut at \(maxScalars) characters</em>" }
         return out
-    }
-}
-
-extension String {
-    /// Newlines as `<br>` (the text is already escaped).
-    fileprivate func replacingNewlines() -> String {
-        var r = ""
-        for c in self {
-            if c == "\n" || c == "\r\n" { r += "<br>\n" } else { r.append(c) }
-        }
-        return r
     }
 }
