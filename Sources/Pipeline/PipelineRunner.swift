@@ -79,8 +79,15 @@ public struct PipelineRunner: Sendable {
         try store.sync()
         summary.accepted = kept.count
         let counters = iterator.counters
-        summary.counters.append(("ingest.windows1252_texts", counters.windows1252))
-        summary.counters.append(("ingest.utf16_texts", counters.utf16))
+        summary.counters += [
+            ("ingest.files", counters.files),
+            ("ingest.archive_entries", counters.archiveEntries),
+            ("ingest.html_documents", counters.htmlDocuments),
+            ("ingest.warc_records_skipped", counters.warcRecordsSkipped),
+            ("ingest.unparseable_dates", counters.unparseableDates),
+            ("ingest.windows1252_texts", counters.windows1252),
+            ("ingest.utf16_texts", counters.utf16),
+        ]
 
         // The barrier: clustering.
         progress.update("clustering \(kept.count) documents")
