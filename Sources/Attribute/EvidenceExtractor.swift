@@ -250,6 +250,10 @@ public struct EvidenceExtractor: @unchecked Sendable {
             for k in max(0, h - 2)...min(hit.count - 1, h + 1) { include[k] = true }
         }
         var windows: [Window] = []
+        // UTF-16 offset of each window start, counted forward once over the bytes: one unit per
+        // scalar, two for scalars outside the BMP (4-byte UTF-8 sequences).
+        var countedBytes = 0
+        var countedUTF16 = 0
         var l = 0
         while l < include.count {
             guard include[l] else {
@@ -261,7 +265,9 @@ public struct EvidenceExtractor: @unchecked Sendable {
             let start = lineStarts[l]
             let end = last + 1 < lineStarts.count ? lineStarts[last + 1] : n
             let piece = String(decoding: bytes[start..<end], as: UTF8.self)
-            let offset = String(decoding: bytes[0..<start], as: UTF8.self).utf16.count
+            for b in bytes[countedBytes..<start] where b & 0xC0 != 0x80 { countedUTF16 += b >= 0xF0 ? 2 : 1 }
+            countedBytes = start
+            let offset = countedUTF16
             windows.append(Window(text: piece, utf16Offset: offset, utf16Count: piece.utf16.count))
             l = last + 1
         }

@@ -67,19 +67,4 @@ public enum NumberConflicts {
         }
         return result
     }
-
-    /// How far two texts agree on their figures: of the distinct numbers in the text with fewer of
-    /// them, how many the other text also has.
-    /// - Returns: (distinct numbers of the text with fewer, how many of them the other has).
-    /// - Complexity: O(|a| + |b|).
-    public static func agreement(_ a: TokenizedText, digitsA: [Bool], _ b: TokenizedText, digitsB: [Bool]) -> (
-        numbers: Int, shared: Int
-    ) {
-        var setA = Set<UInt64>()
-        var setB = Set<UInt64>()
-        for k in 0..<a.count where digitsA[k] { setA.insert(a.hashes[k]) }
-        for k in 0..<b.count where digitsB[k] { setB.insert(b.hashes[k]) }
-        let (small, large) = setA.count <= setB.count ? (setA, setB) : (setB, setA)
-        return (small.count, small.filter { large.contains($0) }.count)
-    }
 }

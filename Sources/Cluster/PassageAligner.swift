@@ -125,28 +125,6 @@ public struct PassageAligner: Sendable {
         return result
     }
 
-    /// How many shared narrative passages follow one another in the same order in both texts: the
-    /// longest chain of runs, mostly outside quotation marks in `b`, whose places in `a` increase.
-    /// A rewrite retells its source in order, keeping scattered sentences; a different story that
-    /// reuses a background paragraph or a quote shares one block.
-    /// - Complexity: O(r log r) for r runs.
-    public func narrativeChain(_ alignment: Alignment, _ b: TokenizedText) -> Int {
-        var tails: [Int] = []
-        for run in alignment.runs {
-            let quoted = run.b.filter { b.quoted[$0] }.count
-            guard quoted * 2 < run.b.count else { continue }
-            let key = run.a.lowerBound
-            var lo = 0
-            var hi = tails.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if tails[mid] < key { lo = mid + 1 } else { hi = mid }
-            }
-            if lo == tails.count { tails.append(key) } else { tails[lo] = key }
-        }
-        return tails.count
-    }
-
     /// Converts token runs to passages with character offsets in both original texts.
     public func passages(_ alignment: Alignment, _ a: TokenizedText, _ b: TokenizedText) -> [SharedPassage] {
         alignment.runs.map { run in

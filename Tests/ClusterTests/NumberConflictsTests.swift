@@ -48,15 +48,4 @@ import WiretraceCore
         let b = a.replacingOccurrences(of: "a Fed spokesman said", with: "the central bank stated")
         #expect(conflicts(a, b).conflicts == 0)
     }
-
-    @Test func agreementCountsTheFiguresOfTheTextWithFewer() {
-        let x = "Output rose 12 pct in 1986 to 340 units"
-        let y = "Output rose 12 pct in 1986 to 355 units and 40 more"
-        let a = normalizer.tokenize(x)
-        let b = normalizer.tokenize(y)
-        let r = NumberConflicts.agreement(
-            a, digitsA: NumberConflicts.digitMask(x, a), b, digitsB: NumberConflicts.digitMask(y, b))
-        #expect(r.numbers == 3)
-        #expect(r.shared == 2)
-    }
 }
