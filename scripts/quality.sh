@@ -4,7 +4,8 @@
 # usage: scripts/quality.sh            # all sets (generates /tmp/bench corpora if missing)
 #   QUALITY_SKIP_100K=1 scripts/quality.sh   # skip the slow 100k corpus
 #   QUALITY_PEERS=1 scripts/quality.sh       # also run gaoya (threshold 0.3) in a venv, if it installs
-# Environment: BENCH_WORK (default /tmp/bench), WIRETRACE (default .build/release/wiretrace).
+# Environment: BENCH_WORK (default /tmp/bench: corpora), QUALITY_OUT (default $BENCH_WORK/quality: outputs),
+# WIRETRACE (default .build/release/wiretrace).
 # Every run uses the repository's pipeline.json unchanged except for input/output plumbing
 # (inputs, the outlet field name of real-multi-outlet, reports off): one set of defaults.
 set -euo pipefail
@@ -12,7 +13,7 @@ ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SHARED=${SHARED:-/work/shared}
 W=${BENCH_WORK:-/tmp/bench}
 BIN=${WIRETRACE:-$ROOT/.build/release/wiretrace}
-OUT=$W/quality
+OUT=${QUALITY_OUT:-$W/quality}
 mkdir -p "$W" "$OUT"
 
 [ -x "$BIN" ] || (cd "$ROOT" && swift build -c release --product wiretrace)
