@@ -287,41 +287,51 @@ public struct PipelineRunner: Sendable {
     /// Drives ingest → normalize → sketch over all inputs, handing each chunk's documents and
     /// results, in input order, to `consume`.
     ///
-    /// With more than one thread, reading overlaps computing: while the worker tasks normalize
-    /// and sketch chunk k, this task reads and parses chunk k + 1 (ingest is sequential by
-    /// nature — one file, one line after another — and was a serial fraction of every chunk).
-    /// Results do not depend on the overlap: chunks are consumed strictly in order.
-    /// - Complexity: O(n) in the total input size; at most two chunks are in memory.
+    /// With more than one thread the three steps overlap: while the worker tasks normalize and
+    /// sketch chunk k, this task hands chunk k − 1 to `consume` (the spill-store copy) and reads and
+    /// parses chunk k + 1 (ingest is sequential by nature — one file, one line after another — and
+    /// was a serial fraction of every chunk). Results do not depend on the overlap: chunks are
+    /// consumed strictly in order.
+    /// - Complexity: O(n) in the total input size; at most three chunks are in memory.
     func stream(
         _ iterator: inout Ingestor.Iterator, normalizer: Normalizer, sketcher: Sketcher, threads: Int, spill: Bool,
         summary: inout RunSummary, times: inout StageTimes, rejectedFile: AtomicFile?,
         consume: ([Document], [ChunkResult]) throws -> Void
     ) async throws {
         let clock = ContinuousClock()
-        var next = try readChunk(&iterator, summary: &summary, times: &times, rejectedFile: rejectedFile)
-        while let current = next {
-            let results: [ChunkResult]
-            if threads > 1 {
-                async let pending = processChunk(
-                    current, normalizer: normalizer, sketcher: sketcher, threads: threads, spill: spill)
-                next = try readChunk(&iterator, summary: &summary, times: &times, rejectedFile: rejectedFile)
-                results = try await pending
-            } else {
-                results = try await processChunk(
-                    current, normalizer: normalizer, sketcher: sketcher, threads: threads, spill: spill)
-                next = nil
-            }
+        func hand(_ chunk: [Document], _ results: [ChunkResult], _ times: inout StageTimes) throws {
+            let t1 = clock.now
+            try consume(chunk, results)
+            times.add("spill", clock.now - t1)
+        }
+        func account(_ results: [ChunkResult], _ times: inout StageTimes) {
             for r in results {
                 times.add("normalize", r.normalizeTime)
                 times.add("sketch", r.sketchTime)
             }
-            let t1 = clock.now
-            try consume(current, results)
-            times.add("spill", clock.now - t1)
-            if threads <= 1 {
+        }
+        var next = try readChunk(&iterator, summary: &summary, times: &times, rejectedFile: rejectedFile)
+        if threads <= 1 {
+            while let current = next {
+                let results = try await processChunk(
+                    current, normalizer: normalizer, sketcher: sketcher, threads: threads, spill: spill)
+                account(results, &times)
+                try hand(current, results, &times)
                 next = try readChunk(&iterator, summary: &summary, times: &times, rejectedFile: rejectedFile)
             }
+            return
         }
+        var previous: (chunk: [Document], results: [ChunkResult])?
+        while let current = next {
+            async let pending = processChunk(
+                current, normalizer: normalizer, sketcher: sketcher, threads: threads, spill: spill)
+            if let previous { try hand(previous.chunk, previous.results, &times) }
+            next = try readChunk(&iterator, summary: &summary, times: &times, rejectedFile: rejectedFile)
+            let results = try await pending
+            account(results, &times)
+            previous = (current, results)
+        }
+        if let previous { try hand(previous.chunk, previous.results, &times) }
     }
 
     /// Reads up to `chunkSize` documents; rejections go to `rejectedFile` as they come.
