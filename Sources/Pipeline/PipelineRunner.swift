@@ -179,9 +179,11 @@ public struct PipelineRunner: Sendable {
         summary.stageSeconds = times.items
         summary.stageSeconds.append(("total", seconds(clock.now - runStart)))
 
-        try writeHumanReports(
+        let keptRefs = refs
+        try await writeHumanReports(
             summary: summary, documents: reportDocuments, clusters: reportClusters, clustering: clustering,
-            text: { (ordinal: Int) throws(WiretraceError) -> String in try store.text(kept[ordinal].ref) })
+            threads: threads,
+            text: { (ordinal: Int) throws(WiretraceError) -> String in try store.text(keptRefs[ordinal]) })
         try documentsFile.commit()
         try clustersFile.commit()
         try rejectedFile.commit()
@@ -198,9 +200,9 @@ public struct PipelineRunner: Sendable {
     /// Writes `report.md` and `report.html` (with its extra pages), as the config asks.
     private func writeHumanReports(
         summary: RunSummary, documents: [ReportDocument], clusters: [(ReportCluster, [ReportDocument])],
-        clustering: Clustering,
-        text: (Int) throws(WiretraceError) -> String
-    ) throws(WiretraceError) {
+        clustering: Clustering, threads: Int,
+        text: @escaping @Sendable (Int) throws(WiretraceError) -> String
+    ) async throws {
         let formats = configuration.report.formats
         guard formats.contains("md") || formats.contains("html") else { return }
         let output = configuration.report.outputDirectory
@@ -214,10 +216,22 @@ public struct PipelineRunner: Sendable {
             try AtomicFile.write(md.text, to: output + "/report.md")
         }
         if formats.contains("html") {
+            // Pages are independent: rendered `threads` at a time (reading texts back from the
+            // store), written in order.
             let html = HTMLReport(summary: summary, configuration: configuration.report)
-            try html.write(
-                to: output, overview: overview, clusters: clusters, singletons: singletons, text: text,
-                pairToRoot: { clustering.pairToRoot[$0] })
+            let layout = html.layout(clusters.map(\.0))
+            let window = max(1, 2 * threads)
+            for first in stride(from: 0, to: layout.pages.count, by: window) {
+                let count = min(window, layout.pages.count - first)
+                let pages = try await orderedParallelMap(count: count, threads: threads, batch: 1) { k in
+                    try html.page(
+                        first + k, layout: layout, overview: overview, clusters: clusters, singletons: singletons,
+                        text: text, pairToRoot: { clustering.pairToRoot[$0] })
+                }
+                for (k, page) in pages.enumerated() {
+                    try AtomicFile.write(page, to: output + "/" + HTMLReport.pageName(first + k))
+                }
+            }
         }
     }
 

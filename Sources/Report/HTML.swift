@@ -16,27 +16,32 @@ public enum HTML {
         var out: [UInt8] = []
         out.reserveCapacity(s.utf8.count + s.utf8.count / 16)
         var text = s
-        text.withUTF8 { bytes in
-            var i = 0
-            while i < bytes.count {
-                let b = bytes[i]
-                switch b {
-                case UInt8(ascii: "&"): out += Array("&amp;".utf8)
-                case UInt8(ascii: "<"): out += Array("&lt;".utf8)
-                case UInt8(ascii: ">"): out += Array("&gt;".utf8)
-                case UInt8(ascii: "\""): out += Array("&quot;".utf8)
-                case UInt8(ascii: "'"): out += Array("&#39;".utf8)
-                case 0: out += [0xEF, 0xBF, 0xBD]  // U+FFFD
-                case 0x0A where breaks: out += Array("<br>\n".utf8)
-                case 0x0D where breaks && i + 1 < bytes.count && bytes[i + 1] == 0x0A:
-                    out += Array("<br>\n".utf8)
-                    i += 1
-                default: out.append(b)
-                }
-                i += 1
-            }
-        }
+        text.withUTF8 { escape($0, breaks: breaks, into: &out) }
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends the UTF-8 `bytes`, escaped as `escape(_:breaks:)` does, to `out`. A `\r` that ends
+    /// `bytes` is kept as it is (its `\n` is not in view).
+    /// - Complexity: O(n).
+    public static func escape(_ bytes: UnsafeBufferPointer<UInt8>, breaks: Bool, into out: inout [UInt8]) {
+        var i = 0
+        while i < bytes.count {
+            let b = bytes[i]
+            switch b {
+            case UInt8(ascii: "&"): out += "&amp;".utf8
+            case UInt8(ascii: "<"): out += "&lt;".utf8
+            case UInt8(ascii: ">"): out += "&gt;".utf8
+            case UInt8(ascii: "\""): out += "&quot;".utf8
+            case UInt8(ascii: "'"): out += "&#39;".utf8
+            case 0: out += [0xEF, 0xBF, 0xBD]  // U+FFFD
+            case 0x0A where breaks: out += "<br>\n".utf8
+            case 0x0D where breaks && i + 1 < bytes.count && bytes[i + 1] == 0x0A:
+                out += "<br>\n".utf8
+                i += 1
+            default: out.append(b)
+            }
+            i += 1
+        }
     }
 
     /// A link to `url` when it is an absolute http(s) url without control characters or spaces;

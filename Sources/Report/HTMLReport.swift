@@ -4,9 +4,11 @@ import WiretraceCore
 /// CSS, no script, no network).
 ///
 /// `report.html` holds the overview (documents, clusters, share of wire copy by agency and by
-/// outlet, the largest clusters), an index of every cluster, the first `clustersPerPage` clusters and
-/// the documents that stand alone. Further clusters go to `report-2.html`, `report-3.html`, … with the
-/// same number per page, so no file grows with the size of the run. Each cluster lists its members
+/// outlet, the largest clusters), an index of the clusters shown, the first `clustersPerPage` of
+/// them and the documents that stand alone (the first `maxSingletons`). Further clusters go to
+/// `report-2.html`, `report-3.html`, … with the same number per page. At most `maxClusters`
+/// clusters are shown, the largest, so neither a file nor the report grows without bound with the
+/// size of the run; every cluster is in `clusters.jsonl` and `report.md`. Each cluster lists its members
 /// (outlet, date, role, similarity, agency, evidence) and shows each member side by side with the
 /// root, shared passages highlighted and evidence spans marked.
 ///
@@ -19,6 +21,8 @@ public struct HTMLReport: Sendable {
     public var maxComparisons: Int
     /// Documents alone listed on the first page; the rest are in documents.jsonl.
     public var maxSingletons: Int
+    /// Clusters shown in full at most, the largest first; the rest are in the JSON outputs.
+    public var maxClusters: Int
     /// How texts are cut and marked.
     public var markup: TextMarkup
     private let summary: RunSummary
@@ -32,6 +36,7 @@ public struct HTMLReport: Sendable {
         clustersPerPage = max(1, configuration.htmlClustersPerPage)
         maxComparisons = max(1, configuration.htmlMaxComparisons)
         maxSingletons = 2000
+        maxClusters = max(1, configuration.htmlMaxClusters)
         markup = TextMarkup(maxScalars: configuration.htmlMaxTextCharacters)
     }
 
@@ -40,10 +45,39 @@ public struct HTMLReport: Sendable {
         page == 0 ? "report.html" : "report-\(page + 1).html"
     }
 
-    /// The page that shows the cluster at `index` (0-based, in output order).
-    public func page(ofClusterAt index: Int) -> Int { index / clustersPerPage }
+    /// Which clusters get a full section, and on which page: the `maxClusters` largest (most
+    /// members, then output order), kept in output order and cut into pages of `clustersPerPage`.
+    /// Smaller clusters beyond the cap are in `clusters.jsonl` and `report.md`.
+    public struct Layout: Sendable, Hashable {
+        /// Per page, the indices (into the clusters in output order) of the clusters it shows.
+        public var pages: [[Int]]
+        /// Clusters with no section in the HTML report.
+        public var omitted: Int
+        /// The page of each shown cluster, by cluster number.
+        public var pageOfNumber: [Int: Int]
+    }
 
-    /// Writes `report.html` and its extra pages into `directory`, one cluster at a time.
+    /// Lays out `clusters` (in output order) over the pages.
+    /// - Complexity: O(c log c) for c clusters.
+    public func layout(_ clusters: [ReportCluster]) -> Layout {
+        var shown = Array(clusters.indices)
+        if shown.count > maxClusters {
+            shown.sort { (clusters[$0].memberIDs.count, -$0) > (clusters[$1].memberIDs.count, -$1) }
+            shown.removeSubrange(maxClusters...)
+            shown.sort()
+        }
+        var pages: [[Int]] = []
+        var pageOfNumber: [Int: Int] = [:]
+        for (k, i) in shown.enumerated() {
+            if k % clustersPerPage == 0 { pages.append([]) }
+            pages[pages.count - 1].append(i)
+            pageOfNumber[clusters[i].cluster.number] = pages.count - 1
+        }
+        if pages.isEmpty { pages = [[]] }
+        return Layout(pages: pages, omitted: clusters.count - shown.count, pageOfNumber: pageOfNumber)
+    }
+
+    /// Writes `report.html` and its extra pages into `directory`, one page at a time.
     /// - Parameters:
     ///   - directory: the output folder.
     ///   - overview: the overview figures.
@@ -59,39 +93,53 @@ public struct HTMLReport: Sendable {
         singletons: [ReportDocument],
         text: (Int) throws(WiretraceError) -> String, pairToRoot: (Int) -> VerifiedPair?
     ) throws(WiretraceError) -> [String] {
-        let pages = max(1, (clusters.count + clustersPerPage - 1) / clustersPerPage)
+        let layout = layout(clusters.map(\.0))
         var names: [String] = []
-        for p in 0..<pages {
+        for p in layout.pages.indices {
             let name = Self.pageName(p)
             names.append(name)
-            let file = try AtomicFile(path: directory + "/" + name)
-            try file.write(head(page: p, pages: pages))
-            if p == 0 {
-                var pageOf: [Int: Int] = [:]
-                for (i, c) in clusters.enumerated() { pageOf[c.0.cluster.number] = page(ofClusterAt: i) }
-                try file.write(overviewSection(overview, pageOfCluster: { pageOf[$0] ?? 0 }))
-                try file.write(indexSection(clusters.map(\.0)))
-            }
-            let range = (p * clustersPerPage)..<min(clusters.count, (p + 1) * clustersPerPage)
-            if !range.isEmpty {
-                try file.write(
-                    "<h2 id=\"clusters\">Clusters \(range.lowerBound + 1)–\(range.upperBound) of \(clusters.count)</h2>\n"
-                        + Self.legend)
-            }
-            for i in range {
-                let (c, members) = clusters[i]
-                var texts: [Int: String] = [:]
-                let compared = comparedMembers(c, members)
-                for m in members where m.ordinal == c.cluster.root || compared.contains(m.ordinal) {
-                    texts[m.ordinal] = try text(m.ordinal)
-                }
-                try file.write(clusterSection(c, members: members, texts: texts, pairToRoot: pairToRoot))
-            }
-            if p == 0 { try file.write(singletonSection(singletons)) }
-            try file.write(foot(page: p, pages: pages))
-            try file.commit()
+            let page = try page(
+                p, layout: layout, overview: overview, clusters: clusters, singletons: singletons, text: text,
+                pairToRoot: pairToRoot)
+            try AtomicFile.write(page, to: directory + "/" + name)
         }
         return names
+    }
+
+    /// Page `p` of `layout` (its file name is `pageName(p)`): pages are independent of each other,
+    /// so they can be rendered in any order or at once.
+    /// - Complexity: O(total length of the texts shown on the page), plus O(c) on the first page.
+    public func page(
+        _ p: Int, layout: Layout, overview: ReportOverview, clusters: [(ReportCluster, [ReportDocument])],
+        singletons: [ReportDocument],
+        text: (Int) throws(WiretraceError) -> String, pairToRoot: (Int) -> VerifiedPair?
+    ) throws(WiretraceError) -> String {
+        let pages = layout.pages.count
+        var out = head(page: p, pages: pages)
+        if p == 0 {
+            out += overviewSection(overview, pageOfCluster: { layout.pageOfNumber[$0] })
+            out += indexSection(layout, clusters.map(\.0))
+        }
+        let shown = layout.pages[p]
+        if !shown.isEmpty {
+            let before = layout.pages[..<p].reduce(0) { $0 + $1.count }
+            let total = clusters.count - layout.omitted
+            out +=
+                "<h2 id=\"clusters\">Clusters \(before + 1)–\(before + shown.count) of \(total)\(layout.omitted > 0 ? " shown" : "")</h2>\n"
+                + Self.legend
+        }
+        for i in shown {
+            let (c, members) = clusters[i]
+            var texts: [Int: String] = [:]
+            let compared = comparedMembers(c, members)
+            for m in members where m.ordinal == c.cluster.root || compared.contains(m.ordinal) {
+                texts[m.ordinal] = try text(m.ordinal)
+            }
+            out += clusterSection(c, members: members, texts: texts, pairToRoot: pairToRoot)
+        }
+        if p == 0 { out += singletonSection(singletons) }
+        out += foot(page: p, pages: pages)
+        return out
     }
 
     /// The members shown side by side with the root: the first `maxComparisons` non-root members.
@@ -133,8 +181,8 @@ public struct HTMLReport: Sendable {
     /// Documents, clusters, shares of wire copy and the largest clusters.
     /// - Parameters:
     ///   - o: the figures.
-    ///   - pageOfCluster: the page (0-based) that shows a cluster number.
-    public func overviewSection(_ o: ReportOverview, pageOfCluster: (Int) -> Int = { _ in 0 }) -> String {
+    ///   - pageOfCluster: the page (0-based) that shows a cluster number; nil when none shows it.
+    public func overviewSection(_ o: ReportOverview, pageOfCluster: (Int) -> Int? = { _ in 0 }) -> String {
         var s = "<section id=\"overview\"><h2>Overview</h2>\n<table class=\"figures\">\n"
         s += "<tr><th>Documents read</th><td>\(summary.read)</td></tr>\n"
         s += "<tr><th>Accepted / rejected</th><td>\(summary.accepted) / \(summary.rejected)</td></tr>\n"
@@ -177,8 +225,8 @@ public struct HTMLReport: Sendable {
         } else {
             s += "<ol class=\"largest\">\n"
             for c in o.largest {
-                s +=
-                    "<li><a href=\"\(clusterHref(c.number, page: pageOfCluster(c.number)))\">Cluster \(c.number)</a>: \(c.size) documents, origin "
+                let name = pageOfCluster(c.number).map { "<a href=\"\(clusterHref(c.number, page: $0))\">Cluster \(c.number)</a>" }
+                s += "<li>\(name ?? "Cluster \(c.number)"): \(c.size) documents, origin "
                 s += "\(HTML.escape(c.origin ?? "none found")), root <code>\(HTML.escape(c.rootID))</code></li>\n"
             }
             s += "</ol>\n"
@@ -186,17 +234,25 @@ public struct HTMLReport: Sendable {
         return s + "</section>\n"
     }
 
-    /// The index of every cluster, linking to the page that shows it.
-    public func indexSection(_ clusters: [ReportCluster]) -> String {
+    /// The index of the clusters shown, linking to the page that shows each.
+    public func indexSection(_ layout: Layout, _ clusters: [ReportCluster]) -> String {
         guard !clusters.isEmpty else { return "" }
+        let shown = clusters.count - layout.omitted
         var s =
-            "<section id=\"index\"><h2>Cluster index (\(clusters.count))</h2>\n<details\(clusters.count <= 50 ? " open" : "")><summary>All clusters</summary>\n"
+            "<section id=\"index\"><h2>Cluster index (\(shown)\(layout.omitted > 0 ? " largest of \(clusters.count)" : ""))</h2>\n"
+        if layout.omitted > 0 {
+            s +=
+                "<p class=\"meta\">\(layout.omitted) smaller clusters are not shown here (<code>html_max_clusters</code> is \(maxClusters)): every cluster is in <code>clusters.jsonl</code> and <code>report.md</code>.</p>\n"
+        }
+        s += "<details\(shown <= 50 ? " open" : "")><summary>All clusters shown</summary>\n"
         s += "<table><tr><th>cluster</th><th>documents</th><th>origin</th><th>root</th></tr>\n"
-        for (i, c) in clusters.enumerated() {
-            let p = page(ofClusterAt: i)
-            let href = clusterHref(c.cluster.number, page: p)
-            s += "<tr><td><a href=\"\(href)\">\(c.cluster.number)</a></td><td class=\"n\">\(c.memberIDs.count)</td>"
-            s += "<td>\(HTML.escape(c.origin.agency ?? "–"))</td><td><code>\(HTML.escape(c.rootID))</code></td></tr>\n"
+        for (p, indices) in layout.pages.enumerated() {
+            for i in indices {
+                let c = clusters[i]
+                let href = clusterHref(c.cluster.number, page: p)
+                s += "<tr><td><a href=\"\(href)\">\(c.cluster.number)</a></td><td class=\"n\">\(c.memberIDs.count)</td>"
+                s += "<td>\(HTML.escape(c.origin.agency ?? "–"))</td><td><code>\(HTML.escape(c.rootID))</code></td></tr>\n"
+            }
         }
         return s + "</table>\n</details>\n</section>\n"
     }

@@ -41,38 +41,56 @@ public struct TextMarkup: Sendable {
     /// - Returns: HTML for the inside of a block element.
     /// - Complexity: O(n + m · k) for n scalars and m marks of average length k.
     public func render(_ text: String, marks: [Mark]) -> String {
-        let scalars = Array(text.unicodeScalars.prefix(maxScalars))
-        let cut = text.unicodeScalars.count > scalars.count
-        var flags = [UInt8](repeating: 0, count: scalars.count)
-        var notes: [Int: String] = [:]
-        for m in marks {
-            let lo = max(0, m.start)
-            let hi = min(scalars.count, m.end)
-            guard lo < hi else { continue }
-            for i in lo..<hi { flags[i] |= UInt8(m.kind.rawValue) }
-            if let n = m.note { notes[lo] = notes[lo].map { $0 + "; " + n } ?? n }
-        }
-        var out = ""
-        out.reserveCapacity(scalars.count + scalars.count / 8)
-        var i = 0
-        while i < scalars.count {
-            var j = i + 1
-            while j < scalars.count && flags[j] == flags[i] && notes[j] == nil { j += 1 }
-            var run = String.UnicodeScalarView()
-            run.append(contentsOf: scalars[i..<j])
-            let body = HTML.escape(String(run), breaks: true)
-            if flags[i] == 0 {
-                out += body
-            } else {
-                let classes = Kind.allCases.filter { flags[i] & UInt8($0.rawValue) != 0 }.map {
-                    $0 == .shared ? "sh" : "ev"
-                }
-                let title = notes[i].map { " title=\"\(HTML.escape($0))\"" } ?? ""
-                out += "<mark class=\"\(classes.joined(separator: " "))\"\(title)>\(body)</mark>"
+        // One pass over the UTF-8 bytes: scalar offsets are counted at each lead byte, and runs of
+        // scalars with the same marks are escaped straight into the output.
+        var text = text
+        return text.withUTF8 { bytes -> String in
+            // Byte offset of each scalar kept, plus the end.
+            var starts: [Int] = []
+            starts.reserveCapacity(min(bytes.count, maxScalars) + 1)
+            var b = 0
+            while b < bytes.count && starts.count < maxScalars {
+                if bytes[b] & 0xC0 != 0x80 { starts.append(b) }
+                b += 1
             }
-            i = j
+            while b < bytes.count && bytes[b] & 0xC0 == 0x80 { b += 1 }
+            let cut = b < bytes.count
+            starts.append(b)
+            let n = starts.count - 1
+            var flags = [UInt8](repeating: 0, count: n)
+            var noteStarts = [Bool](repeating: false, count: n)
+            var notes: [Int: String] = [:]
+            for m in marks {
+                let lo = max(0, m.start)
+                let hi = min(n, m.end)
+                guard lo < hi else { continue }
+                for i in lo..<hi { flags[i] |= UInt8(m.kind.rawValue) }
+                if let note = m.note {
+                    notes[lo] = notes[lo].map { $0 + "; " + note } ?? note
+                    noteStarts[lo] = true
+                }
+            }
+            var out: [UInt8] = []
+            out.reserveCapacity(b + b / 8)
+            var i = 0
+            while i < n {
+                var j = i + 1
+                while j < n && flags[j] == flags[i] && !noteStarts[j] { j += 1 }
+                if flags[i] != 0 {
+                    let classes = Kind.allCases.filter { flags[i] & UInt8($0.rawValue) != 0 }.map {
+                        $0 == .shared ? "sh" : "ev"
+                    }
+                    let title = notes[i].map { " title=\"\(HTML.escape($0))\"" } ?? ""
+                    out += "<mark class=\"\(classes.joined(separator: " "))\"\(title)>".utf8
+                    HTML.escape(UnsafeBufferPointer(rebasing: bytes[starts[i]..<starts[j]]), breaks: true, into: &out)
+                    out += "</mark>".utf8
+                } else {
+                    HTML.escape(UnsafeBufferPointer(rebasing: bytes[starts[i]..<starts[j]]), breaks: true, into: &out)
+                }
+                i = j
+            }
+            if cut { out += "<br><em class=\"cut\">… text cut at \(maxScalars) characters</em>".utf8 }
+            return String(decoding: out, as: UTF8.self)
         }
-        if cut { out += "<br><em class=\"cut\">… text cut at \(maxScalars) characters</em>" }
-        return out
     }
 }

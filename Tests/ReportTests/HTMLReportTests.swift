@@ -7,7 +7,7 @@ import WiretraceCore
 @Suite("HTMLReport")
 struct HTMLReportTests {
     /// Three clusters of two plus one hostile singleton.
-    static func run(perPage: Int) throws -> (dir: String, names: [String]) {
+    static func run(perPage: Int, maxClusters: Int = 1000) throws -> (dir: String, names: [String]) {
         let dir = try Fixtures.temporaryDirectory()
         var texts: [Int: String] = [:]
         var clusters: [(ReportCluster, [ReportDocument])] = []
@@ -15,6 +15,7 @@ struct HTMLReportTests {
         for c in 0..<3 {
             let r = 2 * c
             let m = 2 * c + 1
+            let extra = c == 2 ? [7] : []
             texts[r] = Fixtures.hostile.text
             texts[m] = "Copy: " + Fixtures.hostile.text
             var root = Fixtures.hostile
@@ -23,11 +24,12 @@ struct HTMLReportTests {
             let md = Fixtures.reportDocument(
                 Fixtures.document("m\(m)", text: "", outlet: "<i>o</i>", url: "https://e.example/?a=<b>"), ordinal: m,
                 cluster: c + 1, role: .copy, agency: nil)
-            let cluster = Cluster(number: c + 1, members: [r, m], root: r, rootReason: "earliest date (<2019>)")
+            let cluster = Cluster(number: c + 1, members: [r, m] + extra, root: r, rootReason: "earliest date (<2019>)")
             clusters.append(
                 (
                     ReportCluster(
-                        cluster: cluster, memberIDs: [rd.document.id, md.document.id], rootID: rd.document.id,
+                        cluster: cluster, memberIDs: [rd.document.id, md.document.id] + extra.map { "x\($0)" },
+                        rootID: rd.document.id,
                         origin: ClusterAttribution(agency: "Reuters", confidence: 0.5)), [rd, md]
                 ))
             all += [rd, md]
@@ -36,6 +38,7 @@ struct HTMLReportTests {
         all.append(single)
         var configuration = ReportConfiguration()
         configuration.htmlClustersPerPage = perPage
+        configuration.htmlMaxClusters = maxClusters
         let report = HTMLReport(summary: Fixtures.summary, configuration: configuration)
         let pair = { (member: Int) -> VerifiedPair? in
             VerifiedPair(
@@ -99,5 +102,22 @@ struct HTMLReportTests {
         let third = try String(contentsOfFile: dir + "/report-3.html", encoding: .utf8)
         #expect(third.contains("id=\"c3\""))
         #expect(!third.contains("id=\"overview\""))
+    }
+
+    @Test("past html_max_clusters only the largest clusters are shown, and the index says how many are not")
+    func capped() throws {
+        let (dir, names) = try Self.run(perPage: 1, maxClusters: 2)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(names == ["report.html", "report-2.html"])
+        let first = try String(contentsOfFile: dir + "/report.html", encoding: .utf8)
+        // Cluster 3 has three members, clusters 1 and 2 two: 3 and then 1 (output order) are shown.
+        #expect(first.contains("Cluster index (2 largest of 3)"))
+        #expect(first.contains("1 smaller clusters are not shown here"))
+        #expect(first.contains("id=\"c1\""))
+        #expect(first.contains("href=\"report-2.html#c3\""))
+        #expect(!first.contains("#c2\""))
+        let second = try String(contentsOfFile: dir + "/report-2.html", encoding: .utf8)
+        #expect(second.contains("id=\"c3\""))
+        #expect(second.contains("Clusters 2–2 of 2 shown"))
     }
 }
