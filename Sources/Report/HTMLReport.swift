@@ -225,7 +225,9 @@ public struct HTMLReport: Sendable {
         } else {
             s += "<ol class=\"largest\">\n"
             for c in o.largest {
-                let name = pageOfCluster(c.number).map { "<a href=\"\(clusterHref(c.number, page: $0))\">Cluster \(c.number)</a>" }
+                let name = pageOfCluster(c.number).map {
+                    "<a href=\"\(clusterHref(c.number, page: $0))\">Cluster \(c.number)</a>"
+                }
                 s += "<li>\(name ?? "Cluster \(c.number)"): \(c.size) documents, origin "
                 s += "\(HTML.escape(c.origin ?? "none found")), root <code>\(HTML.escape(c.rootID))</code></li>\n"
             }
@@ -251,7 +253,8 @@ public struct HTMLReport: Sendable {
                 let c = clusters[i]
                 let href = clusterHref(c.cluster.number, page: p)
                 s += "<tr><td><a href=\"\(href)\">\(c.cluster.number)</a></td><td class=\"n\">\(c.memberIDs.count)</td>"
-                s += "<td>\(HTML.escape(c.origin.agency ?? "–"))</td><td><code>\(HTML.escape(c.rootID))</code></td></tr>\n"
+                s +=
+                    "<td>\(HTML.escape(c.origin.agency ?? "–"))</td><td><code>\(HTML.escape(c.rootID))</code></td></tr>\n"
             }
         }
         return s + "</table>\n</details>\n</section>\n"

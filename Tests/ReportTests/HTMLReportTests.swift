@@ -24,7 +24,8 @@ struct HTMLReportTests {
             let md = Fixtures.reportDocument(
                 Fixtures.document("m\(m)", text: "", outlet: "<i>o</i>", url: "https://e.example/?a=<b>"), ordinal: m,
                 cluster: c + 1, role: .copy, agency: nil)
-            let cluster = Cluster(number: c + 1, members: [r, m] + extra, root: r, rootReason: "earliest date (<2019>)")
+            let cluster = Cluster(
+                number: c + 1, members: [r, m] + extra, root: r, rootReason: "earliest date (<2019>)")
             clusters.append(
                 (
                     ReportCluster(

@@ -73,7 +73,9 @@ struct TextMarkupTests {
     @Test("the byte-level renderer equals the scalar-by-scalar reference on mixed-script texts")
     func matchesReference() {
         var rng = SplitMix(seed: 7)
-        let pieces = ["word ", "<b>", "&amp; ", "\"q\" ", "l'été ", "Ελλάδα ", "中国 ", "😀 ", "\r\n", "\n", "\r", "é", "\u{0}"]
+        let pieces = [
+            "word ", "<b>", "&amp; ", "\"q\" ", "l'été ", "Ελλάδα ", "中国 ", "😀 ", "\r\n", "\n", "\r", "é", "\u{0}",
+        ]
         for _ in 0..<300 {
             var text = ""
             for _ in 0..<Int(rng.next() % 40) { text += pieces[Int(rng.next() % UInt64(pieces.count))] }
