@@ -29,7 +29,9 @@ let package = Package(
         // The six stages, each depending only on the core (and zlib for ingest).
         .target(name: "Ingest", dependencies: ["WiretraceCore", "CZlib"], swiftSettings: swiftSettings),
         .target(name: "Normalize", dependencies: ["WiretraceCore"], swiftSettings: swiftSettings),
-        .target(name: "Sketch", dependencies: ["WiretraceCore"], swiftSettings: swiftSettings),
+        // The MinHash kernel in C: an AVX-512 path picked at run time (portable Swift cannot emit it).
+        .target(name: "CMinHash"),
+        .target(name: "Sketch", dependencies: ["WiretraceCore", "CMinHash"], swiftSettings: swiftSettings),
         .target(name: "Cluster", dependencies: ["WiretraceCore"], swiftSettings: swiftSettings),
         .target(
             name: "Attribute",

@@ -1,3 +1,4 @@
+import CMinHash
 import Sketch
 import Testing
 import WiretraceCore
@@ -21,5 +22,31 @@ import WiretraceCore
         #expect(MinHasher(permutations: 16, seed: 1).signature(x) == MinHasher(permutations: 16, seed: 1).signature(x))
         #expect(MinHasher(permutations: 16, seed: 1).signature(x) != MinHasher(permutations: 16, seed: 2).signature(x))
         #expect(MinHasher(permutations: 16, seed: 1).signature([]) == [UInt32](repeating: .max, count: 16))
+    }
+
+    /// The definition, one permutation at a time: top 32 bits of min(a·x + b mod 2^64).
+    static func definition(_ h: MinHasher, _ xs: [UInt64]) -> [UInt32] {
+        (0..<h.a.count).map { i in
+            UInt32(truncatingIfNeeded: xs.map { h.a[i] &* $0 &+ h.b[i] }.min().map { $0 >> 32 } ?? UInt64.max >> 32)
+        }
+    }
+
+    @Test("the C kernel (AVX-512 where the CPU has it, else portable) gives the definition's bits for any length")
+    func kernelMatchesDefinition() {
+        var state: UInt64 = 42
+        for permutations in [16, 20, 64, 100, 128, 200] {
+            let h = MinHasher(permutations: permutations, seed: UInt64(permutations))
+            for n in [0, 1, 2, 7, 64, 333] {
+                let xs: [UInt64] = (0..<n).map { _ in
+                    state &+= 0x9E37_79B9_7F4A_7C15
+                    return StableHash.mix64(state)
+                }
+                let expected = Self.definition(h, xs)
+                #expect(h.signature(xs) == expected, "p=\(permutations) n=\(n) kernel \(MinHasher.kernel)")
+                var portable = [UInt32](repeating: 0, count: permutations)
+                wt_minhash_signature_portable(h.a, h.b, permutations, xs, n, &portable)
+                #expect(portable == expected, "portable p=\(permutations) n=\(n)")
+            }
+        }
     }
 }
