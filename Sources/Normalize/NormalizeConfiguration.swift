@@ -24,11 +24,14 @@ public struct NormalizeConfiguration: Sendable {
     /// One regular-expression call per line instead of one per pattern: each call converts the
     /// line to UTF-16 and sets up a matcher, and that, not the matching, is what costs.
     public let combinedPattern: NSRegularExpressionBox?
+    /// The line openings the patterns can match (nil: not analyzable, every line is tested).
+    public let prefixFilter: LinePrefixFilter?
 
     public init(boilerplatePatterns: [String] = []) throws(WiretraceError) {
         self.boilerplatePatterns = boilerplatePatterns
         self.compiledPatterns = try Self.compile(boilerplatePatterns, path: "boilerplate_patterns")
         self.combinedPattern = Self.combine(boilerplatePatterns)
+        self.prefixFilter = LinePrefixFilter(patterns: boilerplatePatterns)
     }
 
     /// Reads the stage's keys from `pipeline.json`.
@@ -41,6 +44,7 @@ public struct NormalizeConfiguration: Sendable {
         boilerplatePatterns = patterns
         compiledPatterns = try Self.compile(patterns, path: reader.keyPath("boilerplate_patterns"))
         combinedPattern = Self.combine(patterns)
+        prefixFilter = LinePrefixFilter(patterns: patterns)
         unicodeNFKC = unicode == "NFKC"
         self.caseFold = caseFold
         self.unifyQuotes = unifyQuotes

@@ -97,6 +97,7 @@ public struct Normalizer: StreamingStage {
             hi = start
         }
         guard lo < hi else { return false }
+        if let filter = configuration.prefixFilter, !filter.mayMatch(bytes, lo..<hi) { return false }
         let trimmed = String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self)
         if let combined = configuration.combinedPattern { return combined.matches(trimmed) }
         return configuration.compiledPatterns.contains(where: { $0.matches(trimmed) })
