@@ -161,8 +161,11 @@ public struct PipelineRunner: Sendable {
                 ordinal: ordinal, document: k.document, cluster: clustering.clusters[c].number,
                 role: clustering.roles[ordinal], similarity: clustering.similarityToRoot[ordinal],
                 attribution: attributions[ordinal])
-            try documentsFile.write(JSONOutputs.documentLine(rd))
             reportDocuments.append(rd)
+        }
+        let lineDocuments = reportDocuments
+        try await Self.writeLines(count: lineDocuments.count, threads: threads, to: documentsFile) {
+            JSONOutputs.documentLine(lineDocuments[$0])
         }
         let clustersFile = try AtomicFile(path: output + "/clusters.jsonl")
         var reportClusters: [(ReportCluster, [ReportDocument])] = []
@@ -195,6 +198,19 @@ public struct PipelineRunner: Sendable {
         try AtomicFile.write(JSONOutputs.summary(summary), to: output + "/summary.json")
         progress.finish()
         return summary
+    }
+
+    /// Writes `line(0) ..< line(count - 1)` to `file` in order, the lines built on `threads` tasks a
+    /// window at a time (so at most one window of lines is in memory).
+    static func writeLines(
+        count: Int, threads: Int, to file: AtomicFile, _ line: @escaping @Sendable (Int) -> String
+    ) async throws {
+        let window = 16_384
+        for first in stride(from: 0, to: count, by: window) {
+            let n = min(window, count - first)
+            let lines = try await orderedParallelMap(count: n, threads: threads, batch: 512) { line(first + $0) }
+            for l in lines { try file.write(l) }
+        }
     }
 
     /// Writes `report.md` and `report.html` (with its extra pages), as the config asks.
