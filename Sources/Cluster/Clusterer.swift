@@ -153,7 +153,7 @@ public struct Clusterer: BarrierStage {
                 let byLede = !byContainment && sameNewsPeg(alignment, ty, tx, lede)
                 guard byContainment || byLede else { continue }
                 var numbers = NumberConflicts.Count()
-                if alignment.runs.count > 1, let fy = try facts(y, &tokenCache), let fx = try facts(x, &tokenCache) {
+                if !alignment.runs.isEmpty, let fy = try facts(y, &tokenCache), let fx = try facts(x, &tokenCache) {
                     numbers = NumberConflicts.count(
                         alignment.runs, ty, factsA: fy, tx, factsB: fx, maxGap: configuration.numberSlotWords)
                 }

@@ -64,6 +64,24 @@ import WiretraceCore
         #expect(conflicts(same, rewritten).conflicts == 0)
     }
 
+    static func slaughter(_ a: String, _ b: String, _ c: String) -> String {
+        "Chicago Mercantile Exchange floor traders and commission house representatives are guesstimating "
+            + "today's hog slaughter at about 295,000 to 305,000 head versus \(a) week ago and \(b) a year ago. "
+            + "Cattle slaughter is put at \(c) head."
+    }
+
+    @Test func figuresAfterTheOnlySharedPassageConflict() {
+        let c = conflicts(Self.slaughter("295,000", "305,000", "120,000"), Self.slaughter("303,000", "275,000", "125,000"))
+        #expect(c.conflicts >= 2)
+        #expect(conflicts(Self.slaughter("295,000", "305,000", "120,000"), Self.slaughter("295,000", "305,000", "120,000")).conflicts == 0)
+    }
+
+    @Test func aPageTimestampBeforeTheStoryIsNoConflict() {
+        let story = Self.report("1.5", "6-1/8")
+        let c = conflicts("Updated 10:12 GMT March 4 " + story, "Updated 11:40 GMT March 5 " + story)
+        #expect(c.conflicts == 0)
+    }
+
     @Test func aRewordedGapIsNoConflict() {
         let a = Self.report("1.5", "6-1/8")
         let b = a.replacingOccurrences(of: "a Fed spokesman said", with: "the central bank stated")
