@@ -11,6 +11,11 @@ SILVER rows carry `cluster` (identical after case/whitespace folding) and `clust
                    from that other document's (word Jaccard < 0.5): a heuristic that leaves out
                    corrections, write-thrus and retransmissions the silver rule (J >= 0.9) calls
                    different stories although they keep the story's lede
+  merged_docs_not_update  the same, leaving out other stories that are an update of the document's
+                   story: they share at least half of the smaller text's word 8-grams and the smaller
+                   text's numbers all occur in the other (write-thrus, retransmissions, trimmed or
+                   expanded versions: one story by the gold definition of real-multi-outlet). Templated
+                   reports (other figures), digests and stories sharing background stay counted
   near_pair_recall share of `cluster_near` pairs predicted in one cluster (target 1.0)
   exact_pair_recall the same for `cluster` pairs
 Documents missing from PRED count as singletons.
@@ -65,6 +70,21 @@ def main():
                 if len(a & b) < 0.5 * max(len(a | b), 1):
                     return True
         return False
+    words = {d['id']: re.findall(r'\w+', d['text'].lower()) for d in silver}
+
+    def update_of(i, j):
+        a, b = words[i], words[j]
+        ga = {tuple(a[k:k + 8]) for k in range(len(a) - 7)}
+        gb = {tuple(b[k:k + 8]) for k in range(len(b) - 7)}
+        if not ga or not gb or len(ga & gb) < 0.5 * min(len(ga), len(gb)):
+            return False
+        small, big = (a, b) if len(ga) <= len(gb) else (b, a)
+        return {w for w in small if w.isdigit()} <= {w for w in big if w.isdigit()}
+
+    def merged_not_update(i):
+        return any(near[j] != near[i] and not update_of(i, j) for j in members[pred[i]])
+    merged_real = sum(1 for d in silver if d['id'] in pred and len(stories[pred[d['id']]]) > 1
+                      and merged_not_update(d['id']))
     merged_other = sum(1 for d in silver if d['id'] in pred and len(stories[pred[d['id']]]) > 1 and other_lede(d['id']))
     groups_near = defaultdict(list)
     groups_exact = defaultdict(list)
@@ -78,6 +98,7 @@ def main():
         'merged_docs': round(merged / max(len(silver), 1), 5),
         'merged_doc_count': merged,
         'merged_docs_other_lede': round(merged_other / max(len(silver), 1), 5),
+        'merged_docs_not_update': round(merged_real / max(len(silver), 1), 5),
         'near_pairs': nt, 'near_pair_recall': round(nf / nt, 5) if nt else 1.0,
         'exact_pairs': et, 'exact_pair_recall': round(ef / et, 5) if et else 1.0,
         'missed_near_pairs': missed[:20],
@@ -86,7 +107,8 @@ def main():
         print(json.dumps(out))
         return
     print(f"docs {out['docs']}  distinct stories merged for {merged} docs ({out['merged_docs']:.4f}); "
-          f"with another lede for {merged_other} ({out['merged_docs_other_lede']:.4f})")
+          f"with another lede for {merged_other} ({out['merged_docs_other_lede']:.4f}); "
+          f"not an update for {merged_real} ({out['merged_docs_not_update']:.4f})")
     print(f"cluster_near pairs {nt}: found {nf} (recall {out['near_pair_recall']:.4f}); "
           f"cluster pairs {et}: found {ef} (recall {out['exact_pair_recall']:.4f})")
     for a, b in missed[:10]:

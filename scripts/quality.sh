@@ -55,6 +55,7 @@ python3 "$SHARED/bench/score.py" "$SHARED/data/real-multi-outlet/gold.jsonl" "$O
 for s in $sizes; do
   run "c$s" "$W/c$s.corpus.jsonl" outlet
   python3 "$SHARED/bench/score.py" "$W/c$s.gold.jsonl" "$OUT/c$s/documents.jsonl" --meta "$W/c$s.meta.jsonl" --json > "$OUT/c$s.score"
+  python3 "$ROOT/scripts/hardneg_breakdown.py" "$W/c$s.meta.jsonl" "$OUT/c$s/documents.jsonl" "$SHARED/data/reuters-base.jsonl" --json > "$OUT/c$s.hardneg"
 done
 run reuters "$SHARED/data/reuters21578-dev.jsonl" outlet
 python3 "$ROOT/scripts/check_silver.py" "$SHARED/data/reuters21578-dev.jsonl" "$OUT/reuters/documents.jsonl" --json > "$OUT/reuters.score"

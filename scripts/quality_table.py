@@ -2,6 +2,7 @@
 """Prints the quality table of scripts/quality.sh from the score files in DIR.
 
 usage: quality_table.py DIR
+Secondary lines (hardneg_breakdown.py, check_silver.py) leave out pairs that are updates of one story.
 Peers' figures are the published ones of issue 4 (datasketch/rensa/gaoya: word-5-gram MinHash +
 LSH + union-find); a "gaoya (run here)" column appears when quality.sh ran it (QUALITY_PEERS=1).
 """
@@ -56,12 +57,17 @@ for size, target in (('10k', 0.97), ('100k', 0.95)):
     h = s.get('hardneg_false_merge')
     add(name, 'hard-negative false merges', f(h, 4), '0.009-0.023', f(g and g.get('hardneg_false_merge'), 4),
         '<= 0.005' if size == '10k' else '', (h <= 0.005) if size == '10k' else None)
+    hb = load(f'c{size}.hardneg')
+    if hb:
+        add(name, '... of base pairs not an update (secondary)', f(hb['hardneg_false_merge_distinct'], 4), '-', '-', '', None)
     add(name, 'wall seconds (wiretrace)', secs(f'c{size}'), '-', '-', '', None)
 
 r = load('reuters.score')
 if r:
     add('reuters21578-dev (silver)', 'docs with distinct stories merged', f(r['merged_docs'], 4), '-', '-', '<= 0.005', r['merged_docs'] <= 0.005)
     add('reuters21578-dev (silver)', '... of them with another lede (heuristic)', f(r['merged_docs_other_lede'], 4), '-', '-', '', None)
+    if 'merged_docs_not_update' in r:
+        add('reuters21578-dev (silver)', '... of them not with an update (secondary)', f(r['merged_docs_not_update'], 4), '-', '-', '', None)
     add('reuters21578-dev (silver)', 'cluster_near pairs found', f"{f(r['near_pair_recall'], 4)} of {r['near_pairs']}", '-', '-', '1.0',
         r['near_pair_recall'] >= 1.0)
     add('reuters21578-dev (silver)', 'cluster (identical) pairs found', f"{f(r['exact_pair_recall'], 4)} of {r['exact_pairs']}", '-', '-', '', None)

@@ -45,6 +45,9 @@ public struct ClusterConfiguration: Sendable, Hashable {
     /// A pair whose shared passages are separated by this many differing numbers (the same
     /// template filled with other figures: daily market reports, bond offerings) is two stories.
     public var maxNumberConflicts = 2
+    /// The longest gap, in words on either side, between two shared passages that still counts as one
+    /// slot of a template whose facts (figures, dates) the two texts must agree on.
+    public var numberSlotWords = 64
     /// A heavy rewrite that shares too little text for `min_containment` is still the same story when
     /// the two ledes (first `lede_words` words) agree on at least `lede_min_agreement` of their content
     /// words and the texts share at least `lede_min_passages` separate passages (and
@@ -104,6 +107,7 @@ public struct ClusterConfiguration: Sendable, Hashable {
             minContainment = try v.double("min_containment", in: 0...1, default: minContainment)
             shortTextContainment = try v.double("short_text_containment", in: 0...1, default: shortTextContainment)
             maxNumberConflicts = try v.int("max_number_conflicts", in: 1...1_000_000, default: maxNumberConflicts)
+            numberSlotWords = try v.int("number_slot_words", in: 1...10_000, default: numberSlotWords)
             ledeWords = try v.int("lede_words", in: 10...1000, default: ledeWords)
             ledeMinAgreement = try v.double("lede_min_agreement", in: 0...1, default: ledeMinAgreement)
             ledeMinPassages = try v.int("lede_min_passages", in: 1...1000, default: ledeMinPassages)

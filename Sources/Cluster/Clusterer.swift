@@ -60,12 +60,12 @@ public struct Clusterer: BarrierStage {
         return entry
     }
 
-    /// Which of a document's tokens are numbers, read from its text (cached); nil without text.
-    func digits(_ ordinal: Int, _ cache: inout TokenCache) throws -> [Bool]? {
+    /// Which of a document's tokens are facts (numbers, dates), read from its text (cached); nil without text.
+    func facts(_ ordinal: Int, _ cache: inout TokenCache) throws -> [Bool]? {
         guard let text else { return nil }
         let entry = try cache.get(ordinal, load)
         if let d = entry.digits { return d }
-        let d = NumberConflicts.digitMask(try text(ordinal), entry.tokens)
+        let d = NumberConflicts.factMask(try text(ordinal), entry.tokens)
         cache.setDigits(ordinal, d)
         return d
     }
@@ -153,8 +153,9 @@ public struct Clusterer: BarrierStage {
                 let byLede = !byContainment && sameNewsPeg(alignment, ty, tx, lede)
                 guard byContainment || byLede else { continue }
                 var numbers = NumberConflicts.Count()
-                if alignment.runs.count > 1, let dy = try digits(y, &tokenCache), let dx = try digits(x, &tokenCache) {
-                    numbers = NumberConflicts.count(alignment.runs, ty, digitsA: dy, tx, digitsB: dx)
+                if !alignment.runs.isEmpty, let fy = try facts(y, &tokenCache), let fx = try facts(x, &tokenCache) {
+                    numbers = NumberConflicts.count(
+                        alignment.runs, ty, factsA: fy, tx, factsB: fx, maxGap: configuration.numberSlotWords)
                 }
                 guard numbers.conflicts < configuration.maxNumberConflicts else {
                     counters.add("refused_number_conflicts", 1)
@@ -370,7 +371,7 @@ struct TokenCache {
     /// A document as verification needs it.
     struct Entry {
         var tokens: TokenizedText
-        /// Which tokens contain a digit; nil when the text was not read.
+        /// Which tokens are facts (`NumberConflicts.factMask`); nil when the text was not read.
         var digits: [Bool]?
         /// Which tokens lie in common text (nil: none), once `maskReady`.
         var common: [Bool]? = nil

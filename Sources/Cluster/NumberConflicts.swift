@@ -1,34 +1,51 @@
 import WiretraceCore
 
-/// Finds aligned places where two texts state different numbers: templated stories.
+/// Finds aligned places where two texts state different facts: templated stories.
 ///
-/// Recurring wire stories — a central bank's daily operations, Treasury balances, bond offerings,
-/// earnings tables, market closes — share almost all their words with the previous day's story
-/// and differ only in the figures. A copy or rewrite keeps its story's figures. So when two
-/// shared passages follow each other in both texts and the short gaps between them both hold
-/// numbers that differ, the pair is a *number conflict*: the same template filled with other facts.
+/// Recurring wire stories — a central bank's daily operations, Treasury balances, bill auctions,
+/// monthly statistics, earnings tables, market closes — share almost all their words with the
+/// previous day's (month's) story and differ only in the figures and dates. A copy or rewrite keeps
+/// its story's figures; an update or a correction changes one or two. So the places where two texts
+/// differ next to their shared passages are aligned word by word and compared by their *facts*
+/// (numbers, month and weekday names): a slot where each side states a fact the other lacks, and
+/// both sides are mostly facts, is a *number conflict* — the same template filled with other facts.
+/// A reworded slot that keeps its figures, a slot only one side fills, or other words with figures
+/// in them (another sentence) is no conflict.
 public enum NumberConflicts {
-    /// The result of comparing the gaps between consecutive shared runs.
+    /// The result of comparing the places around and between the shared runs.
     public struct Count: Sendable, Hashable {
-        /// Gaps of at most `maxGap` tokens on both sides between two consecutive shared runs.
+        /// Slots holding facts on both sides.
         public var slots = 0
-        /// Slots whose gaps both hold a number and differ.
+        /// Slots where each side states a fact the other lacks, less two for the text before the
+        /// first shared run and two for the text after the last (see `count`).
         public var conflicts = 0
     }
 
-    /// Which tokens of `tokens` contain a decimal digit, read from the original `text`.
+    /// Month and weekday names (normalized), facts a template fills like figures. "May" and
+    /// abbreviations that are also common words ("mar", "sat", "sun", "wed") are left out.
+    static let dateWords: Set<UInt64> = Set(
+        [
+            "january", "february", "march", "april", "june", "july", "august", "september", "october",
+            "november", "december", "jan", "feb", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov",
+            "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        ].map { StableHash.hash($0) })
+
+    /// Which of `tokens` are facts: numbers (every character a decimal digit, read from the original
+    /// `text`; "4.5" is two tokens) and month or weekday names. A word with a digit in it ("W2", an
+    /// OCR slip like "sa1d") is no fact.
     /// - Complexity: O(|text| + |tokens|).
-    public static func digitMask(_ text: String, _ tokens: TokenizedText) -> [Bool] {
+    public static func factMask(_ text: String, _ tokens: TokenizedText) -> [Bool] {
         let scalars = Array(text.unicodeScalars)
         var mask = [Bool](repeating: false, count: tokens.count)
         for k in 0..<tokens.count {
+            if dateWords.contains(tokens.hashes[k]) {
+                mask[k] = true
+                continue
+            }
             let start = Int(tokens.starts[k])
             let end = min(Int(tokens.ends[k]), scalars.count)
             guard start < end else { continue }
-            for p in start..<end where isDigit(scalars[p]) {
-                mask[k] = true
-                break
-            }
+            mask[k] = scalars[start..<end].allSatisfy(isDigit)
         }
         return mask
     }
@@ -40,31 +57,121 @@ public enum NumberConflicts {
         return s.properties.numericType == .decimal
     }
 
-    /// Counts number conflicts between consecutive runs of an alignment.
+    /// Counts number conflicts around and between the runs of an alignment.
+    ///
+    /// Compared are the gaps between two runs that follow each other in both texts, and the texts
+    /// before the first run and after the last, each pair only when both sides are at most `maxGap`
+    /// tokens (a longer gap is an inserted paragraph, not a slot). A pair is aligned word by word
+    /// (longest common subsequence); the words both keep split it into *slots*, the stretches in
+    /// between, and a slot bounded by kept words or runs on both ends is compared. A template fills
+    /// the same slots with other figures ("rose to 2.95 billion stg in February from 2.70" /
+    /// "slipped to 2.66 billion stg in January from 2.78"); a rewrite keeps its figures, so they
+    /// align and leave no slot. Text before the first run or after the last may hold each page's
+    /// own timestamp (a dateline, a "published" line: a date and a time): two conflicts there are
+    /// not counted.
     /// - Parameters:
     ///   - runs: Shared runs as token ranges in A and B, in B's order (as `PassageAligner` gives them).
-    ///   - maxGap: The longest gap, in tokens on either side, that still counts as one slot.
-    /// - Complexity: O(r + g) for r runs and g gap tokens.
+    ///   - factsA: Per token of `a`, whether it is a fact (`factMask`); the same for `factsB`.
+    ///   - maxGap: The longest gap, in tokens on either side, that is compared.
+    /// - Complexity: O(r + Σ gA·gB) for r runs and compared gaps of gA, gB ≤ `maxGap` tokens.
     public static func count(
-        _ runs: [(a: Range<Int>, b: Range<Int>)], _ a: TokenizedText, digitsA: [Bool], _ b: TokenizedText,
-        digitsB: [Bool], maxGap: Int = 4
+        _ runs: [(a: Range<Int>, b: Range<Int>)], _ a: TokenizedText, factsA: [Bool], _ b: TokenizedText,
+        factsB: [Bool], maxGap: Int
     ) -> Count {
         var result = Count()
-        guard runs.count > 1 else { return result }
-        for r in 1..<runs.count {
+        guard let first = runs.first, let last = runs.last else { return result }
+        var table: [UInt16] = []
+        func compare(_ gapA: Range<Int>, _ gapB: Range<Int>, _ side: Side) -> Int {
+            guard !gapA.isEmpty, !gapB.isEmpty, gapA.count <= maxGap, gapB.count <= maxGap,
+                gapA.contains(where: { factsA[$0] }), gapB.contains(where: { factsB[$0] })
+            else { return 0 }
+            let (slots, conflicts) = slotConflicts(a, gapA, factsA, b, gapB, factsB, side, &table)
+            result.slots += slots
+            return conflicts
+        }
+        // Before the first run and after the last: in A, outside every run.
+        let startA = runs.lazy.map(\.a.lowerBound).min() ?? 0
+        let endA = runs.lazy.map(\.a.upperBound).max() ?? 0
+        result.conflicts += max(0, compare(0..<startA, 0..<first.b.lowerBound, .before) - 2)
+        result.conflicts += max(0, compare(endA..<a.count, last.b.upperBound..<b.count, .after) - 2)
+        for r in runs.indices.dropFirst() {
             let previous = runs[r - 1]
             let current = runs[r]
-            // Only runs that follow each other in both texts, with a short gap on both sides.
-            guard current.a.lowerBound > previous.a.upperBound, current.b.lowerBound > previous.b.upperBound,
-                current.a.lowerBound - previous.a.upperBound <= maxGap,
-                current.b.lowerBound - previous.b.upperBound <= maxGap
-            else { continue }
-            let gapA = previous.a.upperBound..<current.a.lowerBound
-            let gapB = previous.b.upperBound..<current.b.lowerBound
-            result.slots += 1
-            guard gapA.contains(where: { digitsA[$0] }), gapB.contains(where: { digitsB[$0] }) else { continue }
-            if !a.hashes[gapA].elementsEqual(b.hashes[gapB]) { result.conflicts += 1 }
+            // Only runs that follow each other in both texts.
+            guard current.a.lowerBound > previous.a.upperBound, current.b.lowerBound > previous.b.upperBound else {
+                continue
+            }
+            result.conflicts += compare(
+                previous.a.upperBound..<current.a.lowerBound, previous.b.upperBound..<current.b.lowerBound, .between)
         }
         return result
+    }
+
+    /// Where a compared pair of gaps lies: its slots must be bounded on both ends, and the text's
+    /// start (end) bounds nothing.
+    enum Side { case before, between, after }
+
+    /// Aligns two gaps word by word and compares the facts of the slots between the words they keep.
+    /// - Returns: Slots holding facts on both sides, and those where each side has a fact the other
+    ///   lacks and both sides are at least half facts.
+    static func slotConflicts(
+        _ a: TokenizedText, _ gapA: Range<Int>, _ factsA: [Bool], _ b: TokenizedText, _ gapB: Range<Int>,
+        _ factsB: [Bool], _ side: Side, _ table: inout [UInt16]
+    ) -> (Int, Int) {
+        let n = gapA.count
+        let m = gapB.count
+        let width = m + 1
+        // table[i * width + j]: the longest common subsequence of gapA's tokens from i and gapB's from j.
+        table.removeAll(keepingCapacity: true)
+        table.append(contentsOf: repeatElement(0, count: (n + 1) * width))
+        for i in stride(from: n - 1, through: 0, by: -1) {
+            for j in stride(from: m - 1, through: 0, by: -1) {
+                table[i * width + j] =
+                    a.hashes[gapA.lowerBound + i] == b.hashes[gapB.lowerBound + j]
+                    ? table[(i + 1) * width + j + 1] + 1
+                    : max(table[(i + 1) * width + j], table[i * width + j + 1])
+            }
+        }
+        var slots = 0
+        var conflicts = 0
+        func compareSlot(_ ra: Range<Int>, _ rb: Range<Int>) {
+            var fa: [UInt64] = []
+            var fb: [UInt64] = []
+            for k in ra where factsA[k] { fa.append(a.hashes[k]) }
+            for k in rb where factsB[k] { fb.append(b.hashes[k]) }
+            guard !fa.isEmpty, !fb.isEmpty else { return }
+            slots += 1
+            if 2 * fa.count >= ra.count, 2 * fb.count >= rb.count, fa.contains(where: { !fb.contains($0) }),
+                fb.contains(where: { !fa.contains($0) })
+            {
+                conflicts += 1
+            }
+        }
+        var i = 0
+        var j = 0
+        var slotA = 0
+        var slotB = 0
+        var bounded = side != .before
+        while i < n && j < m {
+            if a.hashes[gapA.lowerBound + i] == b.hashes[gapB.lowerBound + j] {
+                if bounded {
+                    compareSlot(
+                        (gapA.lowerBound + slotA)..<(gapA.lowerBound + i), (gapB.lowerBound + slotB)..<(gapB.lowerBound + j))
+                }
+                bounded = true
+                i += 1
+                j += 1
+                slotA = i
+                slotB = j
+            } else if table[(i + 1) * width + j] >= table[i * width + j + 1] {
+                i += 1
+            } else {
+                j += 1
+            }
+        }
+        if bounded && side != .after {
+            compareSlot((gapA.lowerBound + slotA)..<gapA.upperBound, (gapB.lowerBound + slotB)..<gapB.upperBound)
+        }
+        return (slots, conflicts)
     }
 }

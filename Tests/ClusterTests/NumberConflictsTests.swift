@@ -21,15 +21,16 @@ import WiretraceCore
         let a = normalizer.tokenize(x)
         let b = normalizer.tokenize(y)
         return NumberConflicts.count(
-            aligner.align(a, b).runs, a, digitsA: NumberConflicts.digitMask(x, a), b,
-            digitsB: NumberConflicts.digitMask(y, b))
+            aligner.align(a, b).runs, a, factsA: NumberConflicts.factMask(x, a), b,
+            factsB: NumberConflicts.factMask(y, b), maxGap: 64)
     }
 
-    @Test func digitMaskMarksNumbersOnly() {
-        let text = "Shares rose 4.5 pct to 1987 highs, “W2” said"
+    @Test func factMaskMarksNumbersAndDatesOnly() {
+        let text = "Shares rose 4.5 pct to 1987 highs in March, “W2” sa1d on Friday"
         let t = normalizer.tokenize(text)
-        let mask = NumberConflicts.digitMask(text, t)
-        #expect(mask == [false, false, true, true, false, false, true, false, true, false])
+        let mask = NumberConflicts.factMask(text, t)
+        #expect(
+            mask == [false, false, true, true, false, false, true, false, false, true, false, false, false, true])
     }
 
     @Test func theSameTemplateWithOtherFiguresConflicts() {
@@ -40,6 +41,44 @@ import WiretraceCore
 
     @Test func aCopyWithTheSameFiguresDoesNot() {
         let c = conflicts(Self.report("1.5", "6-1/8"), "WASHINGTON (Reuters) - " + Self.report("1.5", "6-1/8"))
+        #expect(c.conflicts == 0)
+    }
+
+    /// Monthly statistics: the shared passages are far apart, and the slots between them hold other
+    /// figures and months.
+    static func monthly(_ month: String, _ previous: String, _ a: String, _ b: String, _ c: String) -> String {
+        "New credit advanced by finance houses, retailers, bank credit cards and other providers of credit "
+            + "rose to \(a) billion stg in \(month) from \(b) billion in \(previous), the Department of Trade said. "
+            + "Of the \(month) total, \(c) billion stg was advanced on bank credit cards. On a three-month basis, "
+            + "total advances were higher than in the previous three months, the department said."
+    }
+
+    @Test func slotsBetweenDistantPassagesAreComparedWordByWord() {
+        let c = conflicts(
+            Self.monthly("February", "January", "2.95", "2.70", "1.28"),
+            Self.monthly("January", "December", "2.66", "2.78", "1.15"))
+        #expect(c.conflicts >= 2)
+        let same = Self.monthly("February", "January", "2.95", "2.70", "1.28")
+        let rewritten = same.replacingOccurrences(of: "rose to", with: "climbed to a total of")
+            .replacingOccurrences(of: "from 2.70 billion in January", with: "against January's 2.70 billion")
+        #expect(conflicts(same, rewritten).conflicts == 0)
+    }
+
+    static func slaughter(_ a: String, _ b: String, _ c: String) -> String {
+        "Chicago Mercantile Exchange floor traders and commission house representatives are guesstimating "
+            + "today's hog slaughter at about 295,000 to 305,000 head versus \(a) week ago and \(b) a year ago. "
+            + "Cattle slaughter is put at \(c) head."
+    }
+
+    @Test func figuresAfterTheOnlySharedPassageConflict() {
+        let c = conflicts(Self.slaughter("295,000", "305,000", "120,000"), Self.slaughter("303,000", "275,000", "125,000"))
+        #expect(c.conflicts >= 2)
+        #expect(conflicts(Self.slaughter("295,000", "305,000", "120,000"), Self.slaughter("295,000", "305,000", "120,000")).conflicts == 0)
+    }
+
+    @Test func aPageTimestampBeforeTheStoryIsNoConflict() {
+        let story = Self.report("1.5", "6-1/8")
+        let c = conflicts("Updated 10:12 GMT March 4 " + story, "Updated 11:40 GMT March 5 " + story)
         #expect(c.conflicts == 0)
     }
 
