@@ -70,6 +70,11 @@ public struct ClusterConfiguration: Sendable, Hashable {
     /// A document already in a cluster joins a second one through a different part of its text only
     /// if that part is at least this share of it (or of the other): multi-story pages join one story.
     public var majorityShare = 0.5
+    /// A pair finding less than this share of the longer text (a digest or roundup holding the other
+    /// as one of its items) joins the two only if a shared passage lies in the longer text's lede (its
+    /// first `lede_words` words): a copy with added reporting keeps the story at its top, a digest holds
+    /// story 3 of 5 in its middle. 0 turns the check off.
+    public var digestShare = 0.2
 
     public init() {}
 
@@ -116,6 +121,7 @@ public struct ClusterConfiguration: Sendable, Hashable {
             bestMinWords = try v.double("best_min_words", in: 0...100_000, default: bestMinWords)
             copySimilarity = try v.double("copy_similarity", in: 0...1, default: copySimilarity)
             majorityShare = try v.double("majority_share", in: 0...1, default: majorityShare)
+            digestShare = try v.double("digest_share", in: 0...1, default: digestShare)
             try v.finish()
         }
     }

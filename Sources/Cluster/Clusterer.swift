@@ -195,11 +195,19 @@ public struct Clusterer: BarrierStage {
         var sets = UnionFind(count: n)
         var coverage: [Int: [Bool]] = [:]
         var containsScore = [Double](repeating: 0, count: n)
+        var edgesOf: [Int: [Int]]? = nil
         for i in order {
             let edge = edges[i]
             let x = edge.x
             let y = edge.y
             if sets.find(x) == sets.find(y) { continue }
+            if !edge.sameLede
+                && !edge.touchesLongerLede(belowShare: Float(configuration.digestShare), ledeWords: configuration.ledeWords)
+                && holdsOtherStories(i, edges, &edgesOf)
+            {
+                counters.add("refused_digest", 1)
+                continue
+            }
             let coveredY = edge.covered(\.a, count: inputs[y].sketch.tokenCount)
             let coveredX = edge.covered(\.b, count: inputs[x].sketch.tokenCount)
             guard coherent(y, coveredY, Double(edge.shareY), x, coveredX, Double(edge.shareX), &sets, coverage) else {
@@ -306,6 +314,43 @@ public struct Clusterer: BarrierStage {
         a.runs.count >= configuration.ledeMinPassages
             && min(a.sharedA, a.sharedB) >= configuration.minSharedWords
             && lede.agreement(ta, tb) >= configuration.ledeMinAgreement
+    }
+
+    /// Whether the longer text of edge `e` (the side with the smaller share) is made of several stories:
+    /// another of its pairs finds a different part of it (less than half of the part `e` finds) and no
+    /// third pair finds most of both parts — a roundup, not one story its partners quote in pieces.
+    private func holdsOtherStories(_ e: Int, _ edges: [Edge], _ edgesOf: inout [Int: [Int]]?) -> Bool {
+        if edgesOf == nil {
+            var index: [Int: [Int]] = [:]
+            for (i, edge) in edges.enumerated() {
+                index[edge.y, default: []].append(i)
+                index[edge.x, default: []].append(i)
+            }
+            edgesOf = index
+        }
+        let edge = edges[e]
+        let long = edge.shareY <= edge.shareX ? edge.y : edge.x
+        let short = long == edge.y ? edge.x : edge.y
+        func span(_ f: Edge) -> [Range<Int32>] { f.runs.map { long == f.y ? $0.a : $0.b } }
+        func size(_ a: [Range<Int32>]) -> Int { a.reduce(0) { $0 + $1.count } }
+        func overlap(_ a: [Range<Int32>], _ b: [Range<Int32>]) -> Int {
+            var total = 0
+            for r in a { for q in b { total += max(0, Int(min(r.upperBound, q.upperBound) - max(r.lowerBound, q.lowerBound))) } }
+            return total
+        }
+        let others = (edgesOf?[long] ?? []).filter { $0 != e && edges[$0].y != short && edges[$0].x != short }
+        let mine = span(edge)
+        let mineSize = size(mine)
+        for f in others {
+            let part = span(edges[f])
+            guard 2 * overlap(part, mine) < mineSize else { continue }
+            let bridged = others.contains { g in
+                let whole = span(edges[g])
+                return g != f && 2 * overlap(whole, mine) >= mineSize && 2 * overlap(whole, part) >= size(part)
+            }
+            if !bridged { return true }
+        }
+        return false
     }
 
     /// Whether joining x's and y's clusters through this pair keeps each side one story.
@@ -439,6 +484,15 @@ struct Edge {
 
     /// The order of union: the share of the smaller text, then similarity.
     var strength: Float { max(shareX, shareY) + similarity / 1024 }
+
+    /// Whether the pair may join its two documents as far as digests go: it finds at least `belowShare`
+    /// of the longer text (the side with the smaller share), or one of its shared runs lies in that
+    /// text's first `ledeWords` words. A roundup excerpting several stories holds each in its middle.
+    func touchesLongerLede(belowShare: Float, ledeWords: Int) -> Bool {
+        let longerIsY = shareY <= shareX
+        if (longerIsY ? shareY : shareX) >= belowShare { return true }
+        return runs.contains { (longerIsY ? $0.a : $0.b).lowerBound < Int32(ledeWords) }
+    }
 
     /// Which of a side's `count` tokens the runs cover.
     func covered(_ side: KeyPath<(a: Range<Int32>, b: Range<Int32>), Range<Int32>>, count: Int) -> [Bool] {

@@ -56,6 +56,38 @@ import WiretraceCore
         #expect(joined.count <= 1)
     }
 
+    /// A roundup of briefs (each a small share of it, none in its lede but the first) joins none of the
+    /// briefs it holds in its middle; with the check off it would join one: the test can fail.
+    @Test func aRoundupDoesNotJoinTheBriefsInItsMiddle() throws {
+        let lead = SyntheticText.words(seed: 1, count: 200)
+        let briefs = (2...6).map { SyntheticText.words(seed: UInt64($0), count: 40) }
+        let roundup = SyntheticText.text(Array(lead.prefix(64)) + briefs.flatMap { $0 })
+        var texts = [SyntheticText.text(lead), roundup]
+        texts += briefs.map { SyntheticText.text($0) }
+        func middleJoined(_ c: Clustering) -> Bool {
+            (0..<briefs.count).contains { c.together(1, 2 + $0) }
+        }
+        let c = try ClusterHarness(texts).run()
+        #expect(!middleJoined(c))
+        #expect(Set(c.clusterIndex[2...]).count == briefs.count)
+        #expect(c.counter("refused_digest") > 0)
+        var off = ClusterConfiguration()
+        off.digestShare = 0
+        #expect(middleJoined(try ClusterHarness(texts).run(off)))
+    }
+
+    /// A long story that others quote in pieces is one story, not a roundup: a copy of the whole
+    /// finds both pieces, and each excerpt joins it.
+    @Test func excerptsFromTheMiddleOfOneStoryJoinIt() throws {
+        let story = SyntheticText.words(seed: 1, count: 320)
+        let texts = [
+            SyntheticText.text(story), "Reprinted: " + SyntheticText.text(story),
+            SyntheticText.text(Array(story[120..<160])), SyntheticText.text(Array(story[240..<280])),
+        ]
+        let c = try ClusterHarness(texts).run()
+        #expect(c.together(0, 1) && c.together(0, 2) && c.together(0, 3))
+    }
+
     /// A newsletter blurb at the end of many unrelated short stories is learned as common text.
     @Test func recurringBoilerplateIsLearnedAndIgnored() throws {
         let blurb =
