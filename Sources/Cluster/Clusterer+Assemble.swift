@@ -4,7 +4,7 @@ extension Clusterer {
     /// Turns the joined sets into clusters: numbers, roots with reasons, roles and similarity to root.
     func assemble(
         _ inputs: [SketchedDocument], _ sets: inout UnionFind, _ containsScore: [Double], _ aligner: PassageAligner,
-        _ common: FingerprintTable, _ workers: inout [Worker], _ counters: Counters
+        _ common: CommonText, _ workers: inout [Worker], _ counters: Counters
     ) throws -> Clustering {
         let n = inputs.count
         var clusterOfRoot: [Int: Int] = [:]

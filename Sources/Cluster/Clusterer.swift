@@ -62,14 +62,46 @@ public struct Clusterer: BarrierStage {
 
     /// A document as verification needs it, read back and prepared once per cached document (a
     /// document is compared with up to `max_candidates_per_document` others in a row).
-    func prepare(_ ordinal: Int, _ common: FingerprintTable, _ aligner: PassageAligner) throws -> TokenCache.Entry {
+    func prepare(_ ordinal: Int, _ common: CommonText, _ aligner: PassageAligner) throws -> TokenCache.Entry {
         let t = try tokens(ordinal)
-        return TokenCache.Entry(tokens: t, common: commonMask(t, common), windows: aligner.windows(t))
+        return TokenCache.Entry(tokens: t, common: common.mask(ordinal, count: t.count), windows: aligner.windows(t))
+    }
+
+    /// Where each document's common text lies, computed once per document up front (a document is
+    /// read back for verification about as many times as it is a candidate).
+    func commonText(_ n: Int, _ table: FingerprintTable, _ workers: inout [Worker]) throws -> CommonText {
+        guard !table.isEmpty else { return CommonText(count: n) }
+        let chunk = 256
+        let parts = try parallelMap(count: (n + chunk - 1) / chunk, states: &workers) { _, c in
+            try (c * chunk..<min(n, (c + 1) * chunk)).map { d in
+                Self.ranges(commonMask(try tokens(d), table))
+            }
+        }
+        var out = CommonText(count: 0)
+        for part in parts { for r in part { out.append(r) } }
+        return out
+    }
+
+    /// A mask's runs of `true` as (start, end) pairs.
+    static func ranges(_ mask: [Bool]?) -> [Int32] {
+        guard let mask else { return [] }
+        var out: [Int32] = []
+        var k = 0
+        while k < mask.count {
+            if !mask[k] {
+                k += 1
+                continue
+            }
+            let start = k
+            while k < mask.count && mask[k] { k += 1 }
+            out += [Int32(start), Int32(k)]
+        }
+        return out
     }
 
     /// A document's prepared tokens, from the cache when there.
     func verificationEntry(
-        _ ordinal: Int, _ cache: inout TokenCache, _ common: FingerprintTable, _ aligner: PassageAligner
+        _ ordinal: Int, _ cache: inout TokenCache, _ common: CommonText, _ aligner: PassageAligner
     ) throws -> TokenCache.Entry {
         try cache.get(ordinal) { try prepare($0, common, aligner) }
     }
@@ -94,7 +126,7 @@ public struct Clusterer: BarrierStage {
 
     /// Verifies the pair (y, x), y earlier.
     func verify(
-        _ y: Int, _ x: Int, _ cache: inout TokenCache, _ common: FingerprintTable, _ aligner: PassageAligner,
+        _ y: Int, _ x: Int, _ cache: inout TokenCache, _ common: CommonText, _ aligner: PassageAligner,
         _ lede: LedeAgreement
     ) throws -> Outcome {
         let ey = try verificationEntry(y, &cache, common, aligner)
@@ -145,7 +177,7 @@ public struct Clusterer: BarrierStage {
     /// the union-find as of the block's start, or through x's own accepted pairs.
     func examine(
         _ x: Int, _ lsh: [Int32], _ inputs: [SketchedDocument], _ index: PostingIndex, _ common: FingerprintTable,
-        _ copies: UnionFind, _ w: inout Worker, _ aligner: PassageAligner, _ lede: LedeAgreement
+        _ commonText: CommonText, _ copies: UnionFind, _ w: inout Worker, _ aligner: PassageAligner, _ lede: LedeAgreement
     ) throws -> Examined {
         // Fingerprint candidates: earlier documents sharing enough non-common fingerprints.
         for f in inputs[x].sketch.fingerprints {
@@ -186,7 +218,7 @@ public struct Clusterer: BarrierStage {
                 out.outcomes.append(nil)
                 continue
             }
-            let outcome = try verify(y, x, &w.cache, common, aligner, lede)
+            let outcome = try verify(y, x, &w.cache, commonText, aligner, lede)
             if case .accepted(_, _, true) = outcome { joined.append(root) }
             out.outcomes.append(outcome)
         }
@@ -226,6 +258,7 @@ public struct Clusterer: BarrierStage {
             minPassageWords: configuration.minPassageWords, quoteWeight: configuration.quoteWeight)
         let lede = LedeAgreement(ledeWords: configuration.ledeWords)
         var workers = (0..<threads).map { _ in Worker(count: n) }
+        let commonText = try commonText(n, common, &workers)
 
         for start in stride(from: 0, to: n, by: Self.blockSize) {
             let end = min(n, start + Self.blockSize)
@@ -247,7 +280,8 @@ public struct Clusterer: BarrierStage {
             let snapshot = copies
             let blockCandidates = lsh
             let examined = try parallelMap(count: end - start, states: &workers) { w, i in
-                try examine(start + i, blockCandidates[i], inputs, index, common, snapshot, &w, aligner, lede)
+                try examine(
+                    start + i, blockCandidates[i], inputs, index, common, commonText, snapshot, &w, aligner, lede)
             }
             // Replay in order.
             for (i, e) in examined.enumerated() {
@@ -259,7 +293,7 @@ public struct Clusterer: BarrierStage {
                     if copies.find(x) == copies.find(y) { continue }
                     counters.add("verified", 1)
                     let outcome =
-                        try e.outcomes[k] ?? verify(y, x, &workers[0].cache, common, aligner, lede)
+                        try e.outcomes[k] ?? verify(y, x, &workers[0].cache, commonText, aligner, lede)
                     switch outcome {
                     case .rejected: continue
                     case .refusedNumberConflicts: counters.add("refused_number_conflicts", 1)
@@ -316,7 +350,7 @@ public struct Clusterer: BarrierStage {
             containsScore[y] += Double(edge.shareX)
             containsScore[x] += Double(edge.shareY)
         }
-        return try assemble(inputs, &sets, containsScore, aligner, common, &workers, counters)
+        return try assemble(inputs, &sets, containsScore, aligner, commonText, &workers, counters)
     }
 
     private func bandsAndRows(permutations: Int) -> (Int, Int) {
@@ -470,6 +504,32 @@ struct Counters {
     }
     mutating func set(_ name: String, _ n: Int) {
         if let i = items.firstIndex(where: { $0.0 == name }) { items[i].1 = n } else { items.append((name, n)) }
+    }
+}
+
+/// Where each document's common text lies: its masked token ranges, flat.
+struct CommonText: Sendable {
+    /// `ranges[offsets[d]..<offsets[d + 1]]`: document d's (start, end) pairs.
+    private var offsets: [Int32] = [0]
+    private var ranges: [Int32] = []
+
+    /// No common text in `count` documents.
+    init(count: Int) { offsets = [Int32](repeating: 0, count: count + 1) }
+
+    mutating func append(_ documentRanges: [Int32]) {
+        ranges += documentRanges
+        offsets.append(Int32(ranges.count))
+    }
+
+    /// `Clusterer.commonMask` of document `d`, `count` tokens long.
+    func mask(_ d: Int, count: Int) -> [Bool]? {
+        let r = Int(offsets[d])..<Int(offsets[d + 1])
+        guard !r.isEmpty else { return nil }
+        var mask = [Bool](repeating: false, count: count)
+        for p in stride(from: r.lowerBound, to: r.upperBound, by: 2) {
+            for k in Int(ranges[p])..<Int(ranges[p + 1]) { mask[k] = true }
+        }
+        return mask
     }
 }
 
