@@ -176,7 +176,7 @@ public struct Clusterer: BarrierStage {
     /// kept), and verifies them, skipping those known as near-verbatim copies of x — in `copies`,
     /// the union-find as of the block's start, or through x's own accepted pairs.
     func examine(
-        _ x: Int, _ lsh: [Int32], _ inputs: [SketchedDocument], _ index: PostingIndex, _ common: FingerprintTable,
+        _ x: Int, _ lsh: ArraySlice<Int32>, _ inputs: [SketchedDocument], _ index: PostingIndex, _ common: FingerprintTable,
         _ commonText: CommonText, _ copies: UnionFind, _ w: inout Worker, _ aligner: PassageAligner, _ lede: LedeAgreement
     ) throws -> Examined {
         // Fingerprint candidates: earlier documents sharing enough non-common fingerprints.
@@ -249,7 +249,6 @@ public struct Clusterer: BarrierStage {
         let common = commonFingerprints(index, inputs)
         counters.set("common_fingerprints", common.count)
 
-        var lshBuckets: [UInt64: [Int32]] = [:]
         // Near-verbatim copies already verified: a candidate joined to x this way is not verified again,
         // which keeps a story copied thousands of times linear.
         var copies = UnionFind(count: n)
@@ -259,34 +258,19 @@ public struct Clusterer: BarrierStage {
         let lede = LedeAgreement(ledeWords: configuration.ledeWords)
         var workers = (0..<threads).map { _ in Worker(count: n) }
         let commonText = try commonText(n, common, &workers)
+        let lsh = try LSHCandidates(inputs, bands: bands, rows: rows, cap: configuration.bucketCap, threads: threads)
 
         for start in stride(from: 0, to: n, by: Self.blockSize) {
             let end = min(n, start + Self.blockSize)
-            // LSH candidates: earlier documents in any of x's buckets.
-            var lsh: [[Int32]] = []
-            lsh.reserveCapacity(end - start)
-            for x in start..<end {
-                var candidates: [Int32] = []
-                let sig = inputs[x].sketch.signature
-                for band in 0..<bands {
-                    var h = StableHash.mix64(UInt64(band) &+ 0x51_7cc1_b727_220a)
-                    for r in 0..<rows { h = StableHash.mix64(h ^ UInt64(sig[band * rows + r])) }
-                    lshBuckets[h, default: []].withAppendIfBelow(cap: configuration.bucketCap, Int32(x)) { earlier in
-                        candidates.append(contentsOf: earlier)
-                    }
-                }
-                lsh.append(candidates)
-            }
             let snapshot = copies
-            let blockCandidates = lsh
             let examined = try parallelMap(count: end - start, states: &workers) { w, i in
                 try examine(
-                    start + i, blockCandidates[i], inputs, index, common, commonText, snapshot, &w, aligner, lede)
+                    start + i, lsh.candidates(of: start + i), inputs, index, common, commonText, snapshot, &w, aligner, lede)
             }
             // Replay in order.
             for (i, e) in examined.enumerated() {
                 let x = start + i
-                counters.add("candidates_lsh", lsh[i].count)
+                counters.add("candidates_lsh", lsh.candidates(of: x).count)
                 counters.add("candidates_fingerprint", e.fingerprintCandidates)
                 for (k, c) in e.candidates.enumerated() {
                     let y = Int(c)
@@ -306,7 +290,6 @@ public struct Clusterer: BarrierStage {
                 }
             }
         }
-        lshBuckets = [:]
 
         // Union, strongest first, the pairs that are each document's best evidence — the pair finding
         // the largest share of it — and the pairs sharing most of both texts. An excerpt of one story
