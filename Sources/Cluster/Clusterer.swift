@@ -2,8 +2,9 @@ import WiretraceCore
 
 /// The cluster stage, the pipeline's one barrier: candidates → verification → clusters.
 ///
-/// 1. **Candidates** come from two indexes over the in-memory sketches: MinHash LSH (near-copies)
-///    and winnowed fingerprints (excerpts and rewrites that keep some sentences). Fingerprints that
+/// 1. **Candidates** come from two indexes over the in-memory sketches, both flat arrays:
+///    MinHash LSH (near-copies, `LSHCandidates`) and winnowed fingerprints (excerpts and rewrites
+///    that keep some sentences, `PostingIndex`). Fingerprints that
 ///    recur across many dissimilar stories are *common text* — boilerplate, stock quotes —
 ///    learned from the corpus; they make no candidates and weigh nothing as shared text.
 /// 2. **Verification** aligns the two texts' tokens (read back from the spill store) and keeps the
@@ -11,6 +12,8 @@ import WiretraceCore
 ///    counting less, and when its shared passages are not the same template filled with other
 ///    figures (`NumberConflicts`). A candidate already known as a near-verbatim copy of the
 ///    document is not verified again, so a story copied thousands of times stays linear.
+///    Pairs are verified on `threads` threads, a block of documents at a time, and the results
+///    replayed in document order (see `run`): the outcome does not depend on the threads.
 /// 3. **Clusters** grow by union, strongest first, of the accepted pairs that are a document's best
 ///    evidence (the pair finding the largest share of it) or that share most of both texts: an
 ///    excerpt joins the story it comes from, not every story it shares a sentence with. A document
