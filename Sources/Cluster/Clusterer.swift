@@ -3,7 +3,7 @@ import WiretraceCore
 /// The cluster stage, the pipeline's one barrier: candidates → verification → clusters.
 ///
 /// 1. **Candidates** come from two indexes over the in-memory sketches, both flat arrays:
-///    MinHash LSH (near-copies, `LSHCandidates`) and winnowed fingerprints (excerpts and rewrites
+///    MinHash LSH (near-copies, `LSHBuckets`) and winnowed fingerprints (excerpts and rewrites
 ///    that keep some sentences, `PostingIndex`). Fingerprints that
 ///    recur across many dissimilar stories are *common text* — boilerplate, stock quotes —
 ///    learned from the corpus; they make no candidates and weigh nothing as shared text.
@@ -177,10 +177,11 @@ public struct Clusterer: BarrierStage {
 
     /// Gathers x's fingerprint candidates, appends them to its LSH candidates (first occurrence
     /// kept), and verifies them, skipping those known as near-verbatim copies of x — in `copies`,
-    /// the union-find as of the block's start, or through x's own accepted pairs.
+    /// the union-find as of the block's start, or through x's own accepted pairs — and those in x's
+    /// block (from `blockStart` on), which the replay verifies if it needs them.
     func examine(
-        _ x: Int, _ lsh: ArraySlice<Int32>, _ inputs: [SketchedDocument], _ index: PostingIndex, _ common: FingerprintTable,
-        _ commonText: CommonText, _ copies: UnionFind, _ w: inout Worker, _ aligner: PassageAligner, _ lede: LedeAgreement
+        _ x: Int, _ lsh: [Int32], _ inputs: [SketchedDocument], _ index: PostingIndex, _ common: FingerprintTable,
+        _ commonText: CommonText, _ copies: UnionFind, blockStart: Int, _ w: inout Worker, _ aligner: PassageAligner, _ lede: LedeAgreement
     ) throws -> Examined {
         // Fingerprint candidates: earlier documents sharing enough non-common fingerprints.
         for f in inputs[x].sketch.fingerprints {
@@ -217,7 +218,10 @@ public struct Clusterer: BarrierStage {
         for e in out.candidates {
             let y = Int(e)
             let root = copies.root(y)
-            if joined.contains(root) {
+            // A candidate in the same block is left to the replay: `copies` does not know yet
+            // whether it joined x's copies (a story copied many times in a row would otherwise be
+            // verified against every copy in the block). Rare otherwise: documents are far apart.
+            if y >= blockStart || joined.contains(root) {
                 out.outcomes.append(nil)
                 continue
             }
@@ -261,19 +265,28 @@ public struct Clusterer: BarrierStage {
         let lede = LedeAgreement(ledeWords: configuration.ledeWords)
         var workers = (0..<threads).map { _ in Worker(count: n) }
         let commonText = try commonText(n, common, &workers)
-        let lsh = try LSHCandidates(inputs, bands: bands, rows: rows, cap: configuration.bucketCap, threads: threads)
+        var buckets = try LSHBuckets(inputs, bands: bands, rows: rows, cap: configuration.bucketCap, threads: threads)
 
         for start in stride(from: 0, to: n, by: Self.blockSize) {
             let end = min(n, start + Self.blockSize)
+            // LSH candidates: earlier documents in any of x's buckets (bucket state depends on order).
+            var lsh: [[Int32]] = []
+            for x in start..<end {
+                var candidates: [Int32] = []
+                buckets.arrive(x, into: &candidates)
+                lsh.append(candidates)
+            }
+            let blockLSH = lsh
             let snapshot = copies
             let examined = try parallelMap(count: end - start, states: &workers) { w, i in
                 try examine(
-                    start + i, lsh.candidates(of: start + i), inputs, index, common, commonText, snapshot, &w, aligner, lede)
+                    start + i, blockLSH[i], inputs, index, common, commonText, snapshot, blockStart: start, &w,
+                    aligner, lede)
             }
             // Replay in order.
             for (i, e) in examined.enumerated() {
                 let x = start + i
-                counters.add("candidates_lsh", lsh.candidates(of: x).count)
+                counters.add("candidates_lsh", lsh[i].count)
                 counters.add("candidates_fingerprint", e.fingerprintCandidates)
                 for (k, c) in e.candidates.enumerated() {
                     let y = Int(c)

@@ -1,23 +1,29 @@
 import WiretraceCore
 
-/// Every document's MinHash LSH candidates — the earlier documents in its buckets, band by band —
-/// as flat arrays (CSR), computed up front instead of through a dictionary of buckets.
+/// MinHash LSH buckets in flat arrays: per band and document, the bucket it falls in (or none when
+/// alone in it), and per bucket the members kept so far.
 ///
-/// A bucket's content when a document arrives depends only on the bucket's earlier members, so
-/// each band is sorted by (bucket key, ordinal) and every bucket replayed on its own: it keeps its
-/// first `cap` members and then rotates later ones through its second half (see
-/// `withAppendIfBelow`), exactly as documents arriving in ordinal order would find it.
-struct LSHCandidates: Sendable {
-    /// `earlier[offsets[x]..<offsets[x + 1]]`: x's candidates in the order the buckets gave them
-    /// (band order, then bucket order), repeats included.
-    private let offsets: [Int32]
-    private let earlier: [Int32]
+/// Each band is sorted by (bucket key, ordinal) once, up front; a bucket holding one document
+/// makes no candidates and gets no storage. Documents then arrive in ordinal order (`arrive`) and
+/// find their buckets' kept members: the first `cap`, then recent ones rotating through the second
+/// half, exactly as `withAppendIfBelow` keeps them.
+struct LSHBuckets: Sendable {
+    private let bands: Int
+    private let count: Int
+    /// `bucketOf[band * count + x]`: x's bucket in that band, -1 when alone.
+    private let bucketOf: [Int32]
+    /// `kept[starts[g]..<starts[g] + filled[g]]`: bucket g's kept members; its room is
+    /// `min(size, cap)`.
+    private let starts: [Int32]
+    private var filled: [Int32]
+    private var kept: [Int32]
+    private let cap: Int
 
-    /// - Complexity: O(b · n log n) for b bands, plus the candidates; bands run on `threads` threads.
+    /// - Complexity: O(b · n log n) for b bands and n documents; bands run on `threads` threads.
     init(_ inputs: [SketchedDocument], bands: Int, rows: Int, cap: Int, threads: Int) throws {
         let n = inputs.count
         var states = [Void](repeating: (), count: max(1, threads))
-        // Per band, (x, y) pairs: y is in x's bucket when x arrives.
+        // Per band: each document's bucket number within the band (-1: alone), and bucket sizes.
         let perBand = try parallelMap(count: bands, states: &states) { _, band in
             var keyed = [(key: UInt64, ordinal: Int32)]()
             keyed.reserveCapacity(n)
@@ -28,46 +34,57 @@ struct LSHCandidates: Sendable {
                 keyed.append((h, Int32(d.ordinal)))
             }
             keyed.sort { ($0.key, $0.ordinal) < ($1.key, $1.ordinal) }
-            var xs: [Int32] = []
-            var ys: [Int32] = []
-            var bucket: [Int32] = []
+            var bucketOf = [Int32](repeating: -1, count: n)
+            var sizes: [Int32] = []
             var i = 0
             while i < keyed.count {
                 var j = i + 1
                 while j < keyed.count && keyed[j].key == keyed[i].key { j += 1 }
                 if j - i >= 2 {
-                    bucket.removeAll(keepingCapacity: true)
-                    for k in i..<j {
-                        let x = keyed[k].ordinal
-                        bucket.withAppendIfBelow(cap: cap, x) { members in
-                            for y in members {
-                                xs.append(x)
-                                ys.append(y)
-                            }
-                        }
-                    }
+                    for k in i..<j { bucketOf[Int(keyed[k].ordinal)] = Int32(sizes.count) }
+                    sizes.append(Int32(j - i))
                 }
                 i = j
             }
-            return (xs, ys)
+            return (bucketOf, sizes)
         }
-        // Stable counting sort by x: band order, then bucket order, within each document.
-        var offsets = [Int32](repeating: 0, count: n + 1)
-        for (xs, _) in perBand { for x in xs { offsets[Int(x) + 1] += 1 } }
-        for x in 0..<n { offsets[x + 1] += offsets[x] }
-        var fill = offsets
-        var earlier = [Int32](repeating: 0, count: Int(offsets[n]))
-        for (xs, ys) in perBand {
-            for k in xs.indices {
-                let x = Int(xs[k])
-                earlier[Int(fill[x])] = ys[k]
-                fill[x] += 1
+        var bucketOf: [Int32] = []
+        bucketOf.reserveCapacity(bands * n)
+        var starts: [Int32] = []
+        var room = 0
+        for (of, sizes) in perBand {
+            let first = Int32(starts.count)
+            bucketOf += of.lazy.map { $0 < 0 ? -1 : $0 + first }
+            for s in sizes {
+                starts.append(Int32(room))
+                room += min(Int(s), cap)
             }
         }
-        self.offsets = offsets
-        self.earlier = earlier
+        self.bands = bands
+        count = n
+        self.bucketOf = bucketOf
+        self.starts = starts
+        filled = [Int32](repeating: 0, count: starts.count)
+        kept = [Int32](repeating: 0, count: room)
+        self.cap = cap
     }
 
-    /// x's candidates.
-    func candidates(of x: Int) -> ArraySlice<Int32> { earlier[Int(offsets[x])..<Int(offsets[x + 1])] }
+    /// x's candidates — the kept members of its buckets, band by band — then x joins its buckets.
+    /// Documents must arrive in ordinal order.
+    mutating func arrive(_ x: Int, into candidates: inout [Int32]) {
+        for band in 0..<bands {
+            let g = Int(bucketOf[band * count + x])
+            if g < 0 { continue }
+            let s = Int(starts[g])
+            let c = Int(filled[g])
+            candidates += kept[s..<s + c]
+            if c < cap {
+                kept[s + c] = Int32(x)
+                filled[g] += 1
+            } else {
+                let half = cap / 2
+                kept[s + half + x % (cap - half)] = Int32(x)
+            }
+        }
+    }
 }
