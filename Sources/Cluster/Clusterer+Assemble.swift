@@ -4,7 +4,7 @@ extension Clusterer {
     /// Turns the joined sets into clusters: numbers, roots with reasons, roles and similarity to root.
     func assemble(
         _ inputs: [SketchedDocument], _ sets: inout UnionFind, _ containsScore: [Double], _ aligner: PassageAligner,
-        _ common: Set<UInt32>, _ tokenCache: inout TokenCache, _ counters: Counters
+        _ common: CommonText, _ workers: inout [Worker], _ counters: Counters
     ) throws -> Clustering {
         let n = inputs.count
         var clusterOfRoot: [Int: Int] = [:]
@@ -25,25 +25,38 @@ extension Clusterer {
         var roles = [DocumentRole](repeating: .unique, count: n)
         var similarity = [Double?](repeating: nil, count: n)
         var pairToRoot: [Int: VerifiedPair] = [:]
+        var roots: [Int] = []
         for (c, group) in members.enumerated() {
             let (root, reason) = RootSelector.select(
                 group, dates: group.map { inputs[$0].date }, contains: group.map { containsScore[$0] },
                 lengths: group.map { inputs[$0].sketch.tokenCount })
             clusters.append(Cluster(number: c + 1, members: group, root: root, rootReason: reason))
-            guard group.count > 1 else { continue }
-            roles[root] = .root
-            let er = try verificationEntry(root, &tokenCache, common)
+            roots.append(root)
+        }
+        // Each member aligned with its root: clusters are independent, so in parallel, in order.
+        let multi = members.indices.filter { members[$0].count > 1 }
+        let jobs = multi.map { (root: roots[$0], group: members[$0]) }
+        let aligned = try parallelMap(count: jobs.count, states: &workers) { w, i in
+            let (root, group) = jobs[i]
+            let er = try verificationEntry(root, &w.cache, common, aligner)
             let tr = er.tokens
-            for m in group where m != root {
-                let em = try verificationEntry(m, &tokenCache, common)
+            return try group.filter { $0 != root }.map { m in
+                let em = try verificationEntry(m, &w.cache, common, aligner)
                 let tm = em.tokens
-                let alignment = aligner.align(tr, tm, commonA: er.common, commonB: em.common)
-                let s = alignment.similarity
-                similarity[m] = s
-                roles[m] = s >= configuration.copySimilarity ? .copy : .rewrite
-                pairToRoot[m] = VerifiedPair(
-                    a: root, b: m, similarity: s, containment: alignment.containment,
+                let alignment = aligner.align(
+                    tr, tm, commonA: er.common, commonB: em.common, windowsA: er.windows, windowsB: em.windows)
+                return VerifiedPair(
+                    a: root, b: m, similarity: alignment.similarity, containment: alignment.containment,
                     passages: aligner.passages(alignment, tr, tm))
+            }
+        }
+        for (i, pairs) in aligned.enumerated() {
+            roles[roots[multi[i]]] = .root
+            for pair in pairs {
+                let m = pair.b
+                similarity[m] = pair.similarity
+                roles[m] = pair.similarity >= configuration.copySimilarity ? .copy : .rewrite
+                pairToRoot[m] = pair
             }
         }
         return Clustering(

@@ -2,8 +2,9 @@ import WiretraceCore
 
 /// The cluster stage, the pipeline's one barrier: candidates → verification → clusters.
 ///
-/// 1. **Candidates** come from two indexes over the in-memory sketches: MinHash LSH (near-copies)
-///    and winnowed fingerprints (excerpts and rewrites that keep some sentences). Fingerprints that
+/// 1. **Candidates** come from two indexes over the in-memory sketches, both flat arrays:
+///    MinHash LSH (near-copies, `LSHBuckets`) and winnowed fingerprints (excerpts and rewrites
+///    that keep some sentences, `PostingIndex`). Fingerprints that
 ///    recur across many dissimilar stories are *common text* — boilerplate, stock quotes —
 ///    learned from the corpus; they make no candidates and weigh nothing as shared text.
 /// 2. **Verification** aligns the two texts' tokens (read back from the spill store) and keeps the
@@ -11,6 +12,8 @@ import WiretraceCore
 ///    counting less, and when its shared passages are not the same template filled with other
 ///    figures (`NumberConflicts`). A candidate already known as a near-verbatim copy of the
 ///    document is not verified again, so a story copied thousands of times stays linear.
+///    Pairs are verified on `threads` threads, a block of documents at a time, and the results
+///    replayed in document order (see `run`): the outcome does not depend on the threads.
 /// 3. **Clusters** grow by union, strongest first, of the accepted pairs that are a document's best
 ///    evidence (the pair finding the largest share of it) or that share most of both texts: an
 ///    excerpt joins the story it comes from, not every story it shares a sentence with. A document
@@ -40,37 +43,204 @@ public struct Clusterer: BarrierStage {
         self.tokens = tokens
         self.shingler = shingler
         self.text = text
+        self.threads = 1
     }
 
-    /// Reads a document's tokens back for verification.
-    func load(_ ordinal: Int) throws -> TokenCache.Entry {
-        TokenCache.Entry(tokens: try tokens(ordinal), digits: nil)
+    /// Threads verifying candidate pairs (and aligning cluster members with their roots); the
+    /// outcome is the same for any number.
+    public var threads: Int
+
+    public init(
+        configuration: ClusterConfiguration, shingleSize: Int,
+        tokens: @escaping @Sendable (Int) throws -> TokenizedText,
+        shingler: @escaping @Sendable ([UInt64]) -> [UInt64],
+        text: (@Sendable (Int) throws -> String)? = nil, threads: Int
+    ) {
+        self.init(configuration: configuration, shingleSize: shingleSize, tokens: tokens, shingler: shingler, text: text)
+        self.threads = max(1, threads)
     }
 
-    /// A document's tokens with its common-text mask, computed once per cached document (a document
-    /// is compared with up to `max_candidates_per_document` others in a row).
-    func verificationEntry(_ ordinal: Int, _ cache: inout TokenCache, _ common: Set<UInt32>) throws -> TokenCache.Entry
-    {
-        var entry = try cache.get(ordinal, load)
-        if !entry.maskReady {
-            entry.common = commonMask(entry.tokens, common)
-            entry.maskReady = true
-            cache.setCommon(ordinal, entry.common)
+    /// Documents whose candidates are gathered, verified in parallel, then replayed in order, at a time.
+    static let blockSize = 256
+
+    /// A document as verification needs it, read back and prepared once per cached document (a
+    /// document is compared with up to `max_candidates_per_document` others in a row).
+    func prepare(_ ordinal: Int, _ common: CommonText, _ aligner: PassageAligner) throws -> TokenCache.Entry {
+        let t = try tokens(ordinal)
+        return TokenCache.Entry(tokens: t, common: common.mask(ordinal, count: t.count), windows: aligner.windows(t))
+    }
+
+    /// Where each document's common text lies, computed once per document up front (a document is
+    /// read back for verification about as many times as it is a candidate).
+    func commonText(_ n: Int, _ table: FingerprintTable, _ workers: inout [Worker]) throws -> CommonText {
+        guard !table.isEmpty else { return CommonText(count: n) }
+        let chunk = 256
+        let parts = try parallelMap(count: (n + chunk - 1) / chunk, states: &workers) { _, c in
+            try (c * chunk..<min(n, (c + 1) * chunk)).map { d in
+                Self.ranges(commonMask(try tokens(d), table))
+            }
         }
-        return entry
+        var out = CommonText(count: 0)
+        for part in parts { for r in part { out.append(r) } }
+        return out
     }
 
-    /// Which of a document's tokens are facts (numbers, dates), read from its text (cached); nil without text.
-    func facts(_ ordinal: Int, _ cache: inout TokenCache) throws -> [Bool]? {
+    /// A mask's runs of `true` as (start, end) pairs.
+    static func ranges(_ mask: [Bool]?) -> [Int32] {
+        guard let mask else { return [] }
+        var out: [Int32] = []
+        var k = 0
+        while k < mask.count {
+            if !mask[k] {
+                k += 1
+                continue
+            }
+            let start = k
+            while k < mask.count && mask[k] { k += 1 }
+            out += [Int32(start), Int32(k)]
+        }
+        return out
+    }
+
+    /// A document's prepared tokens, from the cache when there.
+    func verificationEntry(
+        _ ordinal: Int, _ cache: inout TokenCache, _ common: CommonText, _ aligner: PassageAligner
+    ) throws -> TokenCache.Entry {
+        try cache.get(ordinal) { try prepare($0, common, aligner) }
+    }
+
+    /// Which of a document's tokens are facts (numbers, dates), read from its text (cached in the
+    /// entry); nil without text.
+    func facts(_ entry: TokenCache.Entry, _ ordinal: Int) throws -> [Bool]? {
         guard let text else { return nil }
-        let entry = try cache.get(ordinal, load)
         if let d = entry.digits { return d }
         let d = NumberConflicts.factMask(try text(ordinal), entry.tokens)
-        cache.setDigits(ordinal, d)
+        entry.digits = d
         return d
     }
 
+    /// What verifying one candidate pair found: a pure function of the pair.
+    enum Outcome {
+        case rejected
+        case refusedNumberConflicts
+        /// Accepted, by the lede rule or not; `copy`: near-verbatim, so x's later candidates
+        /// joined to y this way are not verified.
+        case accepted(Edge, byLede: Bool, copy: Bool)
+    }
+
+    /// Verifies the pair (y, x), y earlier.
+    func verify(
+        _ y: Int, _ x: Int, _ cache: inout TokenCache, _ common: CommonText, _ aligner: PassageAligner,
+        _ lede: LedeAgreement
+    ) throws -> Outcome {
+        let ey = try verificationEntry(y, &cache, common, aligner)
+        let ex = try verificationEntry(x, &cache, common, aligner)
+        let ty = ey.tokens
+        let tx = ex.tokens
+        let alignment = aligner.align(
+            ty, tx, commonA: ey.common, commonB: ex.common, windowsA: ey.windows, windowsB: ex.windows)
+        let byContainment = accepts(alignment)
+        let byLede =
+            !byContainment
+            && sameNewsPeg(alignment, agreement: lede.agreement(ey.ledeWords(lede), ex.ledeWords(lede)))
+        guard byContainment || byLede else { return .rejected }
+        var numbers = NumberConflicts.Count()
+        if !alignment.runs.isEmpty, let fy = try facts(ey, y), let fx = try facts(ex, x) {
+            numbers = NumberConflicts.count(
+                alignment.runs, ty, factsA: fy, tx, factsB: fx, maxGap: configuration.numberSlotWords)
+        }
+        guard numbers.conflicts < configuration.maxNumberConflicts else { return .refusedNumberConflicts }
+        var edge = Edge(alignment, y: y, x: x)
+        edge.sameLede = byLede
+        return .accepted(edge, byLede: byLede, copy: alignment.similarity >= configuration.copySimilarity)
+    }
+
+    /// One thread's scratch state for the candidate phase.
+    struct Worker {
+        var cache = TokenCache(capacity: 256)
+        /// Per earlier document, fingerprints shared with the current one.
+        var shared: [Int32]
+        var touched: [Int] = []
+        /// Per document, the last document (plus one) that listed it as a candidate.
+        var stamp: [Int32]
+        init(count: Int) {
+            shared = [Int32](repeating: 0, count: count)
+            stamp = [Int32](repeating: 0, count: count)
+        }
+    }
+
+    /// A document's candidates, in the order the sequential algorithm verifies them, and what the
+    /// parallel phase found for each (nil: skipped as a known copy of the document).
+    struct Examined {
+        var fingerprintCandidates = 0
+        var candidates: [Int32] = []
+        var outcomes: [Outcome?] = []
+    }
+
+    /// Gathers x's fingerprint candidates, appends them to its LSH candidates (first occurrence
+    /// kept), and verifies them, skipping those known as near-verbatim copies of x — in `copies`,
+    /// the union-find as of the block's start, or through x's own accepted pairs — and those in x's
+    /// block (from `blockStart` on), which the replay verifies if it needs them.
+    func examine(
+        _ x: Int, _ lsh: [Int32], _ inputs: [SketchedDocument], _ index: PostingIndex, _ common: FingerprintTable,
+        _ commonText: CommonText, _ copies: UnionFind, blockStart: Int, _ w: inout Worker, _ aligner: PassageAligner, _ lede: LedeAgreement
+    ) throws -> Examined {
+        // Fingerprint candidates: earlier documents sharing enough non-common fingerprints.
+        for f in inputs[x].sketch.fingerprints {
+            guard let i = index.table.index(of: f), !common.contains(f) else { continue }
+            for k in index.postings(i) {
+                let y = Int(index.ordinals[k])
+                if y >= x { break }
+                if w.shared[y] == 0 { w.touched.append(y) }
+                w.shared[y] += 1
+            }
+        }
+        let minShared = Int32(configuration.minSharedFingerprints)
+        var fingerprintCandidates = w.touched.filter { w.shared[$0] >= minShared }
+        let shared = w.shared
+        fingerprintCandidates.sort { (shared[$0], -$0) > (shared[$1], -$1) }
+        if fingerprintCandidates.count > configuration.maxCandidatesPerDocument {
+            fingerprintCandidates.removeSubrange(configuration.maxCandidatesPerDocument...)
+        }
+        for y in w.touched { w.shared[y] = 0 }
+        w.touched.removeAll(keepingCapacity: true)
+        var out = Examined(fingerprintCandidates: fingerprintCandidates.count)
+        let mark = Int32(x + 1)
+        for y in lsh where w.stamp[Int(y)] != mark {
+            w.stamp[Int(y)] = mark
+            out.candidates.append(y)
+        }
+        for y in fingerprintCandidates where w.stamp[y] != mark {
+            w.stamp[y] = mark
+            out.candidates.append(Int32(y))
+        }
+        // Verify, skipping documents already known as near-verbatim copies of x.
+        var joined = [copies.root(x)]
+        out.outcomes.reserveCapacity(out.candidates.count)
+        for e in out.candidates {
+            let y = Int(e)
+            let root = copies.root(y)
+            // A candidate in the same block is left to the replay: `copies` does not know yet
+            // whether it joined x's copies (a story copied many times in a row would otherwise be
+            // verified against every copy in the block). Rare otherwise: documents are far apart.
+            if y >= blockStart || joined.contains(root) {
+                out.outcomes.append(nil)
+                continue
+            }
+            let outcome = try verify(y, x, &w.cache, commonText, aligner, lede)
+            if case .accepted(_, _, true) = outcome { joined.append(root) }
+            out.outcomes.append(outcome)
+        }
+        return out
+    }
+
     /// Clusters all documents; `inputs[i].ordinal` must be `i`.
+    ///
+    /// Documents are taken in blocks: a block's LSH candidates are gathered in order (bucket state
+    /// depends on it), its documents are examined in parallel against the copy union-find as of the
+    /// block's start, and the results are replayed in order with the true union-find — a pair the
+    /// sequential algorithm skips is dropped, one it needs that the parallel phase skipped is
+    /// verified then — so the outcome is the sequential algorithm's, whatever the threads.
     /// - Complexity: O(n · (b + f + c·v) + e log e) for n documents, b bands, f fingerprints per
     ///   document, c verified candidates per document of alignment cost v, and e accepted pairs; the
     ///   bucket cap and the candidate cap keep c bounded.
@@ -84,89 +254,58 @@ public struct Clusterer: BarrierStage {
         counters.set("lsh_rows", rows)
 
         // Fingerprint index (capped postings) and document frequencies.
-        var postings: [UInt32: [Int32]] = [:]
-        var documentFrequency: [UInt32: Int32] = [:]
-        for d in inputs {
-            for f in d.sketch.fingerprints {
-                documentFrequency[f, default: 0] += 1
-                postings[f, default: []].appendIfBelow(cap: configuration.bucketCap, Int32(d.ordinal))
-            }
-        }
-        let common = commonFingerprints(documentFrequency, postings, inputs)
+        let index = PostingIndex(inputs, cap: configuration.bucketCap)
+        let common = commonFingerprints(index, inputs)
         counters.set("common_fingerprints", common.count)
 
-        var lshBuckets: [UInt64: [Int32]] = [:]
         // Near-verbatim copies already verified: a candidate joined to x this way is not verified again,
         // which keeps a story copied thousands of times linear.
         var copies = UnionFind(count: n)
         var edges: [Edge] = []
-        var tokenCache = TokenCache(capacity: 256)
         let aligner = PassageAligner(
             minPassageWords: configuration.minPassageWords, quoteWeight: configuration.quoteWeight)
         let lede = LedeAgreement(ledeWords: configuration.ledeWords)
-        var shared = [Int32](repeating: 0, count: n)
-        var touched: [Int] = []
+        var workers = (0..<threads).map { _ in Worker(count: n) }
+        let commonText = try commonText(n, common, &workers)
+        var buckets = try LSHBuckets(inputs, bands: bands, rows: rows, cap: configuration.bucketCap, threads: threads)
 
-        for d in inputs {
-            let x = d.ordinal
-            // LSH candidates: earlier documents in any of x's buckets.
-            var candidates: [Int] = []
-            let sig = d.sketch.signature
-            for band in 0..<bands {
-                var h = StableHash.mix64(UInt64(band) &+ 0x51_7cc1_b727_220a)
-                for r in 0..<rows { h = StableHash.mix64(h ^ UInt64(sig[band * rows + r])) }
-                lshBuckets[h, default: []].withAppendIfBelow(cap: configuration.bucketCap, Int32(x)) { earlier in
-                    candidates.append(contentsOf: earlier.map(Int.init))
-                }
+        for start in stride(from: 0, to: n, by: Self.blockSize) {
+            let end = min(n, start + Self.blockSize)
+            // LSH candidates: earlier documents in any of x's buckets (bucket state depends on order).
+            var lsh: [[Int32]] = []
+            for x in start..<end {
+                var candidates: [Int32] = []
+                buckets.arrive(x, into: &candidates)
+                lsh.append(candidates)
             }
-            counters.add("candidates_lsh", candidates.count)
-            // Fingerprint candidates: earlier documents sharing enough non-common fingerprints.
-            for f in d.sketch.fingerprints where !common.contains(f) {
-                guard let list = postings[f] else { continue }
-                for e in list {
-                    let y = Int(e)
-                    if y >= x { break }
-                    if shared[y] == 0 { touched.append(y) }
-                    shared[y] += 1
-                }
+            let blockLSH = lsh
+            let snapshot = copies
+            let examined = try parallelMap(count: end - start, states: &workers) { w, i in
+                try examine(
+                    start + i, blockLSH[i], inputs, index, common, commonText, snapshot, blockStart: start, &w,
+                    aligner, lede)
             }
-            var fingerprintCandidates = touched.filter { Int(shared[$0]) >= configuration.minSharedFingerprints }
-            fingerprintCandidates.sort { (shared[$0], -$0) > (shared[$1], -$1) }
-            if fingerprintCandidates.count > configuration.maxCandidatesPerDocument {
-                fingerprintCandidates.removeSubrange(configuration.maxCandidatesPerDocument...)
-            }
-            for y in touched { shared[y] = 0 }
-            touched.removeAll(keepingCapacity: true)
-            counters.add("candidates_fingerprint", fingerprintCandidates.count)
-            candidates += fingerprintCandidates
-            // Verify, skipping documents already known as near-verbatim copies of x.
-            var seen = Set<Int>()
-            for y in candidates where seen.insert(y).inserted {
-                if copies.find(x) == copies.find(y) { continue }
-                counters.add("verified", 1)
-                let ey = try verificationEntry(y, &tokenCache, common)
-                let ex = try verificationEntry(x, &tokenCache, common)
-                let ty = ey.tokens
-                let tx = ex.tokens
-                let alignment = aligner.align(ty, tx, commonA: ey.common, commonB: ex.common)
-                let byContainment = accepts(alignment)
-                let byLede = !byContainment && sameNewsPeg(alignment, ty, tx, lede)
-                guard byContainment || byLede else { continue }
-                var numbers = NumberConflicts.Count()
-                if !alignment.runs.isEmpty, let fy = try facts(y, &tokenCache), let fx = try facts(x, &tokenCache) {
-                    numbers = NumberConflicts.count(
-                        alignment.runs, ty, factsA: fy, tx, factsB: fx, maxGap: configuration.numberSlotWords)
+            // Replay in order.
+            for (i, e) in examined.enumerated() {
+                let x = start + i
+                counters.add("candidates_lsh", lsh[i].count)
+                counters.add("candidates_fingerprint", e.fingerprintCandidates)
+                for (k, c) in e.candidates.enumerated() {
+                    let y = Int(c)
+                    if copies.find(x) == copies.find(y) { continue }
+                    counters.add("verified", 1)
+                    let outcome =
+                        try e.outcomes[k] ?? verify(y, x, &workers[0].cache, commonText, aligner, lede)
+                    switch outcome {
+                    case .rejected: continue
+                    case .refusedNumberConflicts: counters.add("refused_number_conflicts", 1)
+                    case .accepted(let edge, let byLede, let copy):
+                        counters.add("accepted", 1)
+                        if byLede { counters.add("accepted_by_lede", 1) }
+                        if copy { copies.union(x, y) }
+                        edges.append(edge)
+                    }
                 }
-                guard numbers.conflicts < configuration.maxNumberConflicts else {
-                    counters.add("refused_number_conflicts", 1)
-                    continue
-                }
-                counters.add("accepted", 1)
-                if byLede { counters.add("accepted_by_lede", 1) }
-                var edge = Edge(alignment, y: y, x: x)
-                edge.sameLede = byLede
-                if alignment.similarity >= configuration.copySimilarity { copies.union(x, y) }
-                edges.append(edge)
             }
         }
 
@@ -220,7 +359,7 @@ public struct Clusterer: BarrierStage {
             containsScore[y] += Double(edge.shareX)
             containsScore[x] += Double(edge.shareY)
         }
-        return try assemble(inputs, &sets, containsScore, aligner, common, &tokenCache, counters)
+        return try assemble(inputs, &sets, containsScore, aligner, commonText, &workers, counters)
     }
 
     private func bandsAndRows(permutations: Int) -> (Int, Int) {
@@ -242,17 +381,15 @@ public struct Clusterer: BarrierStage {
     /// Fingerprints with the same sampled documents share one decision.
     /// - Complexity: O(F · s · g · p) for F fingerprints in enough documents, s sampled postings,
     ///   g groups (the loop stops once the outcome is certain) and p permutations.
-    private func commonFingerprints(_ df: [UInt32: Int32], _ postings: [UInt32: [Int32]], _ inputs: [SketchedDocument])
-        -> Set<UInt32>
-    {
-        var common = Set<UInt32>()
+    private func commonFingerprints(_ index: PostingIndex, _ inputs: [SketchedDocument]) -> FingerprintTable {
+        var common: [UInt32] = []
         var decided: [[Int32]: Bool] = [:]
         var leaders: [Int] = []
-        for (f, count) in df where Int(count) >= configuration.commonMinDocuments {
-            guard let sample = postings[f]?.prefix(configuration.commonSampleDocuments) else { continue }
-            let docs = Array(sample)
+        for (i, f) in index.table.keys.enumerated() where Int(index.documentFrequency[i]) >= configuration.commonMinDocuments {
+            let postings = index.postings(i)
+            let docs = Array(index.ordinals[postings.prefix(configuration.commonSampleDocuments)])
             if let known = decided[docs] {
-                if known { common.insert(f) }
+                if known { common.append(f) }
                 continue
             }
             let needed = max(configuration.commonMinDocuments, (docs.count + 1) / 2)
@@ -267,9 +404,9 @@ public struct Clusterer: BarrierStage {
             }
             let isCommon = leaders.count >= needed
             decided[docs] = isCommon
-            if isCommon { common.insert(f) }
+            if isCommon { common.append(f) }
         }
-        return common
+        return FingerprintTable(sortedKeys: common)
     }
 
     private func estimatedJaccard(_ x: [UInt32], _ y: [UInt32]) -> Double {
@@ -279,7 +416,7 @@ public struct Clusterer: BarrierStage {
     }
 
     /// Which tokens lie inside a shingle whose fingerprint is common text.
-    func commonMask(_ t: TokenizedText, _ common: Set<UInt32>) -> [Bool]? {
+    func commonMask(_ t: TokenizedText, _ common: FingerprintTable) -> [Bool]? {
         guard !common.isEmpty else { return nil }
         let shingles = shingler(t.hashes)
         var mask = [Bool](repeating: false, count: t.count)
@@ -311,9 +448,14 @@ public struct Clusterer: BarrierStage {
     func sameNewsPeg(_ a: PassageAligner.Alignment, _ ta: TokenizedText, _ tb: TokenizedText, _ lede: LedeAgreement)
         -> Bool
     {
+        sameNewsPeg(a, agreement: lede.agreement(ta, tb))
+    }
+
+    /// `sameNewsPeg` with the ledes' agreement given (computed only when the rest holds).
+    func sameNewsPeg(_ a: PassageAligner.Alignment, agreement: @autoclosure () -> Double) -> Bool {
         a.runs.count >= configuration.ledeMinPassages
             && min(a.sharedA, a.sharedB) >= configuration.minSharedWords
-            && lede.agreement(ta, tb) >= configuration.ledeMinAgreement
+            && agreement() >= configuration.ledeMinAgreement
     }
 
     /// Whether the longer text of edge `e` (the side with the smaller share) is made of several stories:
@@ -411,41 +553,81 @@ struct Counters {
     }
 }
 
-/// A small cache of token sequences read back from the store, most recent kept.
+/// Where each document's common text lies: its masked token ranges, flat.
+struct CommonText: Sendable {
+    /// `ranges[offsets[d]..<offsets[d + 1]]`: document d's (start, end) pairs.
+    private var offsets: [Int32] = [0]
+    private var ranges: [Int32] = []
+
+    /// No common text in `count` documents.
+    init(count: Int) { offsets = [Int32](repeating: 0, count: count + 1) }
+
+    mutating func append(_ documentRanges: [Int32]) {
+        ranges += documentRanges
+        offsets.append(Int32(ranges.count))
+    }
+
+    /// `Clusterer.commonMask` of document `d`, `count` tokens long.
+    func mask(_ d: Int, count: Int) -> [Bool]? {
+        let r = Int(offsets[d])..<Int(offsets[d + 1])
+        guard !r.isEmpty else { return nil }
+        var mask = [Bool](repeating: false, count: count)
+        for p in stride(from: r.lowerBound, to: r.upperBound, by: 2) {
+            for k in Int(ranges[p])..<Int(ranges[p + 1]) { mask[k] = true }
+        }
+        return mask
+    }
+}
+
+/// A small cache of documents read back from the store and prepared for verification, most
+/// recent kept. Each thread has its own.
 struct TokenCache {
-    /// A document as verification needs it.
-    struct Entry {
-        var tokens: TokenizedText
-        /// Which tokens are facts (`NumberConflicts.factMask`); nil when the text was not read.
+    /// A document as verification needs it. A class: what is computed lazily (digits, lede words)
+    /// is kept in the cached entry.
+    final class Entry {
+        let tokens: TokenizedText
+        /// Which tokens lie in common text (nil: none).
+        let common: [Bool]?
+        /// `PassageAligner.windows(tokens)`.
+        let windows: [UInt64]
+        /// Which tokens are facts (`NumberConflicts.factMask`); nil until the text is read.
         var digits: [Bool]?
-        /// Which tokens lie in common text (nil: none), once `maskReady`.
-        var common: [Bool]? = nil
-        var maskReady = false
+        private var lede: Set<UInt64>?
+
+        init(tokens: TokenizedText, common: [Bool]?, windows: [UInt64]) {
+            self.tokens = tokens
+            self.common = common
+            self.windows = windows
+        }
+
+        /// The lede's content words (`LedeAgreement.contentWords`), computed once.
+        func ledeWords(_ agreement: LedeAgreement) -> Set<UInt64> {
+            if let lede { return lede }
+            let words = agreement.contentWords(tokens)
+            lede = words
+            return words
+        }
     }
 
     let capacity: Int
     private var entries: [Int: Entry] = [:]
+    /// Cached ordinals in insertion order, a ring of `capacity` slots.
     private var order: [Int] = []
+    private var oldest = 0
 
-    init(capacity: Int) { self.capacity = capacity }
-
-    /// Remembers a cached document's digit mask.
-    mutating func setDigits(_ ordinal: Int, _ digits: [Bool]) {
-        entries[ordinal]?.digits = digits
-    }
-
-    /// Remembers a cached document's common-text mask.
-    mutating func setCommon(_ ordinal: Int, _ mask: [Bool]?) {
-        entries[ordinal]?.common = mask
-        entries[ordinal]?.maskReady = true
-    }
+    init(capacity: Int) { self.capacity = max(1, capacity) }
 
     mutating func get(_ ordinal: Int, _ load: (Int) throws -> Entry) throws -> Entry {
         if let t = entries[ordinal] { return t }
         let t = try load(ordinal)
         entries[ordinal] = t
-        order.append(ordinal)
-        if order.count > capacity { entries[order.removeFirst()] = nil }
+        if order.count < capacity {
+            order.append(ordinal)
+        } else {
+            entries[order[oldest]] = nil
+            order[oldest] = ordinal
+            oldest = (oldest + 1) % capacity
+        }
         return t
     }
 }

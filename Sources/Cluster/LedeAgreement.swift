@@ -41,8 +41,11 @@ public struct LedeAgreement: Sendable {
     /// The Jaccard similarity of the two ledes' content words, in 0...1 (0 when either has none).
     /// - Complexity: O(ledeWords).
     public func agreement(_ a: TokenizedText, _ b: TokenizedText) -> Double {
-        let x = contentWords(a)
-        let y = contentWords(b)
+        agreement(contentWords(a), contentWords(b))
+    }
+
+    /// The Jaccard similarity of two ledes' `contentWords`, in 0...1 (0 when either is empty).
+    public func agreement(_ x: Set<UInt64>, _ y: Set<UInt64>) -> Double {
         guard !x.isEmpty, !y.isEmpty else { return 0 }
         return Double(x.intersection(y).count) / Double(x.union(y).count)
     }

@@ -43,10 +43,14 @@ public struct PassageAligner: Sendable {
     /// - Parameters:
     ///   - commonA: Per token of `a`, whether it lies in common text (weight 0); nil for none.
     ///   - commonB: The same for `b`.
+    ///   - windowsA: `windows(a)` when the caller keeps it (a document aligned with many others);
+    ///     nil computes it.
+    ///   - windowsB: The same for `b`.
     /// - Complexity: O(|a| + |b|) expected, plus the lengths of the runs found.
-    public func align(_ a: TokenizedText, _ b: TokenizedText, commonA: [Bool]? = nil, commonB: [Bool]? = nil)
-        -> Alignment
-    {
+    public func align(
+        _ a: TokenizedText, _ b: TokenizedText, commonA: [Bool]? = nil, commonB: [Bool]? = nil,
+        windowsA: [UInt64]? = nil, windowsB: [UInt64]? = nil
+    ) -> Alignment {
         let na = a.count
         let nb = b.count
         var result = Alignment(
@@ -58,8 +62,8 @@ public struct PassageAligner: Sendable {
         result.totalB = totalWeight(b)
         let s = minPassageWords
         guard na >= s, nb >= s else { return result }
-        let ha = windowHashes(a.hashes, s)
-        let hb = windowHashes(b.hashes, s)
+        let ha = windowsA ?? windowHashes(a.hashes, s)
+        let hb = windowsB ?? windowHashes(b.hashes, s)
         // Index A's windows in an open-addressing table (the window hashes are well mixed, so their
         // top bits address it): the slot holds the first position with that hash, plus one, and
         // `next` chains later positions in increasing order. Much cheaper than a Dictionary, which
@@ -137,6 +141,11 @@ public struct PassageAligner: Sendable {
         }
         .sorted { ($0.aStart, $0.bStart) < ($1.aStart, $1.bStart) }
     }
+
+    /// The hashes of a text's runs of `minPassageWords` words, which `align` matches: keep them
+    /// for a text aligned with many others.
+    /// - Complexity: O(n · minPassageWords).
+    public func windows(_ t: TokenizedText) -> [UInt64] { windowHashes(t.hashes, minPassageWords) }
 
     /// A token's weight: 0 in common text, `quoteWeight` inside quotation marks, else 1.
     @inline(__always)

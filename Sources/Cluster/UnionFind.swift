@@ -19,6 +19,14 @@ public struct UnionFind: Sendable {
         return Int(x)
     }
 
+    /// The representative of `x`'s set, without shortening paths: for a shared, read-only snapshot.
+    /// - Complexity: O(log n) (union by size keeps trees shallow).
+    public func root(_ x: Int) -> Int {
+        var x = Int(x)
+        while Int(parent[x]) != x { x = Int(parent[x]) }
+        return x
+    }
+
     /// The number of elements in `x`'s set.
     public mutating func setSize(_ x: Int) -> Int { Int(size[find(x)]) }
 

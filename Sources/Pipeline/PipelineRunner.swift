@@ -108,7 +108,7 @@ public struct PipelineRunner: Sendable {
                 Shingler.shingles(hashes, k: shingleSize, into: &out)
                 return out
             },
-            text: { ordinal in try store.text(refs[ordinal]) })
+            text: { ordinal in try store.text(refs[ordinal]) }, threads: threads)
         let clustering = try clusterer.run(sketched)
         sketched = []
         times.add("cluster", clock.now - tc)

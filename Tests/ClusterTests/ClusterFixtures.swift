@@ -42,7 +42,7 @@ struct ClusterHarness {
         self.dates = dates
     }
 
-    func run(_ configuration: ClusterConfiguration = ClusterConfiguration()) throws -> Clustering {
+    func run(_ configuration: ClusterConfiguration = ClusterConfiguration(), threads: Int = 1) throws -> Clustering {
         let normalizer = Normalizer(configuration: try NormalizeConfiguration())
         let sketchConfiguration = SketchConfiguration()
         let sketcher = Sketcher(configuration: sketchConfiguration)
@@ -60,7 +60,7 @@ struct ClusterHarness {
                 Shingler.shingles(hashes, k: k, into: &out)
                 return out
             },
-            text: { texts[$0] })
+            text: { texts[$0] }, threads: threads)
         return try clusterer.run(inputs)
     }
 }

@@ -193,3 +193,29 @@ import WiretraceCore
         #expect(c.together(40, 41))
     }
 }
+
+@Suite struct ClustererThreadsTests {
+    /// Verification runs in parallel blocks replayed in order: more than a block of documents —
+    /// stories, their copies and excerpts, copies of copies — clusters the same on 1 and 3 threads,
+    /// counters included.
+    @Test func threadsDoNotChangeTheOutcome() throws {
+        var texts: [String] = []
+        for i in 0..<700 {
+            let story = UInt64(i % 90)
+            switch i % 4 {
+            case 0: texts.append(SyntheticText.story(story))
+            case 1: texts.append(SyntheticText.story(story) + " " + SyntheticText.story(1000 + UInt64(i), 20))
+            case 2: texts.append(SyntheticText.story(story, 100) + " " + SyntheticText.story(2000 + UInt64(i), 120))
+            default: texts.append(SyntheticText.story(3000 + UInt64(i), 200))
+            }
+        }
+        let one = try ClusterHarness(texts).run(threads: 1)
+        let three = try ClusterHarness(texts).run(threads: 3)
+        #expect(one.clusterIndex == three.clusterIndex)
+        #expect(one.roles == three.roles)
+        #expect(one.similarityToRoot == three.similarityToRoot)
+        #expect(one.counters.map(\.0) == three.counters.map(\.0))
+        #expect(one.counters.map(\.1) == three.counters.map(\.1))
+        #expect(one.counter("verified") > 0)
+    }
+}
