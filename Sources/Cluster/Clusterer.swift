@@ -56,7 +56,8 @@ public struct Clusterer: BarrierStage {
         shingler: @escaping @Sendable ([UInt64]) -> [UInt64],
         text: (@Sendable (Int) throws -> String)? = nil, threads: Int
     ) {
-        self.init(configuration: configuration, shingleSize: shingleSize, tokens: tokens, shingler: shingler, text: text)
+        self.init(
+            configuration: configuration, shingleSize: shingleSize, tokens: tokens, shingler: shingler, text: text)
         self.threads = max(1, threads)
     }
 
@@ -183,7 +184,8 @@ public struct Clusterer: BarrierStage {
     /// block (from `blockStart` on), which the replay verifies if it needs them.
     func examine(
         _ x: Int, _ lsh: [Int32], _ inputs: [SketchedDocument], _ index: PostingIndex, _ common: FingerprintTable,
-        _ commonText: CommonText, _ copies: UnionFind, blockStart: Int, _ w: inout Worker, _ aligner: PassageAligner, _ lede: LedeAgreement
+        _ commonText: CommonText, _ copies: UnionFind, blockStart: Int, _ w: inout Worker, _ aligner: PassageAligner,
+        _ lede: LedeAgreement
     ) throws -> Examined {
         // Fingerprint candidates: earlier documents sharing enough non-common fingerprints.
         for f in inputs[x].sketch.fingerprints {
@@ -341,7 +343,8 @@ public struct Clusterer: BarrierStage {
             let y = edge.y
             if sets.find(x) == sets.find(y) { continue }
             if !edge.sameLede
-                && !edge.touchesLongerLede(belowShare: Float(configuration.digestShare), ledeWords: configuration.ledeWords)
+                && !edge.touchesLongerLede(
+                    belowShare: Float(configuration.digestShare), ledeWords: configuration.ledeWords)
                 && holdsOtherStories(i, edges, &edgesOf)
             {
                 counters.add("refused_digest", 1)
@@ -385,7 +388,8 @@ public struct Clusterer: BarrierStage {
         var common: [UInt32] = []
         var decided: [[Int32]: Bool] = [:]
         var leaders: [Int] = []
-        for (i, f) in index.table.keys.enumerated() where Int(index.documentFrequency[i]) >= configuration.commonMinDocuments {
+        for (i, f) in index.table.keys.enumerated()
+        where Int(index.documentFrequency[i]) >= configuration.commonMinDocuments {
             let postings = index.postings(i)
             let docs = Array(index.ordinals[postings.prefix(configuration.commonSampleDocuments)])
             if let known = decided[docs] {
@@ -477,7 +481,9 @@ public struct Clusterer: BarrierStage {
         func size(_ a: [Range<Int32>]) -> Int { a.reduce(0) { $0 + $1.count } }
         func overlap(_ a: [Range<Int32>], _ b: [Range<Int32>]) -> Int {
             var total = 0
-            for r in a { for q in b { total += max(0, Int(min(r.upperBound, q.upperBound) - max(r.lowerBound, q.lowerBound))) } }
+            for r in a {
+                for q in b { total += max(0, Int(min(r.upperBound, q.upperBound) - max(r.lowerBound, q.lowerBound))) }
+            }
             return total
         }
         let others = (edgesOf?[long] ?? []).filter { $0 != e && edges[$0].y != short && edges[$0].x != short }

@@ -156,7 +156,8 @@ public enum NumberConflicts {
             if a.hashes[gapA.lowerBound + i] == b.hashes[gapB.lowerBound + j] {
                 if bounded {
                     compareSlot(
-                        (gapA.lowerBound + slotA)..<(gapA.lowerBound + i), (gapB.lowerBound + slotB)..<(gapB.lowerBound + j))
+                        (gapA.lowerBound + slotA)..<(gapA.lowerBound + i),
+                        (gapB.lowerBound + slotB)..<(gapB.lowerBound + j))
                 }
                 bounded = true
                 i += 1

@@ -71,9 +71,12 @@ import WiretraceCore
     }
 
     @Test func figuresAfterTheOnlySharedPassageConflict() {
-        let c = conflicts(Self.slaughter("295,000", "305,000", "120,000"), Self.slaughter("303,000", "275,000", "125,000"))
+        let c = conflicts(
+            Self.slaughter("295,000", "305,000", "120,000"), Self.slaughter("303,000", "275,000", "125,000"))
         #expect(c.conflicts >= 2)
-        #expect(conflicts(Self.slaughter("295,000", "305,000", "120,000"), Self.slaughter("295,000", "305,000", "120,000")).conflicts == 0)
+        #expect(
+            conflicts(Self.slaughter("295,000", "305,000", "120,000"), Self.slaughter("295,000", "305,000", "120,000"))
+                .conflicts == 0)
     }
 
     @Test func aPageTimestampBeforeTheStoryIsNoConflict() {
