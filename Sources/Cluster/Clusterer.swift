@@ -246,7 +246,7 @@ public struct Clusterer: BarrierStage {
     /// - Complexity: O(n · (b + f + c·v) + e log e) for n documents, b bands, f fingerprints per
     ///   document, c verified candidates per document of alignment cost v, and e accepted pairs; the
     ///   bucket cap and the candidate cap keep c bounded.
-    public func run(_ inputs: [SketchedDocument]) throws -> Clustering {
+    public func run(_ inputs: consuming [SketchedDocument]) throws -> Clustering {
         let n = inputs.count
         for (i, d) in inputs.enumerated() { precondition(d.ordinal == i, "documents must be in ordinal order") }
         var counters = Counters()
@@ -256,7 +256,7 @@ public struct Clusterer: BarrierStage {
         counters.set("lsh_rows", rows)
 
         // Fingerprint index (capped postings) and document frequencies.
-        let index = PostingIndex(inputs, cap: configuration.bucketCap)
+        let index = PostingIndex(copy inputs, cap: configuration.bucketCap)
         let common = commonFingerprints(index, inputs)
         counters.set("common_fingerprints", common.count)
 
@@ -269,7 +269,17 @@ public struct Clusterer: BarrierStage {
         let lede = LedeAgreement(ledeWords: configuration.ledeWords)
         var workers = (0..<threads).map { _ in Worker(count: n) }
         let commonText = try commonText(n, common, &workers)
-        var buckets = try LSHBuckets(inputs, bands: bands, rows: rows, cap: configuration.bucketCap, threads: threads)
+        var buckets = try LSHBuckets(
+            copy inputs, bands: bands, rows: rows, cap: configuration.bucketCap, threads: threads)
+        // The signatures have done their work (bucket keys, common text): let them go — they are
+        // freed here when the caller handed the array over (`run(consume sketches)`).
+        let documents = inputs.map { d in
+            SketchedDocument(
+                ordinal: d.ordinal, date: d.date,
+                sketch: DocumentSketch(
+                    signature: [], fingerprints: d.sketch.fingerprints, tokenCount: d.sketch.tokenCount))
+        }
+        _ = consume inputs
 
         for start in stride(from: 0, to: n, by: Self.blockSize) {
             let end = min(n, start + Self.blockSize)
@@ -284,7 +294,7 @@ public struct Clusterer: BarrierStage {
             let snapshot = copies
             let examined = try parallelMap(count: end - start, states: &workers) { w, i in
                 try examine(
-                    start + i, blockLSH[i], inputs, index, common, commonText, snapshot, blockStart: start, &w,
+                    start + i, blockLSH[i], documents, index, common, commonText, snapshot, blockStart: start, &w,
                     aligner, lede)
             }
             // Replay in order.
@@ -350,8 +360,8 @@ public struct Clusterer: BarrierStage {
                 counters.add("refused_digest", 1)
                 continue
             }
-            let coveredY = edge.covered(\.a, count: inputs[y].sketch.tokenCount)
-            let coveredX = edge.covered(\.b, count: inputs[x].sketch.tokenCount)
+            let coveredY = edge.covered(\.a, count: documents[y].sketch.tokenCount)
+            let coveredX = edge.covered(\.b, count: documents[x].sketch.tokenCount)
             guard coherent(y, coveredY, Double(edge.shareY), x, coveredX, Double(edge.shareX), &sets, coverage) else {
                 counters.add("refused_multi_story", 1)
                 continue
@@ -362,7 +372,7 @@ public struct Clusterer: BarrierStage {
             containsScore[y] += Double(edge.shareX)
             containsScore[x] += Double(edge.shareY)
         }
-        return try assemble(inputs, &sets, containsScore, aligner, commonText, &workers, counters)
+        return try assemble(documents, &sets, containsScore, aligner, commonText, &workers, counters)
     }
 
     private func bandsAndRows(permutations: Int) -> (Int, Int) {

@@ -109,8 +109,7 @@ public struct PipelineRunner: Sendable {
                 return out
             },
             text: { ordinal in try store.text(refs[ordinal]) }, threads: threads)
-        let clustering = try clusterer.run(sketched)
-        sketched = []
+        let clustering = try clusterer.run(consume sketched)
         times.add("cluster", clock.now - tc)
         summary.counters += clustering.counters.map { ("cluster.\($0.0)", $0.1) }
 
