@@ -32,7 +32,8 @@ public struct EvidenceExtractor: @unchecked Sendable {
     private let signatures: [(EvidenceKind, NSRegularExpression)]
     private let credit: NSRegularExpression
     private let quoteSource: NSRegularExpression
-    private let contributor: [(String, NSRegularExpression)]
+    /// Contributor patterns by agency, with the literal every match contains (see `RequiredLiteral`).
+    private let contributor: [(String, NSRegularExpression, [UInt8]?)]
     private let inputsFromAgencies: NSRegularExpression
     private let personalByline: NSRegularExpression
     private let anyAlias: NSRegularExpression
@@ -106,7 +107,9 @@ public struct EvidenceExtractor: @unchecked Sendable {
                 + "(?!\\s+(?:article|story|piece|interview|column|analysis|report(?:ed|ing)?|poll|survey)\\b)")
         quoteSource = re(
             "\\b(?:told|[Ss]peaking to|spoke to|said to|in an interview with|interviewed by)\\s+\(running)")
-        contributor = table.agencies.flatMap { a in a.contributorPatterns.map { (a.name, re($0)) } }
+        contributor = table.agencies.flatMap { a in
+            a.contributorPatterns.map { (a.name, re($0), RequiredLiteral.of($0)) }
+        }
         inputsFromAgencies = re(
             "\\(?\\b(?:[Ww]ith|WITH)\\s+(?:inputs?|INPUTS?)\\s+(?:from|FROM)\\s+(?:news\\s+)?(?:agencies|AGENCIES|wires)\\b\\)?"
         )
@@ -167,7 +170,10 @@ public struct EvidenceExtractor: @unchecked Sendable {
                 add(.quoteSource, m)
             }
         }
-        for (agency, regex) in contributor {
+        for (agency, regex, literal) in contributor {
+            // Skipped, without a UTF-16 pass over the text, when the text lacks the literal every
+            // match holds.
+            if let literal, !RequiredLiteral.occurs(literal, in: text) { continue }
             for m in regex.matches(in: text, range: full) {
                 found.append(
                     (
@@ -178,7 +184,10 @@ public struct EvidenceExtractor: @unchecked Sendable {
                     ))
             }
         }
-        for m in inputsFromAgencies.matches(in: text, range: full) {
+        // Every match holds "input" or "INPUT" (see the pattern).
+        let mayHaveInputs =
+            RequiredLiteral.occurs(Array("nput".utf8), in: text) || RequiredLiteral.occurs(Array("NPUT".utf8), in: text)
+        for m in mayHaveInputs ? inputsFromAgencies.matches(in: text, range: full) : [] {
             found.append((m.range, Evidence(agency: nil, kind: .inputsFromAgencies, text: ns.substring(with: m.range))))
         }
         found.sort { ($0.0.location, $0.1.kind.rawValue) < ($1.0.location, $1.1.kind.rawValue) }

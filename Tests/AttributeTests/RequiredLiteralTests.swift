@@ -1,0 +1,73 @@
+import Foundation
+import Testing
+import WiretraceCore
+
+@testable import Attribute
+
+/// The literal test may only skip texts the pattern cannot match.
+@Suite struct RequiredLiteralTests {
+    @Test("the literals of the shipped contributor patterns")
+    func shipped() {
+        #expect(RequiredLiteral.of("Associated Press (?:writers?|reporters?) [A-Z][^\\n]{2,200}? contributed") != nil)
+        #expect(
+            RequiredLiteral.of("^\\(?(?:Additional )?[Rr]eporting by [^\\n]{2,200}?(?:;|$)").map {
+                String(decoding: $0, as: UTF8.self)
+            } == "eporting by ")
+        #expect(
+            RequiredLiteral.of("^--With assistance from [^\\n]+").map { String(decoding: $0, as: UTF8.self) }
+                == "--With assistance from ")
+    }
+
+    @Test(
+        "no literal where matching is not plain: alternation at the top, case-insensitive flags, escapes with arguments"
+    )
+    func none() {
+        for p in [
+            "abc|def", "(?i)contributed", "(?ix:abc)def", "\\x41bcd", "\\p{L}bcd", "\\Qabc\\E", "(a)\\1bc", "ab?",
+        ] {
+            #expect(RequiredLiteral.of(p) == nil, "\(p)")
+        }
+    }
+
+    @Test("sound: whenever the pattern matches, the text holds the literal")
+    func soundness() throws {
+        let patterns = [
+            "ab+c", "x?yz", "(?:q|r)stu", "a{0,2}bcd", "a{2}bc", "[abc]def?g", "h\\.i\\?j", "k.l*mno", "pq(?:rs)?tuv",
+            "w{1,}xyz", "(a|b)+cde", "f(?=gh)ghi", "\\bjkl\\b", "m\\s+nop", "qr{0}stu", "vw+?xyz", "é’ab",
+        ]
+        let pieces = [
+            "a", "b", "c", "d", "e", "f", "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u",
+            "v",
+            "w", "x", "y", "z", ".", "?", " ", "bc", "cd", "de", "xyz", "stu", "é’", "nop", "ghi", "jkl",
+        ]
+        var state: UInt64 = 5
+        func next() -> Int {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            return Int(truncatingIfNeeded: StableHash.mix64(state) >> 1)
+        }
+        var matched = 0
+        for p in patterns {
+            let regex = try NSRegularExpression(pattern: p)
+            let literal = RequiredLiteral.of(p, minimumLength: 1)
+            for _ in 0..<1500 {
+                var text = ""
+                for _ in 0..<(1 + next() % 8) { text += pieces[next() % pieces.count] }
+                let matches = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+                guard matches else { continue }
+                matched += 1
+                if let literal {
+                    #expect(RequiredLiteral.occurs(literal, in: text), "\(p) matches \(text.debugDescription)")
+                }
+            }
+        }
+        #expect(matched > 200)
+    }
+
+    @Test("occurs finds the bytes anywhere, not past the end")
+    func occurs() {
+        #expect(RequiredLiteral.occurs(Array("lo w".utf8), in: "hello world"))
+        #expect(!RequiredLiteral.occurs(Array("world!".utf8), in: "hello world"))
+        #expect(RequiredLiteral.occurs(Array("’s".utf8), in: "it’s"))
+        #expect(!RequiredLiteral.occurs(Array("abc".utf8), in: "ab"))
+    }
+}
