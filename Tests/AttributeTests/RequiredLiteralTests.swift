@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import WiretraceCore
 
@@ -40,11 +41,8 @@ import WiretraceCore
             "v",
             "w", "x", "y", "z", ".", "?", " ", "bc", "cd", "de", "xyz", "stu", "é’", "nop", "ghi", "jkl",
         ]
-        var state: UInt64 = 5
-        func next() -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            return Int(truncatingIfNeeded: StableHash.mix64(state) >> 1)
-        }
+        var random = SplitMix(seed: 5)
+        func next() -> Int { random.below(1 << 30) }
         var matched = 0
         for p in patterns {
             let regex = try NSRegularExpression(pattern: p)

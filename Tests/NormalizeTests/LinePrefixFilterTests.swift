@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 import WiretraceCore
 
@@ -53,11 +54,8 @@ import WiretraceCore
             "q",
             "e", "f", "g", "{", ",", "3", "}", "h", "i", "_", "ſ", "é", "\t", "t", "o", "n",
         ]
-        var state: UInt64 = 99
-        func next() -> Int {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            return Int(truncatingIfNeeded: StableHash.mix64(state) >> 1)
-        }
+        var random = SplitMix(seed: 99)
+        func next() -> Int { random.below(1 << 30) }
         var lines: [String] = []
         for _ in 0..<3000 {
             var line = ""

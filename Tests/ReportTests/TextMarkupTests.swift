@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 
 @testable import Report
@@ -93,18 +94,5 @@ struct TextMarkupTests {
             let markup = TextMarkup(maxScalars: maxScalars)
             #expect(markup.render(text, marks: marks) == Self.reference(text, marks: marks, maxScalars: maxScalars))
         }
-    }
-}
-
-/// A small deterministic generator for the property tests.
-struct SplitMix {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
