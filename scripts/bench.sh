@@ -74,20 +74,17 @@ for s in $SIZES; do
   C="$W/c$s.corpus.jsonl"; GOLD="$W/c$s.gold.jsonl"; META="$W/c$s.meta.jsonl"
   MB=$(python3 -c "import json;print(json.load(open('$W/c$s.stats.json'))['mb'])")
 
-  for t in 1 2; do
-    echo "== $s wiretrace sketch --threads $t" >&2
-    timed "sk.$s.$t" "$BIN" sketch --config "$CFG" --input "$C" --threads "$t" > "$W/sketch.$s.$t.txt" 2>/dev/null
-    row corpus "$s" runner "wiretrace sketch-only" threads "$t" wall "$WALL" cpu "$CPU" rss "$RSS" mb "$MB" \
-      note "$(grep -o 'ingest=.*' "$W/sketch.$s.$t.txt" | sed 's/ checksum=.*//')"
-  done
-  if [ -n "${NATIVE:-}" ]; then
+  # sketch_rows TAG BINARY LABEL: `wiretrace sketch` at 1 and 2 threads, one row each.
+  sketch_rows() {
     for t in 1 2; do
-      echo "== $s wiretrace sketch --threads $t (target-cpu native)" >&2
-      timed "skn.$s.$t" "$ROOT/.build-native/release/wiretrace" sketch --config "$CFG" --input "$C" --threads "$t" > "$W/sketchn.$s.$t.txt" 2>/dev/null
-      row corpus "$s" runner "wiretrace sketch-only (target-cpu native)" threads "$t" wall "$WALL" cpu "$CPU" rss "$RSS" mb "$MB" \
-        note "$(grep -o 'ingest=.*' "$W/sketchn.$s.$t.txt" | sed 's/ checksum=.*//')"
+      echo "== $s wiretrace sketch --threads $t $3" >&2
+      timed "$1.$s.$t" "$2" sketch --config "$CFG" --input "$C" --threads "$t" > "$W/$1.$s.$t.txt" 2>/dev/null
+      row corpus "$s" runner "wiretrace sketch-only$3" threads "$t" wall "$WALL" cpu "$CPU" rss "$RSS" mb "$MB" \
+        note "$(grep -o 'ingest=.*' "$W/$1.$s.$t.txt" | sed 's/ checksum=.*//')"
     done
-  fi
+  }
+  sketch_rows sketch "$BIN" ""
+  [ -z "${NATIVE:-}" ] || sketch_rows sketchn "$ROOT/.build-native/release/wiretrace" " (target-cpu native)"
   for v in native baseline; do
     echo "== $s C ceiling ($v)" >&2
     "$W/minhash_limit.$v" "$C" 3 > "$W/ceiling.$s.$v.txt"

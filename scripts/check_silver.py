@@ -25,6 +25,8 @@ import re
 import sys
 from collections import defaultdict
 
+from update_rule import Text, update_of, words
+
 
 def pairs_found(groups, pred):
     total = found = 0
@@ -52,6 +54,7 @@ def main():
             d = json.loads(line)
             pred[d['id']] = d['cluster']
     near = {d['id']: d['cluster_near'] for d in silver}
+    by_id = {d['id']: d for d in silver}
     stories = defaultdict(set)
     for i, c in pred.items():
         if i in near:
@@ -70,19 +73,18 @@ def main():
                 if len(a & b) < 0.5 * max(len(a | b), 1):
                     return True
         return False
-    words = {d['id']: re.findall(r'\w+', d['text'].lower()) for d in silver}
+    texts = {}
 
-    def update_of(i, j):
-        a, b = words[i], words[j]
-        ga = {tuple(a[k:k + 8]) for k in range(len(a) - 7)}
-        gb = {tuple(b[k:k + 8]) for k in range(len(b) - 7)}
-        if not ga or not gb or len(ga & gb) < 0.5 * min(len(ga), len(gb)):
-            return False
-        small, big = (a, b) if len(ga) <= len(gb) else (b, a)
-        return {w for w in small if w.isdigit()} <= {w for w in big if w.isdigit()}
+    def text(i):
+        if i not in texts:
+            texts[i] = Text(words(by_id[i]['text']))
+        return texts[i]
+
+    def update(i, j):
+        return update_of(text(i), text(j))[0]
 
     def merged_not_update(i):
-        return any(near[j] != near[i] and not update_of(i, j) for j in members[pred[i]])
+        return any(near[j] != near[i] and not update(i, j) for j in members[pred[i]])
     merged_real = sum(1 for d in silver if d['id'] in pred and len(stories[pred[d['id']]]) > 1
                       and merged_not_update(d['id']))
     merged_other = sum(1 for d in silver if d['id'] in pred and len(stories[pred[d['id']]]) > 1 and other_lede(d['id']))

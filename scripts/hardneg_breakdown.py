@@ -11,28 +11,14 @@ definition of real-multi-outlet calls one cluster. Reports:
                              of the story they shadow (the target)
   hardneg_false_merge_distinct  the same, leaving out base pairs that are updates of one story:
                              they share at least half of the smaller base text's word 8-grams and
-                             its numbers all occur in the other (check_silver.py's rule)
+                             its numbers all occur in the other (scripts/update_rule.py)
   merged_base_pairs          the merged base pairs with their 8-gram containment
 """
 import json
-import re
 import sys
 from collections import defaultdict
 
-
-def words(t):
-    return re.findall(r'\w+', t.lower())
-
-
-def update_of(a, b):
-    ga = {tuple(a[k:k + 8]) for k in range(len(a) - 7)}
-    gb = {tuple(b[k:k + 8]) for k in range(len(b) - 7)}
-    if not ga or not gb:
-        return False, 0.0
-    c = len(ga & gb) / min(len(ga), len(gb))
-    small, big = (a, b) if len(ga) <= len(gb) else (b, a)
-    numbers = {w for w in small if w.isdigit()} <= {w for w in big if w.isdigit()}
-    return c >= 0.5 and numbers, round(c, 3)
+from update_rule import Text, update_of, words
 
 
 def main():
@@ -41,7 +27,7 @@ def main():
         sys.exit(__doc__)
     meta = {d['id']: d for d in map(json.loads, open(args[0]))}
     pred = {d['id']: d['cluster'] for d in map(json.loads, open(args[1]))}
-    base = {d['id']: words(d['text']) for d in map(json.loads, open(args[2]))}
+    base = {d['id']: Text(words(d['text'])) for d in map(json.loads, open(args[2]))}
     base_of = {m['cluster']: m['base'] for m in meta.values()}
     golds = defaultdict(set)
     for i, m in meta.items():
@@ -56,7 +42,7 @@ def main():
         bad += 1
         key = (m['base'], base_of[m['hardneg_of']])
         if key not in pairs:
-            pairs[key] = update_of(base.get(key[0], []), base.get(key[1], []))
+            pairs[key] = update_of(base.get(key[0], Text([])), base.get(key[1], Text([])))
         if not pairs[key][0]:
             distinct += 1
     out = {
