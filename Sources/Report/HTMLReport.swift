@@ -304,14 +304,17 @@ public struct HTMLReport: Sendable {
         return s + "</section>\n"
     }
 
-    /// One member's row in a cluster table.
-    func memberRow(_ m: ReportDocument) -> String {
+    /// One document's row in a cluster table, or with `inCluster` false in the table of documents
+    /// alone (no role and similarity columns).
+    func memberRow(_ m: ReportDocument, inCluster: Bool = true) -> String {
         var s = "<tr><td><code>\(HTML.escape(m.document.id))</code>"
         if let t = m.document.title, !t.isEmpty { s += "<br><span class=\"title\">\(HTML.escape(t))</span>" }
         if let u = m.document.url, !u.isEmpty { s += "<br>" + HTML.link(u) }
         s += "</td><td>\(HTML.escape(m.document.outlet ?? ""))</td><td>\(HTML.escape(m.document.date ?? ""))</td>"
-        s +=
-            "<td class=\"role \(m.role.rawValue)\">\(m.role.rawValue)</td><td class=\"n\">\(m.similarity.map { formatDecimal($0, digits: 3) } ?? "")</td>"
+        if inCluster {
+            s +=
+                "<td class=\"role \(m.role.rawValue)\">\(m.role.rawValue)</td><td class=\"n\">\(m.similarity.map { formatDecimal($0, digits: 3) } ?? "")</td>"
+        }
         let agency =
             m.attribution.agency.map {
                 "\(HTML.escape($0)) <span class=\"meta\">(\(formatDecimal(m.attribution.confidence, digits: 2)))</span>"
@@ -383,17 +386,7 @@ public struct HTMLReport: Sendable {
         var s = "<section id=\"alone\"><h2>Documents alone (\(docs.count))</h2>\n"
         s +=
             "<table class=\"members\"><tr><th>id</th><th>outlet</th><th>date</th><th>agency</th><th>evidence</th></tr>\n"
-        for d in docs.prefix(maxSingletons) {
-            s += "<tr><td><code>\(HTML.escape(d.document.id))</code>"
-            if let t = d.document.title, !t.isEmpty { s += "<br><span class=\"title\">\(HTML.escape(t))</span>" }
-            if let u = d.document.url, !u.isEmpty { s += "<br>" + HTML.link(u) }
-            s += "</td><td>\(HTML.escape(d.document.outlet ?? ""))</td><td>\(HTML.escape(d.document.date ?? ""))</td>"
-            let agency =
-                d.attribution.agency.map {
-                    "\(HTML.escape($0)) <span class=\"meta\">(\(formatDecimal(d.attribution.confidence, digits: 2)))</span>"
-                } ?? "–"
-            s += "<td>\(agency)</td><td>\(evidenceList(d.attribution.evidence))</td></tr>\n"
-        }
+        for d in docs.prefix(maxSingletons) { s += memberRow(d, inCluster: false) }
         s += "</table>\n"
         if docs.count > maxSingletons {
             s += "<p class=\"meta\">\(docs.count - maxSingletons) more: see documents.jsonl.</p>\n"
