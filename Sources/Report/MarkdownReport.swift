@@ -51,7 +51,8 @@ public struct MarkdownReport {
     }
 
     /// Adds one cluster's section.
-    public mutating func add(_ cluster: ReportCluster, members: [ReportDocument]) {
+    public mutating func add(_ cluster: ReportCluster) {
+        let members = cluster.members
         let origin =
             cluster.origin.agency.map { "\($0) (confidence \(formatDecimal(cluster.origin.confidence, digits: 2)))" }
             ?? "none found"
