@@ -280,11 +280,8 @@ public struct HTMLReport: Sendable {
         _ c: ReportCluster, texts: [Int: String], pairToRoot: (Int) -> VerifiedPair?
     ) -> String {
         let members = c.members
-        let origin =
-            c.origin.agency.map { "\(HTML.escape($0)) (confidence \(formatDecimal(c.origin.confidence, digits: 2)))" }
-            ?? "none found"
         var s =
-            "<section class=\"cluster\" id=\"c\(c.cluster.number)\">\n<h3>Cluster \(c.cluster.number): \(members.count) documents, origin \(origin)</h3>\n"
+            "<section class=\"cluster\" id=\"c\(c.cluster.number)\">\n<h3>Cluster \(c.cluster.number): \(members.count) documents, origin \(HTML.escape(c.originText))</h3>\n"
         s += "<p>Root <code>\(HTML.escape(c.rootID))</code>, chosen by \(HTML.escape(c.cluster.rootReason)).</p>\n"
         s +=
             "<table class=\"members\"><tr><th>id</th><th>outlet</th><th>date</th><th>role</th><th>similarity</th><th>agency</th><th>evidence</th></tr>\n"

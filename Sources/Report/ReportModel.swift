@@ -42,6 +42,11 @@ public struct ReportCluster: Sendable {
 
     /// The root's id.
     public var rootID: String { members.first { $0.ordinal == cluster.root }?.document.id ?? "" }
+
+    /// The origin as both reports name it: `AP (confidence 0.90)`, or `none found`.
+    public var originText: String {
+        origin.agency.map { "\($0) (confidence \(formatDecimal(origin.confidence, digits: 2)))" } ?? "none found"
+    }
 }
 
 /// The run's accounting and timings, written to `summary.json`.
