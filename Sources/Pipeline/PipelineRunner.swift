@@ -32,6 +32,11 @@ public struct PipelineRunner: Sendable {
         self.showProgress = showProgress
     }
 
+    /// The configured number of threads, or one per online core when it is 0.
+    var workerThreads: Int {
+        configuration.threads > 0 ? configuration.threads : max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    }
+
     /// What the streaming stages keep of each accepted document.
     struct Kept: Sendable {
         var document: Document  // text emptied; it lives in the store
@@ -46,8 +51,7 @@ public struct PipelineRunner: Sendable {
         let runStart = clock.now
         let output = configuration.report.outputDirectory
         try makeDirectories(output)
-        let threads =
-            configuration.threads > 0 ? configuration.threads : max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        let threads = workerThreads
         let progress = Progress(enabled: showProgress && isatty(2) == 1)
 
         let store = try SpillStore()
@@ -277,8 +281,7 @@ public struct PipelineRunner: Sendable {
     public func sketchOnly() async throws -> SketchThroughput {
         let clock = ContinuousClock()
         let start = clock.now
-        let threads =
-            configuration.threads > 0 ? configuration.threads : max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        let threads = workerThreads
         var summary = RunSummary()
         var times = StageTimes()
         var result = SketchThroughput()
