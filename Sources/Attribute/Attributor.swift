@@ -20,12 +20,17 @@ public struct Attributor: StreamingStage {
     public let configuration: AttributeConfiguration
     /// Finds the evidence in one text.
     public let extractor: EvidenceExtractor
+    /// Each agency's place in the table (the first entry of a repeated name), for breaking ties.
+    private let priority: [String: Int]
 
     /// Creates the stage.
     /// - Parameter configuration: the attribute stage's settings.
     public init(configuration: AttributeConfiguration) {
         self.configuration = configuration
         self.extractor = EvidenceExtractor(table: configuration.table)
+        var priority: [String: Int] = [:]
+        for (i, a) in configuration.table.agencies.enumerated() where priority[a.name] == nil { priority[a.name] = i }
+        self.priority = priority
     }
 
     /// One cluster's members: ordinal, id and extracted evidence.
@@ -97,11 +102,10 @@ public struct Attributor: StreamingStage {
 
     /// The best-scoring agency if it reaches the minimum; confidence falls with competing agencies.
     func decide(_ scores: [String: Double]) -> ClusterAttribution {
-        let order = configuration.table.agencies.map(\.name)
         let ranked = scores.sorted { a, b in
             a.value != b.value
                 ? a.value > b.value
-                : (order.firstIndex(of: a.key) ?? .max, a.key) < (order.firstIndex(of: b.key) ?? .max, b.key)
+                : (priority[a.key] ?? .max, a.key) < (priority[b.key] ?? .max, b.key)
         }
         guard let best = ranked.first, best.value >= configuration.minScore else {
             return ClusterAttribution(agency: nil, confidence: 0)

@@ -144,8 +144,9 @@ public struct EvidenceExtractor: @unchecked Sendable {
             let aliasRange = m.range(at: aliasGroup)
             guard aliasRange.location != NSNotFound else { return }
             let agency = aliasToAgency[ns.substring(with: aliasRange)]
-            let span = ns.substring(with: m.range).trimmingCharacters(in: .whitespaces)
-            let lead = ns.substring(with: m.range).prefix { $0 == " " || $0 == "\t" }.utf16.count
+            let matched = ns.substring(with: m.range)
+            let span = matched.trimmingCharacters(in: .whitespaces)
+            let lead = matched.prefix { $0 == " " || $0 == "\t" }.utf16.count
             let range = NSRange(location: m.range.location + lead, length: span.utf16.count)
             found.append((range, Evidence(agency: agency, kind: kind, text: span)))
         }
@@ -154,9 +155,7 @@ public struct EvidenceExtractor: @unchecked Sendable {
         }
         for m in aliasMatches(credit) {
             let named = m.range(at: 1).location != NSNotFound
-            let sourceLine =
-                ns.substring(with: m.range).contains("Source:") || ns.substring(with: m.range).contains("source:")
-            if named || sourceLine || m.range.location < Self.ledeLength {
+            if named || m.range.location < Self.ledeLength || Self.isSourceLine(ns.substring(with: m.range)) {
                 add(.credit, m, aliasGroup: 2)
             }
         }
@@ -191,19 +190,38 @@ public struct EvidenceExtractor: @unchecked Sendable {
             found.append((m.range, Evidence(agency: nil, kind: .inputsFromAgencies, text: ns.substring(with: m.range))))
         }
         found.sort { ($0.0.location, $0.1.kind.rawValue) < ($1.0.location, $1.1.kind.rawValue) }
-        var seen = Set<String>()
+        var seen = Set<SpanKey>()
         var result: [Evidence] = []
+        // Scalar offsets counted forward from the previous span's start (the spans are sorted by
+        // location), not from the start of the text for every span.
+        let scalars = text.unicodeScalars
+        var counted = scalars.startIndex
+        var countedOffset = 0
         for (range, evidence) in found
-        where seen.insert("\(range.location):\(range.length):\(evidence.kind.rawValue)").inserted {
+        where seen.insert(SpanKey(location: range.location, length: range.length, kind: evidence.kind)).inserted {
             var e = evidence
             if let r = Range(range, in: text) {
-                let start = text.unicodeScalars.distance(from: text.unicodeScalars.startIndex, to: r.lowerBound)
-                e.start = start
-                e.end = start + text[r].unicodeScalars.count
+                let step = scalars.distance(from: counted, to: r.lowerBound)
+                counted = scalars.index(counted, offsetBy: step)
+                countedOffset += step
+                e.start = countedOffset
+                e.end = countedOffset + text[r].unicodeScalars.count
             }
             result.append(e)
         }
         return result
+    }
+
+    /// A span and its kind: the same evidence found twice counts once.
+    struct SpanKey: Hashable {
+        var location: Int
+        var length: Int
+        var kind: EvidenceKind
+    }
+
+    /// Whether an attribution match is a `Source:` line.
+    static func isSourceLine(_ matched: String) -> Bool {
+        matched.contains("Source:") || matched.contains("source:")
     }
 
     /// Whether some line is a byline of people only (`By Jane Doe and John Roe`), naming no agency.

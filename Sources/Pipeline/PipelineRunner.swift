@@ -32,6 +32,11 @@ public struct PipelineRunner: Sendable {
         self.showProgress = showProgress
     }
 
+    /// The configured number of threads, or one per online core when it is 0.
+    var workerThreads: Int {
+        configuration.threads > 0 ? configuration.threads : max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    }
+
     /// What the streaming stages keep of each accepted document.
     struct Kept: Sendable {
         var document: Document  // text emptied; it lives in the store
@@ -46,8 +51,7 @@ public struct PipelineRunner: Sendable {
         let runStart = clock.now
         let output = configuration.report.outputDirectory
         try makeDirectories(output)
-        let threads =
-            configuration.threads > 0 ? configuration.threads : max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        let threads = workerThreads
         let progress = Progress(enabled: showProgress && isatty(2) == 1)
 
         let store = try SpillStore()
@@ -167,14 +171,12 @@ public struct PipelineRunner: Sendable {
             JSONOutputs.documentLine(lineDocuments[$0])
         }
         let clustersFile = try AtomicFile(path: output + "/clusters.jsonl")
-        var reportClusters: [(ReportCluster, [ReportDocument])] = []
+        var reportClusters: [ReportCluster] = []
         for (c, cluster) in clustering.clusters.enumerated() where cluster.members.count > 1 {
             let rc = ReportCluster(
-                cluster: cluster, memberIDs: cluster.members.map { kept[$0].document.id },
-                rootID: kept[cluster.root].document.id,
-                origin: origins[c])
+                cluster: cluster, members: cluster.members.map { reportDocuments[$0] }, origin: origins[c])
             try clustersFile.write(JSONOutputs.clusterLine(rc))
-            reportClusters.append((rc, cluster.members.map { reportDocuments[$0] }))
+            reportClusters.append(rc)
             summary.clusters += 1
             summary.documentsInClusters += cluster.members.count
         }
@@ -214,19 +216,19 @@ public struct PipelineRunner: Sendable {
 
     /// Writes `report.md` and `report.html` (with its extra pages), as the config asks.
     private func writeHumanReports(
-        summary: RunSummary, documents: [ReportDocument], clusters: [(ReportCluster, [ReportDocument])],
+        summary: RunSummary, documents: [ReportDocument], clusters: [ReportCluster],
         clustering: Clustering, threads: Int,
         text: @escaping @Sendable (Int) throws(WiretraceError) -> String
     ) async throws {
         let formats = configuration.report.formats
         guard formats.contains("md") || formats.contains("html") else { return }
         let output = configuration.report.outputDirectory
-        let overview = ReportOverview(documents: documents, clusters: clusters.map(\.0))
+        let overview = ReportOverview(documents: documents, clusters: clusters)
         let singletons = documents.filter { $0.role == .unique }
         if formats.contains("md") {
             var md = MarkdownReport(summary: summary)
             md.addOverview(overview)
-            for (rc, members) in clusters { md.add(rc, members: members) }
+            for rc in clusters { md.add(rc) }
             md.addSingletons(singletons)
             try AtomicFile.write(md.text, to: output + "/report.md")
         }
@@ -234,7 +236,7 @@ public struct PipelineRunner: Sendable {
             // Pages are independent: rendered `threads` at a time (reading texts back from the
             // store), written in order.
             let html = HTMLReport(summary: summary, configuration: configuration.report)
-            let layout = html.layout(clusters.map(\.0))
+            let layout = html.layout(clusters)
             let window = max(1, 2 * threads)
             for first in stride(from: 0, to: layout.pages.count, by: window) {
                 let count = min(window, layout.pages.count - first)
@@ -279,8 +281,7 @@ public struct PipelineRunner: Sendable {
     public func sketchOnly() async throws -> SketchThroughput {
         let clock = ContinuousClock()
         let start = clock.now
-        let threads =
-            configuration.threads > 0 ? configuration.threads : max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+        let threads = workerThreads
         var summary = RunSummary()
         var times = StageTimes()
         var result = SketchThroughput()

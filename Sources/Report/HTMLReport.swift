@@ -62,7 +62,7 @@ public struct HTMLReport: Sendable {
     public func layout(_ clusters: [ReportCluster]) -> Layout {
         var shown = Array(clusters.indices)
         if shown.count > maxClusters {
-            shown.sort { (clusters[$0].memberIDs.count, -$0) > (clusters[$1].memberIDs.count, -$1) }
+            shown.sort { (clusters[$0].cluster.members.count, -$0) > (clusters[$1].cluster.members.count, -$1) }
             shown.removeSubrange(maxClusters...)
             shown.sort()
         }
@@ -81,7 +81,7 @@ public struct HTMLReport: Sendable {
     /// - Parameters:
     ///   - directory: the output folder.
     ///   - overview: the overview figures.
-    ///   - clusters: the clusters of two or more documents with their members, in output order.
+    ///   - clusters: the clusters of two or more documents, in output order.
     ///   - singletons: the documents alone.
     ///   - text: the original text of a document ordinal.
     ///   - pairToRoot: the verified pair linking a member ordinal to its root, if compared directly.
@@ -89,11 +89,11 @@ public struct HTMLReport: Sendable {
     /// - Throws: `WiretraceError` when a file cannot be written or a text cannot be read.
     @discardableResult
     public func write(
-        to directory: String, overview: ReportOverview, clusters: [(ReportCluster, [ReportDocument])],
+        to directory: String, overview: ReportOverview, clusters: [ReportCluster],
         singletons: [ReportDocument],
         text: (Int) throws(WiretraceError) -> String, pairToRoot: (Int) -> VerifiedPair?
     ) throws(WiretraceError) -> [String] {
-        let layout = layout(clusters.map(\.0))
+        let layout = layout(clusters)
         var names: [String] = []
         for p in layout.pages.indices {
             let name = Self.pageName(p)
@@ -110,7 +110,7 @@ public struct HTMLReport: Sendable {
     /// so they can be rendered in any order or at once.
     /// - Complexity: O(total length of the texts shown on the page), plus O(c) on the first page.
     public func page(
-        _ p: Int, layout: Layout, overview: ReportOverview, clusters: [(ReportCluster, [ReportDocument])],
+        _ p: Int, layout: Layout, overview: ReportOverview, clusters: [ReportCluster],
         singletons: [ReportDocument],
         text: (Int) throws(WiretraceError) -> String, pairToRoot: (Int) -> VerifiedPair?
     ) throws(WiretraceError) -> String {
@@ -118,7 +118,7 @@ public struct HTMLReport: Sendable {
         var out = head(page: p, pages: pages)
         if p == 0 {
             out += overviewSection(overview, pageOfCluster: { layout.pageOfNumber[$0] })
-            out += indexSection(layout, clusters.map(\.0))
+            out += indexSection(layout, clusters)
         }
         let shown = layout.pages[p]
         if !shown.isEmpty {
@@ -129,13 +129,13 @@ public struct HTMLReport: Sendable {
                 + Self.legend
         }
         for i in shown {
-            let (c, members) = clusters[i]
+            let c = clusters[i]
             var texts: [Int: String] = [:]
-            let compared = comparedMembers(c, members)
-            for m in members where m.ordinal == c.cluster.root || compared.contains(m.ordinal) {
+            let compared = comparedMembers(c)
+            for m in c.members where m.ordinal == c.cluster.root || compared.contains(m.ordinal) {
                 texts[m.ordinal] = try text(m.ordinal)
             }
-            out += clusterSection(c, members: members, texts: texts, pairToRoot: pairToRoot)
+            out += clusterSection(c, texts: texts, pairToRoot: pairToRoot)
         }
         if p == 0 { out += singletonSection(singletons) }
         out += foot(page: p, pages: pages)
@@ -143,8 +143,8 @@ public struct HTMLReport: Sendable {
     }
 
     /// The members shown side by side with the root: the first `maxComparisons` non-root members.
-    func comparedMembers(_ c: ReportCluster, _ members: [ReportDocument]) -> Set<Int> {
-        Set(members.filter { $0.ordinal != c.cluster.root }.prefix(maxComparisons).map(\.ordinal))
+    func comparedMembers(_ c: ReportCluster) -> Set<Int> {
+        Set(c.members.filter { $0.ordinal != c.cluster.root }.prefix(maxComparisons).map(\.ordinal))
     }
 
     /// The document head, style and page navigation.
@@ -252,7 +252,8 @@ public struct HTMLReport: Sendable {
             for i in indices {
                 let c = clusters[i]
                 let href = clusterHref(c.cluster.number, page: p)
-                s += "<tr><td><a href=\"\(href)\">\(c.cluster.number)</a></td><td class=\"n\">\(c.memberIDs.count)</td>"
+                s +=
+                    "<tr><td><a href=\"\(href)\">\(c.cluster.number)</a></td><td class=\"n\">\(c.cluster.members.count)</td>"
                 s +=
                     "<td>\(HTML.escape(c.origin.agency ?? "–"))</td><td><code>\(HTML.escape(c.rootID))</code></td></tr>\n"
             }
@@ -272,24 +273,21 @@ public struct HTMLReport: Sendable {
 
     /// One cluster: origin, root and why, members with their evidence, and side-by-side views.
     /// - Parameters:
-    ///   - c: the cluster.
-    ///   - members: its members in input order.
+    ///   - c: the cluster and its members.
     ///   - texts: original texts of the root and the compared members, by ordinal.
     ///   - pairToRoot: the verified pair of a member with the root.
     public func clusterSection(
-        _ c: ReportCluster, members: [ReportDocument], texts: [Int: String], pairToRoot: (Int) -> VerifiedPair?
+        _ c: ReportCluster, texts: [Int: String], pairToRoot: (Int) -> VerifiedPair?
     ) -> String {
-        let origin =
-            c.origin.agency.map { "\(HTML.escape($0)) (confidence \(formatDecimal(c.origin.confidence, digits: 2)))" }
-            ?? "none found"
+        let members = c.members
         var s =
-            "<section class=\"cluster\" id=\"c\(c.cluster.number)\">\n<h3>Cluster \(c.cluster.number): \(members.count) documents, origin \(origin)</h3>\n"
+            "<section class=\"cluster\" id=\"c\(c.cluster.number)\">\n<h3>Cluster \(c.cluster.number): \(members.count) documents, origin \(HTML.escape(c.originText))</h3>\n"
         s += "<p>Root <code>\(HTML.escape(c.rootID))</code>, chosen by \(HTML.escape(c.cluster.rootReason)).</p>\n"
         s +=
             "<table class=\"members\"><tr><th>id</th><th>outlet</th><th>date</th><th>role</th><th>similarity</th><th>agency</th><th>evidence</th></tr>\n"
         for m in members { s += memberRow(m) }
         s += "</table>\n"
-        let compared = comparedMembers(c, members)
+        let compared = comparedMembers(c)
         let root = members.first { $0.ordinal == c.cluster.root }
         var shown = 0
         for m in members where compared.contains(m.ordinal) {
@@ -304,14 +302,17 @@ public struct HTMLReport: Sendable {
         return s + "</section>\n"
     }
 
-    /// One member's row in a cluster table.
-    func memberRow(_ m: ReportDocument) -> String {
+    /// One document's row in a cluster table, or with `inCluster` false in the table of documents
+    /// alone (no role and similarity columns).
+    func memberRow(_ m: ReportDocument, inCluster: Bool = true) -> String {
         var s = "<tr><td><code>\(HTML.escape(m.document.id))</code>"
         if let t = m.document.title, !t.isEmpty { s += "<br><span class=\"title\">\(HTML.escape(t))</span>" }
         if let u = m.document.url, !u.isEmpty { s += "<br>" + HTML.link(u) }
         s += "</td><td>\(HTML.escape(m.document.outlet ?? ""))</td><td>\(HTML.escape(m.document.date ?? ""))</td>"
-        s +=
-            "<td class=\"role \(m.role.rawValue)\">\(m.role.rawValue)</td><td class=\"n\">\(m.similarity.map { formatDecimal($0, digits: 3) } ?? "")</td>"
+        if inCluster {
+            s +=
+                "<td class=\"role \(m.role.rawValue)\">\(m.role.rawValue)</td><td class=\"n\">\(m.similarity.map { formatDecimal($0, digits: 3) } ?? "")</td>"
+        }
         let agency =
             m.attribution.agency.map {
                 "\(HTML.escape($0)) <span class=\"meta\">(\(formatDecimal(m.attribution.confidence, digits: 2)))</span>"
@@ -383,17 +384,7 @@ public struct HTMLReport: Sendable {
         var s = "<section id=\"alone\"><h2>Documents alone (\(docs.count))</h2>\n"
         s +=
             "<table class=\"members\"><tr><th>id</th><th>outlet</th><th>date</th><th>agency</th><th>evidence</th></tr>\n"
-        for d in docs.prefix(maxSingletons) {
-            s += "<tr><td><code>\(HTML.escape(d.document.id))</code>"
-            if let t = d.document.title, !t.isEmpty { s += "<br><span class=\"title\">\(HTML.escape(t))</span>" }
-            if let u = d.document.url, !u.isEmpty { s += "<br>" + HTML.link(u) }
-            s += "</td><td>\(HTML.escape(d.document.outlet ?? ""))</td><td>\(HTML.escape(d.document.date ?? ""))</td>"
-            let agency =
-                d.attribution.agency.map {
-                    "\(HTML.escape($0)) <span class=\"meta\">(\(formatDecimal(d.attribution.confidence, digits: 2)))</span>"
-                } ?? "–"
-            s += "<td>\(agency)</td><td>\(evidenceList(d.attribution.evidence))</td></tr>\n"
-        }
+        for d in docs.prefix(maxSingletons) { s += memberRow(d, inCluster: false) }
         s += "</table>\n"
         if docs.count > maxSingletons {
             s += "<p class=\"meta\">\(docs.count - maxSingletons) more: see documents.jsonl.</p>\n"

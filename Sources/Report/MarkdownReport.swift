@@ -51,11 +51,9 @@ public struct MarkdownReport {
     }
 
     /// Adds one cluster's section.
-    public mutating func add(_ cluster: ReportCluster, members: [ReportDocument]) {
-        let origin =
-            cluster.origin.agency.map { "\($0) (confidence \(formatDecimal(cluster.origin.confidence, digits: 2)))" }
-            ?? "none found"
-        out += "## Cluster \(cluster.cluster.number): \(members.count) documents, origin \(origin)\n\n"
+    public mutating func add(_ cluster: ReportCluster) {
+        let members = cluster.members
+        out += "## Cluster \(cluster.cluster.number): \(members.count) documents, origin \(cluster.originText)\n\n"
         out += "Root: `\(Self.inline(cluster.rootID))`, chosen by \(cluster.cluster.rootReason).\n\n"
         out += "| id | outlet | date | role | similarity | agency |\n|---|---|---|---|---|---|\n"
         for m in members {

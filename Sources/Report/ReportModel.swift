@@ -27,16 +27,25 @@ public struct ReportDocument: Sendable {
 /// Everything the reports say about one cluster of two or more documents.
 public struct ReportCluster: Sendable {
     public var cluster: Cluster
-    /// Member ids, in input order.
-    public var memberIDs: [String]
-    public var rootID: String
+    /// The members, in input order.
+    public var members: [ReportDocument]
     public var origin: ClusterAttribution
 
-    public init(cluster: Cluster, memberIDs: [String], rootID: String, origin: ClusterAttribution) {
+    public init(cluster: Cluster, members: [ReportDocument], origin: ClusterAttribution) {
         self.cluster = cluster
-        self.memberIDs = memberIDs
-        self.rootID = rootID
+        self.members = members
         self.origin = origin
+    }
+
+    /// Member ids, in input order.
+    public var memberIDs: [String] { members.map(\.document.id) }
+
+    /// The root's id.
+    public var rootID: String { members.first { $0.ordinal == cluster.root }?.document.id ?? "" }
+
+    /// The origin as both reports name it: `AP (confidence 0.90)`, or `none found`.
+    public var originText: String {
+        origin.agency.map { "\($0) (confidence \(formatDecimal(origin.confidence, digits: 2)))" } ?? "none found"
     }
 }
 

@@ -78,10 +78,10 @@ public struct ReportOverview: Sendable {
         .sorted { ($1.documents, $1.wire, $0.outlet) < ($0.documents, $0.wire, $1.outlet) }
         .prefix(outletLimit).map { $0 }
         self.clusters = clusters.count
-        documentsInClusters = clusters.reduce(0) { $0 + $1.memberIDs.count }
+        documentsInClusters = clusters.reduce(0) { $0 + $1.cluster.members.count }
         largest = clusters.map {
             ClusterEntry(
-                number: $0.cluster.number, size: $0.memberIDs.count, rootID: $0.rootID, origin: $0.origin.agency)
+                number: $0.cluster.number, size: $0.cluster.members.count, rootID: $0.rootID, origin: $0.origin.agency)
         }
         .sorted { ($1.size, $0.number) < ($0.size, $1.number) }
         .prefix(largestLimit).map { $0 }

@@ -10,7 +10,7 @@ struct HTMLReportTests {
     static func run(perPage: Int, maxClusters: Int = 1000) throws -> (dir: String, names: [String]) {
         let dir = try Fixtures.temporaryDirectory()
         var texts: [Int: String] = [:]
-        var clusters: [(ReportCluster, [ReportDocument])] = []
+        var clusters: [ReportCluster] = []
         var all: [ReportDocument] = []
         for c in 0..<3 {
             let r = 2 * c
@@ -27,12 +27,9 @@ struct HTMLReportTests {
             let cluster = Cluster(
                 number: c + 1, members: [r, m] + extra, root: r, rootReason: "earliest date (<2019>)")
             clusters.append(
-                (
-                    ReportCluster(
-                        cluster: cluster, memberIDs: [rd.document.id, md.document.id] + extra.map { "x\($0)" },
-                        rootID: rd.document.id,
-                        origin: ClusterAttribution(agency: "Reuters", confidence: 0.5)), [rd, md]
-                ))
+                ReportCluster(
+                    cluster: cluster, members: [rd, md], origin: ClusterAttribution(agency: "Reuters", confidence: 0.5))
+            )
             all += [rd, md]
         }
         let single = Fixtures.reportDocument(Fixtures.hostile, ordinal: 6, cluster: 4, role: .unique, agency: nil)
@@ -49,7 +46,7 @@ struct HTMLReportTests {
                 ])
         }
         let names = try report.write(
-            to: dir, overview: ReportOverview(documents: all, clusters: clusters.map(\.0)), clusters: clusters,
+            to: dir, overview: ReportOverview(documents: all, clusters: clusters), clusters: clusters,
             singletons: [single],
             text: { (o: Int) throws(WiretraceError) -> String in texts[o] ?? "" }, pairToRoot: pair)
         return (dir, names)

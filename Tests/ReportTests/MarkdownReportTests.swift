@@ -13,11 +13,10 @@ struct MarkdownReportTests {
             Fixtures.document("c", text: "", outlet: "paper"), ordinal: 1, cluster: 1, role: .copy, agency: nil)
         let cluster = ReportCluster(
             cluster: Cluster(number: 1, members: [0, 1], root: 0, rootReason: "earliest date (2019-05-31)"),
-            memberIDs: ["a|b", "c"],
-            rootID: "a|b", origin: ClusterAttribution(agency: "AP", confidence: 0.9))
+            members: [root, copy], origin: ClusterAttribution(agency: "AP", confidence: 0.9))
         var md = MarkdownReport(summary: Fixtures.summary)
         md.addOverview(ReportOverview(documents: [root, copy], clusters: [cluster]))
-        md.add(cluster, members: [root, copy])
+        md.add(cluster)
         let text = md.text
         #expect(text.contains("Wiretrace 9.9.9"))
         #expect(text.contains("conf/&lt;pipeline&gt;.json"))

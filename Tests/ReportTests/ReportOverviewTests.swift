@@ -18,7 +18,7 @@ struct ReportOverviewTests {
                 Fixtures.document("4", text: ""), ordinal: 3, cluster: 3, role: .unique, agency: nil),
         ]
         let cluster = ReportCluster(
-            cluster: Cluster(number: 1, members: [0, 1], root: 0, rootReason: "r"), memberIDs: ["1", "2"], rootID: "1",
+            cluster: Cluster(number: 1, members: [0, 1], root: 0, rootReason: "r"), members: [docs[0], docs[1]],
             origin: ClusterAttribution(agency: "AP", confidence: 1))
         let o = ReportOverview(documents: docs, clusters: [cluster])
         #expect(o.documents == 4)
