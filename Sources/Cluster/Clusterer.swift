@@ -458,14 +458,8 @@ public struct Clusterer: BarrierStage {
     }
 
     /// The second verification rule, for heavy rewrites: enough shared weight in at least
-    /// `lede_min_passages` separate passages, and ledes that agree on the news peg.
-    func sameNewsPeg(_ a: PassageAligner.Alignment, _ ta: TokenizedText, _ tb: TokenizedText, _ lede: LedeAgreement)
-        -> Bool
-    {
-        sameNewsPeg(a, agreement: lede.agreement(ta, tb))
-    }
-
-    /// `sameNewsPeg` with the ledes' agreement given (computed only when the rest holds).
+    /// `lede_min_passages` separate passages, and ledes that agree on the news peg (their
+    /// agreement computed only when the rest holds).
     func sameNewsPeg(_ a: PassageAligner.Alignment, agreement: @autoclosure () -> Double) -> Bool {
         a.runs.count >= configuration.ledeMinPassages
             && min(a.sharedA, a.sharedB) >= configuration.minSharedWords
@@ -534,27 +528,6 @@ public struct Clusterer: BarrierStage {
         guard var a else { return b }
         for k in 0..<min(a.count, b.count) where b[k] { a[k] = true }
         return a
-    }
-}
-
-extension Array where Element == Int32 {
-    /// Appends `value` unless the array already holds `cap` elements.
-    mutating func appendIfBelow(cap: Int, _ value: Int32) {
-        if count < cap { append(value) }
-    }
-
-    /// Hands the current elements to `body`, then keeps `value`: appended while there is room, else
-    /// written over one of the second half's slots (chosen by the value), so that a full bucket keeps
-    /// its first members and a rotating sample of recent ones — a retransmission of a story that
-    /// recurs daily still meets its recent twin.
-    mutating func withAppendIfBelow(cap: Int, _ value: Int32, _ body: ([Int32]) -> Void) {
-        body(self)
-        if count < cap {
-            append(value)
-        } else if cap >= 2 {
-            let half = cap / 2
-            self[half + Int(value) % (cap - half)] = value
-        }
     }
 }
 
