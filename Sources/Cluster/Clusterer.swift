@@ -32,32 +32,21 @@ public struct Clusterer: BarrierStage {
     /// the number-conflict check.
     public let text: (@Sendable (Int) throws -> String)?
 
+    /// Threads verifying candidate pairs (and aligning cluster members with their roots); the
+    /// outcome is the same for any number.
+    public let threads: Int
+
     public init(
         configuration: ClusterConfiguration, shingleSize: Int,
         tokens: @escaping @Sendable (Int) throws -> TokenizedText,
         shingler: @escaping @Sendable ([UInt64]) -> [UInt64],
-        text: (@Sendable (Int) throws -> String)? = nil
+        text: (@Sendable (Int) throws -> String)? = nil, threads: Int = 1
     ) {
         self.configuration = configuration
         self.shingleSize = shingleSize
         self.tokens = tokens
         self.shingler = shingler
         self.text = text
-        self.threads = 1
-    }
-
-    /// Threads verifying candidate pairs (and aligning cluster members with their roots); the
-    /// outcome is the same for any number.
-    public var threads: Int
-
-    public init(
-        configuration: ClusterConfiguration, shingleSize: Int,
-        tokens: @escaping @Sendable (Int) throws -> TokenizedText,
-        shingler: @escaping @Sendable ([UInt64]) -> [UInt64],
-        text: (@Sendable (Int) throws -> String)? = nil, threads: Int
-    ) {
-        self.init(
-            configuration: configuration, shingleSize: shingleSize, tokens: tokens, shingler: shingler, text: text)
         self.threads = max(1, threads)
     }
 
