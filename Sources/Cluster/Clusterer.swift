@@ -401,7 +401,8 @@ public struct Clusterer: BarrierStage {
                 if leaders.count >= needed || leaders.count + (docs.count - i) < needed { break }
                 let signature = inputs[Int(e)].sketch.signature
                 let grouped = leaders.contains {
-                    estimatedJaccard(inputs[$0].sketch.signature, signature) >= configuration.commonMaxSimilarity
+                    DocumentSketch.estimatedJaccard(inputs[$0].sketch.signature, signature)
+                        >= configuration.commonMaxSimilarity
                 }
                 if !grouped { leaders.append(Int(e)) }
             }
@@ -410,12 +411,6 @@ public struct Clusterer: BarrierStage {
             if isCommon { common.append(f) }
         }
         return FingerprintTable(sortedKeys: common)
-    }
-
-    private func estimatedJaccard(_ x: [UInt32], _ y: [UInt32]) -> Double {
-        var same = 0
-        for i in 0..<min(x.count, y.count) where x[i] == y[i] { same += 1 }
-        return Double(same) / Double(max(x.count, 1))
     }
 
     /// Which tokens lie inside a shingle whose fingerprint is common text.
