@@ -67,28 +67,11 @@ public struct Clusterer: BarrierStage {
         let chunk = 256
         let parts = try parallelMap(count: (n + chunk - 1) / chunk, states: &workers) { _, c in
             try (c * chunk..<min(n, (c + 1) * chunk)).map { d in
-                Self.ranges(commonMask(try tokens(d), table))
+                commonRanges(try tokens(d), table)
             }
         }
         var out = CommonText(count: 0)
         for part in parts { for r in part { out.append(r) } }
-        return out
-    }
-
-    /// A mask's runs of `true` as (start, end) pairs.
-    static func ranges(_ mask: [Bool]?) -> [Int32] {
-        guard let mask else { return [] }
-        var out: [Int32] = []
-        var k = 0
-        while k < mask.count {
-            if !mask[k] {
-                k += 1
-                continue
-            }
-            let start = k
-            while k < mask.count && mask[k] { k += 1 }
-            out += [Int32(start), Int32(k)]
-        }
         return out
     }
 
@@ -413,18 +396,23 @@ public struct Clusterer: BarrierStage {
         return FingerprintTable(sortedKeys: common)
     }
 
-    /// Which tokens lie inside a shingle whose fingerprint is common text.
-    func commonMask(_ t: TokenizedText, _ common: FingerprintTable) -> [Bool]? {
-        guard !common.isEmpty else { return nil }
+    /// Which tokens lie inside a shingle whose fingerprint is common text, as the (start, end)
+    /// pairs of the maximal token ranges they cover: each shingle covers its `shingleSize` tokens,
+    /// and shingles come in token order, so a range extends the last one when they touch.
+    func commonRanges(_ t: TokenizedText, _ common: FingerprintTable) -> [Int32] {
+        guard !common.isEmpty else { return [] }
         let shingles = shingler(t.hashes)
-        var mask = [Bool](repeating: false, count: t.count)
-        var any = false
+        var out: [Int32] = []
         let k = min(shingleSize, t.count)
         for (i, s) in shingles.enumerated() where common.contains(UInt32(truncatingIfNeeded: s >> 32)) {
-            for j in i..<min(i + k, t.count) { mask[j] = true }
-            any = true
+            let end = Int32(min(i + k, t.count))
+            if let last = out.last, last >= Int32(i) {
+                out[out.count - 1] = max(last, end)
+            } else {
+                out += [Int32(i), end]
+            }
         }
-        return any ? mask : nil
+        return out
     }
 
     /// The verification rule: enough shared weight, and enough of the smaller text. A short text
@@ -540,7 +528,7 @@ struct CommonText: Sendable {
         offsets.append(Int32(ranges.count))
     }
 
-    /// `Clusterer.commonMask` of document `d`, `count` tokens long.
+    /// Which of document `d`'s `count` tokens lie in common text (`Clusterer.commonRanges`); nil: none.
     func mask(_ d: Int, count: Int) -> [Bool]? {
         let r = Int(offsets[d])..<Int(offsets[d + 1])
         guard !r.isEmpty else { return nil }
