@@ -86,10 +86,10 @@ public struct Clusterer: BarrierStage {
     /// entry); nil without text.
     func facts(_ entry: TokenCache.Entry, _ ordinal: Int) throws -> [Bool]? {
         guard let text else { return nil }
-        if let d = entry.digits { return d }
-        let d = NumberConflicts.factMask(try text(ordinal), entry.tokens)
-        entry.digits = d
-        return d
+        if let f = entry.facts { return f }
+        let f = NumberConflicts.factMask(try text(ordinal), entry.tokens)
+        entry.facts = f
+        return f
     }
 
     /// What verifying one candidate pair found: a pure function of the pair.
@@ -256,17 +256,15 @@ public struct Clusterer: BarrierStage {
         for start in stride(from: 0, to: n, by: Self.blockSize) {
             let end = min(n, start + Self.blockSize)
             // LSH candidates: earlier documents in any of x's buckets (bucket state depends on order).
-            var lsh: [[Int32]] = []
-            for x in start..<end {
+            let lsh = (start..<end).map { x in
                 var candidates: [Int32] = []
                 buckets.arrive(x, into: &candidates)
-                lsh.append(candidates)
+                return candidates
             }
-            let blockLSH = lsh
             let snapshot = copies
             let examined = try parallelMap(count: end - start, states: &workers) { w, i in
                 try examine(
-                    start + i, blockLSH[i], documents, index, common, commonText, snapshot, blockStart: start, &w,
+                    start + i, lsh[i], documents, index, common, commonText, snapshot, blockStart: start, &w,
                     aligner, lede)
             }
             // Replay in order.
@@ -543,7 +541,7 @@ struct CommonText: Sendable {
 /// A small cache of documents read back from the store and prepared for verification, most
 /// recent kept. Each thread has its own.
 struct TokenCache {
-    /// A document as verification needs it. A class: what is computed lazily (digits, lede words)
+    /// A document as verification needs it. A class: what is computed lazily (facts, lede words)
     /// is kept in the cached entry.
     final class Entry {
         let tokens: TokenizedText
@@ -552,7 +550,7 @@ struct TokenCache {
         /// `PassageAligner.windows(tokens)`.
         let windows: [UInt64]
         /// Which tokens are facts (`NumberConflicts.factMask`); nil until the text is read.
-        var digits: [Bool]?
+        var facts: [Bool]?
         private var lede: Set<UInt64>?
 
         init(tokens: TokenizedText, common: [Bool]?, windows: [UInt64]) {
