@@ -32,32 +32,21 @@ public struct Clusterer: BarrierStage {
     /// the number-conflict check.
     public let text: (@Sendable (Int) throws -> String)?
 
+    /// Threads verifying candidate pairs (and aligning cluster members with their roots); the
+    /// outcome is the same for any number.
+    public let threads: Int
+
     public init(
         configuration: ClusterConfiguration, shingleSize: Int,
         tokens: @escaping @Sendable (Int) throws -> TokenizedText,
         shingler: @escaping @Sendable ([UInt64]) -> [UInt64],
-        text: (@Sendable (Int) throws -> String)? = nil
+        text: (@Sendable (Int) throws -> String)? = nil, threads: Int = 1
     ) {
         self.configuration = configuration
         self.shingleSize = shingleSize
         self.tokens = tokens
         self.shingler = shingler
         self.text = text
-        self.threads = 1
-    }
-
-    /// Threads verifying candidate pairs (and aligning cluster members with their roots); the
-    /// outcome is the same for any number.
-    public var threads: Int
-
-    public init(
-        configuration: ClusterConfiguration, shingleSize: Int,
-        tokens: @escaping @Sendable (Int) throws -> TokenizedText,
-        shingler: @escaping @Sendable ([UInt64]) -> [UInt64],
-        text: (@Sendable (Int) throws -> String)? = nil, threads: Int
-    ) {
-        self.init(
-            configuration: configuration, shingleSize: shingleSize, tokens: tokens, shingler: shingler, text: text)
         self.threads = max(1, threads)
     }
 
@@ -78,28 +67,11 @@ public struct Clusterer: BarrierStage {
         let chunk = 256
         let parts = try parallelMap(count: (n + chunk - 1) / chunk, states: &workers) { _, c in
             try (c * chunk..<min(n, (c + 1) * chunk)).map { d in
-                Self.ranges(commonMask(try tokens(d), table))
+                commonRanges(try tokens(d), table)
             }
         }
         var out = CommonText(count: 0)
         for part in parts { for r in part { out.append(r) } }
-        return out
-    }
-
-    /// A mask's runs of `true` as (start, end) pairs.
-    static func ranges(_ mask: [Bool]?) -> [Int32] {
-        guard let mask else { return [] }
-        var out: [Int32] = []
-        var k = 0
-        while k < mask.count {
-            if !mask[k] {
-                k += 1
-                continue
-            }
-            let start = k
-            while k < mask.count && mask[k] { k += 1 }
-            out += [Int32(start), Int32(k)]
-        }
         return out
     }
 
@@ -114,10 +86,10 @@ public struct Clusterer: BarrierStage {
     /// entry); nil without text.
     func facts(_ entry: TokenCache.Entry, _ ordinal: Int) throws -> [Bool]? {
         guard let text else { return nil }
-        if let d = entry.digits { return d }
-        let d = NumberConflicts.factMask(try text(ordinal), entry.tokens)
-        entry.digits = d
-        return d
+        if let f = entry.facts { return f }
+        let f = NumberConflicts.factMask(try text(ordinal), entry.tokens)
+        entry.facts = f
+        return f
     }
 
     /// What verifying one candidate pair found: a pure function of the pair.
@@ -284,17 +256,15 @@ public struct Clusterer: BarrierStage {
         for start in stride(from: 0, to: n, by: Self.blockSize) {
             let end = min(n, start + Self.blockSize)
             // LSH candidates: earlier documents in any of x's buckets (bucket state depends on order).
-            var lsh: [[Int32]] = []
-            for x in start..<end {
+            let lsh = (start..<end).map { x in
                 var candidates: [Int32] = []
                 buckets.arrive(x, into: &candidates)
-                lsh.append(candidates)
+                return candidates
             }
-            let blockLSH = lsh
             let snapshot = copies
             let examined = try parallelMap(count: end - start, states: &workers) { w, i in
                 try examine(
-                    start + i, blockLSH[i], documents, index, common, commonText, snapshot, blockStart: start, &w,
+                    start + i, lsh[i], documents, index, common, commonText, snapshot, blockStart: start, &w,
                     aligner, lede)
             }
             // Replay in order.
@@ -412,7 +382,8 @@ public struct Clusterer: BarrierStage {
                 if leaders.count >= needed || leaders.count + (docs.count - i) < needed { break }
                 let signature = inputs[Int(e)].sketch.signature
                 let grouped = leaders.contains {
-                    estimatedJaccard(inputs[$0].sketch.signature, signature) >= configuration.commonMaxSimilarity
+                    DocumentSketch.estimatedJaccard(inputs[$0].sketch.signature, signature)
+                        >= configuration.commonMaxSimilarity
                 }
                 if !grouped { leaders.append(Int(e)) }
             }
@@ -423,24 +394,23 @@ public struct Clusterer: BarrierStage {
         return FingerprintTable(sortedKeys: common)
     }
 
-    private func estimatedJaccard(_ x: [UInt32], _ y: [UInt32]) -> Double {
-        var same = 0
-        for i in 0..<min(x.count, y.count) where x[i] == y[i] { same += 1 }
-        return Double(same) / Double(max(x.count, 1))
-    }
-
-    /// Which tokens lie inside a shingle whose fingerprint is common text.
-    func commonMask(_ t: TokenizedText, _ common: FingerprintTable) -> [Bool]? {
-        guard !common.isEmpty else { return nil }
+    /// Which tokens lie inside a shingle whose fingerprint is common text, as the (start, end)
+    /// pairs of the maximal token ranges they cover: each shingle covers its `shingleSize` tokens,
+    /// and shingles come in token order, so a range extends the last one when they touch.
+    func commonRanges(_ t: TokenizedText, _ common: FingerprintTable) -> [Int32] {
+        guard !common.isEmpty else { return [] }
         let shingles = shingler(t.hashes)
-        var mask = [Bool](repeating: false, count: t.count)
-        var any = false
+        var out: [Int32] = []
         let k = min(shingleSize, t.count)
         for (i, s) in shingles.enumerated() where common.contains(UInt32(truncatingIfNeeded: s >> 32)) {
-            for j in i..<min(i + k, t.count) { mask[j] = true }
-            any = true
+            let end = Int32(min(i + k, t.count))
+            if let last = out.last, last >= Int32(i) {
+                out[out.count - 1] = max(last, end)
+            } else {
+                out += [Int32(i), end]
+            }
         }
-        return any ? mask : nil
+        return out
     }
 
     /// The verification rule: enough shared weight, and enough of the smaller text. A short text
@@ -458,14 +428,8 @@ public struct Clusterer: BarrierStage {
     }
 
     /// The second verification rule, for heavy rewrites: enough shared weight in at least
-    /// `lede_min_passages` separate passages, and ledes that agree on the news peg.
-    func sameNewsPeg(_ a: PassageAligner.Alignment, _ ta: TokenizedText, _ tb: TokenizedText, _ lede: LedeAgreement)
-        -> Bool
-    {
-        sameNewsPeg(a, agreement: lede.agreement(ta, tb))
-    }
-
-    /// `sameNewsPeg` with the ledes' agreement given (computed only when the rest holds).
+    /// `lede_min_passages` separate passages, and ledes that agree on the news peg (their
+    /// agreement computed only when the rest holds).
     func sameNewsPeg(_ a: PassageAligner.Alignment, agreement: @autoclosure () -> Double) -> Bool {
         a.runs.count >= configuration.ledeMinPassages
             && min(a.sharedA, a.sharedB) >= configuration.minSharedWords
@@ -537,27 +501,6 @@ public struct Clusterer: BarrierStage {
     }
 }
 
-extension Array where Element == Int32 {
-    /// Appends `value` unless the array already holds `cap` elements.
-    mutating func appendIfBelow(cap: Int, _ value: Int32) {
-        if count < cap { append(value) }
-    }
-
-    /// Hands the current elements to `body`, then keeps `value`: appended while there is room, else
-    /// written over one of the second half's slots (chosen by the value), so that a full bucket keeps
-    /// its first members and a rotating sample of recent ones — a retransmission of a story that
-    /// recurs daily still meets its recent twin.
-    mutating func withAppendIfBelow(cap: Int, _ value: Int32, _ body: ([Int32]) -> Void) {
-        body(self)
-        if count < cap {
-            append(value)
-        } else if cap >= 2 {
-            let half = cap / 2
-            self[half + Int(value) % (cap - half)] = value
-        }
-    }
-}
-
 /// Named counters for the summary, in first-use order.
 struct Counters {
     private(set) var items: [(String, Int)] = []
@@ -583,7 +526,7 @@ struct CommonText: Sendable {
         offsets.append(Int32(ranges.count))
     }
 
-    /// `Clusterer.commonMask` of document `d`, `count` tokens long.
+    /// Which of document `d`'s `count` tokens lie in common text (`Clusterer.commonRanges`); nil: none.
     func mask(_ d: Int, count: Int) -> [Bool]? {
         let r = Int(offsets[d])..<Int(offsets[d + 1])
         guard !r.isEmpty else { return nil }
@@ -598,7 +541,7 @@ struct CommonText: Sendable {
 /// A small cache of documents read back from the store and prepared for verification, most
 /// recent kept. Each thread has its own.
 struct TokenCache {
-    /// A document as verification needs it. A class: what is computed lazily (digits, lede words)
+    /// A document as verification needs it. A class: what is computed lazily (facts, lede words)
     /// is kept in the cached entry.
     final class Entry {
         let tokens: TokenizedText
@@ -607,7 +550,7 @@ struct TokenCache {
         /// `PassageAligner.windows(tokens)`.
         let windows: [UInt64]
         /// Which tokens are facts (`NumberConflicts.factMask`); nil until the text is read.
-        var digits: [Bool]?
+        var facts: [Bool]?
         private var lede: Set<UInt64>?
 
         init(tokens: TokenizedText, common: [Bool]?, windows: [UInt64]) {

@@ -6,7 +6,8 @@ import WiretraceCore
 /// Each band is sorted by (bucket key, ordinal) once, up front; a bucket holding one document
 /// makes no candidates and gets no storage. Documents then arrive in ordinal order (`arrive`) and
 /// find their buckets' kept members: the first `cap`, then recent ones rotating through the second
-/// half, exactly as `withAppendIfBelow` keeps them.
+/// half (a full bucket keeps its first members and a rotating sample of recent ones, chosen by
+/// ordinal — a retransmission of a story that recurs daily still meets its recent twin).
 struct LSHBuckets: Sendable {
     private let bands: Int
     private let count: Int

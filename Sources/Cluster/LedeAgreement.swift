@@ -38,12 +38,6 @@ public struct LedeAgreement: Sendable {
         return out
     }
 
-    /// The Jaccard similarity of the two ledes' content words, in 0...1 (0 when either has none).
-    /// - Complexity: O(ledeWords).
-    public func agreement(_ a: TokenizedText, _ b: TokenizedText) -> Double {
-        agreement(contentWords(a), contentWords(b))
-    }
-
     /// The Jaccard similarity of two ledes' `contentWords`, in 0...1 (0 when either is empty).
     public func agreement(_ x: Set<UInt64>, _ y: Set<UInt64>) -> Double {
         guard !x.isEmpty, !y.isEmpty else { return 0 }

@@ -13,8 +13,8 @@ public struct NormalizeConfiguration: Sendable {
     public var unifyDashes = true
     /// Lines matching any of these regular expressions (whole line, case-insensitive) are left out
     /// of the tokens: site furniture such as "Advertisement" or "Share this article". The text itself
-    /// is kept, so offsets and attribution still see it.
-    public var boilerplatePatterns: [String] = []
+    /// is kept, so offsets and attribution still see it. Fixed at init, as what is compiled from it.
+    public let boilerplatePatterns: [String]
     /// The compiled patterns.
     public let compiledPatterns: [NSRegularExpressionBox]
     /// All patterns as one alternation, `^(?:(?:p1)|(?:p2)|…)$`, when that is equivalent to trying
@@ -28,10 +28,15 @@ public struct NormalizeConfiguration: Sendable {
     public let prefixFilter: LinePrefixFilter?
 
     public init(boilerplatePatterns: [String] = []) throws(WiretraceError) {
-        self.boilerplatePatterns = boilerplatePatterns
-        self.compiledPatterns = try Self.compile(boilerplatePatterns, path: "boilerplate_patterns")
-        self.combinedPattern = Self.combine(boilerplatePatterns)
-        self.prefixFilter = LinePrefixFilter(patterns: boilerplatePatterns)
+        try self.init(patterns: boilerplatePatterns, path: "boilerplate_patterns")
+    }
+
+    /// The patterns and all that is derived from them; `path` names them in errors.
+    private init(patterns: [String], path: String) throws(WiretraceError) {
+        boilerplatePatterns = patterns
+        compiledPatterns = try Self.compile(patterns, path: path)
+        combinedPattern = Self.combine(patterns)
+        prefixFilter = LinePrefixFilter(patterns: patterns)
     }
 
     /// Reads the stage's keys from `pipeline.json`.
@@ -41,10 +46,7 @@ public struct NormalizeConfiguration: Sendable {
         let unifyQuotes = try reader.bool("unify_quotes", default: true)
         let unifyDashes = try reader.bool("unify_dashes", default: true)
         let patterns = try reader.strings("boilerplate_patterns", default: [])
-        boilerplatePatterns = patterns
-        compiledPatterns = try Self.compile(patterns, path: reader.keyPath("boilerplate_patterns"))
-        combinedPattern = Self.combine(patterns)
-        prefixFilter = LinePrefixFilter(patterns: patterns)
+        try self.init(patterns: patterns, path: reader.keyPath("boilerplate_patterns"))
         unicodeNFKC = unicode == "NFKC"
         self.caseFold = caseFold
         self.unifyQuotes = unifyQuotes

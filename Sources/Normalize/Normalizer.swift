@@ -25,16 +25,16 @@ public struct Normalizer: StreamingStage {
     /// - Complexity: O(n) in the length of `text`.
     public func tokenize(_ text: String) -> TokenizedText {
         var text = text
-        let excluded = excludedLines(text)
         return text.withUTF8 { utf8 in
+            let excluded = excludedLines(utf8)
             // Sized for the most tokens the text can hold; see `TokenizedText.init(capacity:_:)`.
-            TokenizedText(capacity: (utf8.count + 1) / 2) { sink in
+            return TokenizedText(capacity: (utf8.count + 1) / 2) { sink in
                 scan(utf8, excluded: excluded, into: &sink)
             }
         }
     }
 
-    /// Byte ranges of lines that match a boilerplate pattern.
+    /// Byte ranges of lines of the text's UTF-8 `bytes` that match a boilerplate pattern.
     ///
     /// Lines are what `String.split(separator: "\n")` gives — the text between LF bytes, except
     /// that CR LF is one `Character` and does not split — each trimmed of `.whitespaces` at both
@@ -43,26 +43,23 @@ public struct Normalizer: StreamingStage {
     /// `combinedPattern` allows it.
     /// - Complexity: O(n) in the length of `text`, plus the regular-expression calls, one per
     ///   non-blank line.
-    private func excludedLines(_ text: String) -> [Range<Int>] {
+    private func excludedLines(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         guard !configuration.compiledPatterns.isEmpty else { return [] }
-        var text = text
-        return text.withUTF8 { bytes in
-            var out: [Range<Int>] = []
-            let n = bytes.count
-            var lineStart = 0
-            var i = 0
-            while i <= n {
-                // A line ends at an LF that does not follow a CR, or at the end of the text.
-                if i < n && (bytes[i] != 0x0A || (i > 0 && bytes[i - 1] == 0x0D)) {
-                    i += 1
-                    continue
-                }
-                if isBoilerplate(bytes, lineStart..<i) { out.append(lineStart..<i) }
+        var out: [Range<Int>] = []
+        let n = bytes.count
+        var lineStart = 0
+        var i = 0
+        while i <= n {
+            // A line ends at an LF that does not follow a CR, or at the end of the text.
+            if i < n && (bytes[i] != 0x0A || (i > 0 && bytes[i - 1] == 0x0D)) {
                 i += 1
-                lineStart = i
+                continue
             }
-            return out
+            if isBoilerplate(bytes, lineStart..<i) { out.append(lineStart..<i) }
+            i += 1
+            lineStart = i
         }
+        return out
     }
 
     /// Whether the line `range` of `bytes`, trimmed of `.whitespaces`, is non-empty and matches a pattern.

@@ -50,14 +50,4 @@ public struct MinHasher: Sendable {
 
     /// Which signature path this CPU takes: `"avx512"` or `"portable"`.
     public static var kernel: String { wt_minhash_kernel() == 2 ? "avx512" : "portable" }
-
-    /// The fraction of positions where two signatures agree: an estimate of Jaccard similarity.
-    /// - Complexity: O(p).
-    public static func estimatedJaccard(_ x: [UInt32], _ y: [UInt32]) -> Double {
-        precondition(x.count == y.count, "signatures of different lengths")
-        guard !x.isEmpty else { return 0 }
-        var same = 0
-        for i in 0..<x.count where x[i] == y[i] { same += 1 }
-        return Double(same) / Double(x.count)
-    }
 }

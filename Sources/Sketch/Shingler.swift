@@ -7,7 +7,8 @@ public enum Shingler {
     /// - Parameters:
     ///   - tokens: Normalized token hashes.
     ///   - k: Tokens per shingle.
-    /// - Returns: `max(tokens.count - k + 1, min(tokens.count, 1))` shingle hashes.
+    ///   - out: Replaced by the `max(tokens.count - k + 1, min(tokens.count, 1))` shingle hashes
+    ///     (a new array: its former storage is not reused).
     /// - Complexity: O(n·k).
     public static func shingles(_ tokens: [UInt64], k: Int, into out: inout [UInt64]) {
         let n = tokens.count

@@ -13,6 +13,17 @@ public struct DocumentSketch: Sendable, Hashable {
         self.fingerprints = fingerprints
         self.tokenCount = tokenCount
     }
+
+    /// The fraction of positions where two MinHash signatures (of one permutation family, so of
+    /// one length) agree: an estimate of the Jaccard similarity of the two shingle sets.
+    /// - Complexity: O(p).
+    public static func estimatedJaccard(_ x: [UInt32], _ y: [UInt32]) -> Double {
+        precondition(x.count == y.count, "signatures of different lengths")
+        guard !x.isEmpty else { return 0 }
+        var same = 0
+        for i in 0..<x.count where x[i] == y[i] { same += 1 }
+        return Double(same) / Double(x.count)
+    }
 }
 
 /// A sketched document as the clustering barrier receives it.

@@ -13,7 +13,7 @@ import WiretraceCore
         let b = (UInt64(n - shared)..<UInt64(2 * n - shared)).map(StableHash.mix64)
         let exact = Double(shared) / Double(2 * n - shared)
         let h = MinHasher(permutations: 256, seed: 1)
-        let estimate = MinHasher.estimatedJaccard(h.signature(a), h.signature(b))
+        let estimate = DocumentSketch.estimatedJaccard(h.signature(a), h.signature(b))
         #expect(abs(estimate - exact) < 0.08, "estimate \(estimate) vs exact \(exact)")
     }
 
