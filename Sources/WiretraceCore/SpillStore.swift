@@ -9,6 +9,8 @@ import Synchronization
 public struct StoredDocumentRef: Sendable, Hashable {
     public var offset: UInt64
     public var byteCount: UInt32
+    /// The text's share of the record, so that text and tokens can each be read alone.
+    public var textByteCount: UInt32
 }
 
 /// An append-only scratch file holding each document's text and tokens after the streaming stages.
@@ -99,7 +101,8 @@ public final class SpillStore: Sendable {
     /// - Complexity: O(r) for r record bytes (amortized; the buffer is flushed every 1 MiB).
     public func append(record: [UInt8]) throws(WiretraceError) -> StoredDocumentRef {
         try writer.withLock { w throws(WiretraceError) -> StoredDocumentRef in
-            let ref = StoredDocumentRef(offset: w.end, byteCount: UInt32(record.count))
+            let ref = StoredDocumentRef(
+                offset: w.end, byteCount: UInt32(record.count), textByteCount: Self.get(record, 0))
             w.buffer.append(contentsOf: record)
             w.end += UInt64(record.count)
             if w.buffer.count >= 1 << 20 { try flush(&w) }
@@ -128,19 +131,21 @@ public final class SpillStore: Sendable {
         try writer.withLock { w throws(WiretraceError) in try flush(&w) }
     }
 
-    private func readRecord(_ ref: StoredDocumentRef) throws(WiretraceError) -> [UInt8] {
+    /// Reads `count` bytes of the record at `ref`, from `start` bytes into it.
+    private func read(_ ref: StoredDocumentRef, from start: Int, count: Int) throws(WiretraceError) -> [UInt8] {
+        let offset = ref.offset + UInt64(start)
         let pending = writer.withLock { w -> [UInt8]? in
-            guard ref.offset >= w.flushedEnd else { return nil }
-            let start = Int(ref.offset - w.flushedEnd)
-            return Array(w.buffer[start..<start + Int(ref.byteCount)])
+            guard offset >= w.flushedEnd else { return nil }
+            let from = Int(offset - w.flushedEnd)
+            return Array(w.buffer[from..<from + count])
         }
         if let pending { return pending }
-        var bytes = [UInt8](repeating: 0, count: Int(ref.byteCount))
+        var bytes = [UInt8](repeating: 0, count: count)
         var done = 0
         while done < bytes.count {
             let r = bytes.withUnsafeMutableBytes { raw in
                 guard let base = raw.baseAddress else { return -1 }
-                return pread(fd, base + done, raw.count - done, off_t(ref.offset) + off_t(done))
+                return pread(fd, base + done, raw.count - done, off_t(offset) + off_t(done))
             }
             guard r > 0 else {
                 throw WiretraceError(
@@ -151,35 +156,36 @@ public final class SpillStore: Sendable {
         return bytes
     }
 
-    /// Reads a document's text back.
+    /// Reads a document's text back (the text part of its record only).
     public func text(_ ref: StoredDocumentRef) throws(WiretraceError) -> String {
-        let bytes = try readRecord(ref)
-        let n = Int(Self.get(bytes, 0))
-        return String(decoding: bytes[8..<8 + n], as: UTF8.self)
+        String(decoding: try read(ref, from: 8, count: Int(ref.textByteCount)), as: UTF8.self)
     }
 
-    /// Reads a document's tokens back.
+    /// Reads a document's tokens back (the token part of its record only: verification reads
+    /// tokens of many documents, and the text is most of a record's bytes).
     public func tokens(_ ref: StoredDocumentRef) throws(WiretraceError) -> TokenizedText {
-        let bytes = try readRecord(ref)
-        let textCount = Int(Self.get(bytes, 0))
-        let n = Int(Self.get(bytes, 4))
-        var p = 8 + textCount
+        let start = 8 + Int(ref.textByteCount)
+        let bytes = try read(ref, from: start, count: Int(ref.byteCount) - start)
+        let n = bytes.count / 17
         var hashes = [UInt64](repeating: 0, count: n)
         var starts = [UInt32](repeating: 0, count: n)
         var ends = [UInt32](repeating: 0, count: n)
+        var quoted = [Bool](repeating: false, count: n)
         bytes.withUnsafeBytes { raw in
+            var p = 0
             hashes.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[p..<p + 8 * n])) }
             p += 8 * n
             starts.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[p..<p + 4 * n])) }
             p += 4 * n
             ends.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[p..<p + 4 * n])) }
             p += 4 * n
+            // Stored as one byte, 0 or 1: `Bool`'s own representation (see `record`).
+            quoted.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[p..<p + n])) }
         }
-        let quoted = bytes[p..<p + n].map { $0 != 0 }
         return TokenizedText(hashes: hashes, starts: starts, ends: ends, quoted: quoted)
     }
 
-    private static func get(_ bytes: [UInt8], _ at: Int) -> UInt32 {
+    static func get(_ bytes: [UInt8], _ at: Int) -> UInt32 {
         UInt32(bytes[at]) | UInt32(bytes[at + 1]) << 8 | UInt32(bytes[at + 2]) << 16 | UInt32(bytes[at + 3]) << 24
     }
 }
