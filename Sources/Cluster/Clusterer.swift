@@ -221,7 +221,7 @@ public struct Clusterer: BarrierStage {
     public func run(_ inputs: consuming [SketchedDocument]) throws -> Clustering {
         let n = inputs.count
         for (i, d) in inputs.enumerated() { precondition(d.ordinal == i, "documents must be in ordinal order") }
-        var counters = Counters()
+        var counters = Counters(names: Counters.stageNames)
         let permutations = inputs.first?.sketch.signature.count ?? 128
         let (bands, rows) = bandsAndRows(permutations: permutations)
         counters.set("lsh_bands", bands)
@@ -503,7 +503,18 @@ public struct Clusterer: BarrierStage {
 
 /// Named counters for the summary, in first-use order.
 struct Counters {
-    private(set) var items: [(String, Int)] = []
+    private(set) var items: [(String, Int)]
+
+    /// The cluster stage's counters, all present (zero until counted) in this order, so that
+    /// `summary.json` has the same keys whatever the data.
+    static let stageNames = [
+        "lsh_bands", "lsh_rows", "common_fingerprints", "candidates_lsh", "candidates_fingerprint", "verified",
+        "accepted", "accepted_by_lede", "refused_number_conflicts", "refused_not_best", "refused_digest",
+        "refused_multi_story",
+    ]
+
+    init(names: [String] = []) { items = names.map { ($0, 0) } }
+
     mutating func add(_ name: String, _ n: Int) {
         if let i = items.firstIndex(where: { $0.0 == name }) { items[i].1 += n } else { items.append((name, n)) }
     }

@@ -1,4 +1,4 @@
-import Cluster
+@testable import Cluster
 import Testing
 import WiretraceCore
 
@@ -217,5 +217,15 @@ import WiretraceCore
         #expect(one.counters.map(\.0) == three.counters.map(\.0))
         #expect(one.counters.map(\.1) == three.counters.map(\.1))
         #expect(one.counter("verified") > 0)
+    }
+}
+
+@Suite struct ClustererCountersTests {
+    /// summary.json has the same counter keys whatever the data: two unrelated stories refuse no
+    /// pair as a digest, yet the counter is there, at zero, in its place.
+    @Test func everyCounterIsPresentInAFixedOrder() throws {
+        let result = try ClusterHarness([SyntheticText.story(1), SyntheticText.story(2)]).run()
+        #expect(result.counters.map(\.0) == Counters.stageNames)
+        #expect(result.counter("refused_digest") == 0)
     }
 }
