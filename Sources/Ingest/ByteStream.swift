@@ -20,15 +20,3 @@ public func readAll(_ stream: inout some ByteStream, limit: Int) throws(IngestEr
         if out.count > limit { throw IngestError("larger than the limit of \(limit) bytes") }
     }
 }
-
-/// Reads a whole type-erased stream into memory, failing past `limit` bytes.
-/// - Throws: `IngestError` from the stream, or when it holds more than `limit` bytes.
-func readAllErased(_ stream: inout any ByteStream, limit: Int) throws(IngestError) -> [UInt8] {
-    var out: [UInt8] = []
-    while true {
-        let chunk = try stream.read(maxCount: 1 << 16)
-        if chunk.isEmpty { return out }
-        out += chunk
-        if out.count > limit { throw IngestError("larger than the limit of \(limit) bytes") }
-    }
-}

@@ -58,7 +58,7 @@ enum FormatRouter {
             case .file(let path): access = try FileRandomAccess(path: path)
             case .stream(var s):
                 // A zip needs random access (its directory is at the end): nested ones are read into memory.
-                access = MemoryRandomAccess(try readAllErased(&s, limit: config.maxInflatedBytes))
+                access = MemoryRandomAccess(try readAll(&s, limit: config.maxInflatedBytes))
             }
             return .child(try ZipSource(access: access, location: location, context: context))
         case .warc:
@@ -79,7 +79,7 @@ enum FormatRouter {
                 format == .text ? config.maxDocumentBytes : min(config.maxInflatedBytes, config.maxDocumentBytes * 8)
             let bytes: [UInt8]
             do {
-                bytes = try readAllErased(&s, limit: limit)
+                bytes = try readAll(&s, limit: limit)
             } catch let error where error.reason.hasPrefix("larger than") {
                 let what =
                     format == .text
