@@ -32,7 +32,6 @@ public struct Ingestor: Sequence, Sendable {
 
     /// Produces the records one at a time.
     public struct Iterator: IteratorProtocol {
-        let configuration: IngestConfiguration
         /// Inputs still to read, in order (last is next).
         private var pending: [Pending] = []
         /// Readers open now: a file's reader, and on top the reader of the archive entry being read.
@@ -43,7 +42,6 @@ public struct Ingestor: Sequence, Sendable {
         private let context: IngestContext
 
         init(configuration: IngestConfiguration) {
-            self.configuration = configuration
             self.context = IngestContext(configuration: configuration, counters: counters)
             for input in configuration.inputs.reversed() {
                 pending.append(.path(input, root: input))
@@ -54,7 +52,6 @@ public struct Ingestor: Sequence, Sendable {
         ///
         /// For tests and fuzzing: the same readers as for files, without the file system.
         init(configuration: IngestConfiguration, name: String, bytes: [UInt8]) {
-            self.configuration = configuration
             self.context = IngestContext(configuration: configuration, counters: counters)
             pending = [.memory(name: name, bytes: bytes)]
         }
@@ -76,29 +73,24 @@ public struct Ingestor: Sequence, Sendable {
 
         private mutating func nextUnchecked() -> IngestRecord? {
             while true {
+                let step: SourceStep?
                 if let top = stack.last {
-                    guard let step = top.next() else {
-                        stack.removeLast()
-                        continue
-                    }
-                    switch step {
-                    case .record(let record): return dedupe(record)
-                    case .child(let source): stack.append(source)
-                    }
-                    continue
+                    step = top.next()
+                    if step == nil { stack.removeLast() }
+                } else {
+                    guard let entry = pending.popLast() else { return nil }
+                    step = open(entry)
                 }
-                guard let entry = pending.popLast() else { return nil }
-                if let step = open(entry) {
-                    switch step {
-                    case .record(let record): return dedupe(record)
-                    case .child(let source): stack.append(source)
-                    }
+                switch step {
+                case .record(let record)?: return dedupe(record)
+                case .child(let source)?: stack.append(source)
+                case nil: continue
                 }
             }
         }
 
         private mutating func dedupe(_ record: IngestRecord) -> IngestRecord {
-            guard configuration.rejectDuplicateIDs, case .document(let d) = record else { return record }
+            guard context.configuration.rejectDuplicateIDs, case .document(let d) = record else { return record }
             if let kept = seenIDs.insert(id: d.id, source: d.source) {
                 return .rejected(
                     Rejection(source: d.source, reason: "duplicate id \"\(d.id)\" (kept the one from \(kept))"))
