@@ -27,9 +27,6 @@ public struct Ingestor: Sequence, Sendable {
 
     public func makeIterator() -> Iterator { Iterator(configuration: configuration) }
 
-    /// Counters the summary reports (documents read, rejected, encoding fallbacks, unparseable dates).
-    public typealias Counters = IngestCounters
-
     /// Produces the records one at a time.
     public struct Iterator: IteratorProtocol {
         /// Inputs still to read, in order (last is next).
@@ -160,13 +157,5 @@ public struct Ingestor: Sequence, Sendable {
             }
             return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         }
-    }
-}
-
-extension FileByteStream {
-    /// Standard input.
-    static var stdin: FileByteStream {
-        // Opening "-" never fails.
-        (try? FileByteStream(path: "-")) ?? { fatalError("unreachable") }()
     }
 }
