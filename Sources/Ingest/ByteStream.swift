@@ -9,26 +9,17 @@ public protocol ByteStream {
     mutating func read(maxCount: Int) throws(IngestError) -> [UInt8]
 }
 
-/// Reads a whole stream into memory, failing past `limit` bytes.
+/// Reads a whole stream into memory, failing past `limit` bytes with `overLimit` as the reason
+/// (by default "larger than the limit of `limit` bytes").
 /// - Throws: `IngestError` from the stream, or when it holds more than `limit` bytes.
-public func readAll(_ stream: inout some ByteStream, limit: Int) throws(IngestError) -> [UInt8] {
+public func readAll(
+    _ stream: inout some ByteStream, limit: Int, overLimit: @autoclosure () -> String? = nil
+) throws(IngestError) -> [UInt8] {
     var out: [UInt8] = []
     while true {
         let chunk = try stream.read(maxCount: 1 << 16)
         if chunk.isEmpty { return out }
         out += chunk
-        if out.count > limit { throw IngestError("larger than the limit of \(limit) bytes") }
-    }
-}
-
-/// Reads a whole type-erased stream into memory, failing past `limit` bytes.
-/// - Throws: `IngestError` from the stream, or when it holds more than `limit` bytes.
-func readAllErased(_ stream: inout any ByteStream, limit: Int) throws(IngestError) -> [UInt8] {
-    var out: [UInt8] = []
-    while true {
-        let chunk = try stream.read(maxCount: 1 << 16)
-        if chunk.isEmpty { return out }
-        out += chunk
-        if out.count > limit { throw IngestError("larger than the limit of \(limit) bytes") }
+        if out.count > limit { throw IngestError(overLimit() ?? "larger than the limit of \(limit) bytes") }
     }
 }

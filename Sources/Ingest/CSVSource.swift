@@ -14,8 +14,7 @@ final class CSVSource: RecordSource {
     private var done = false
 
     init(stream: any ByteStream, delimiter: UInt8, location: EntryLocation, context: IngestContext) {
-        self.parser = CSVParser(
-            stream, delimiter: delimiter, maxRowBytes: context.configuration.maxDocumentBytes + (1 << 16))
+        self.parser = CSVParser(stream, delimiter: delimiter, maxRowBytes: context.maxRecordBytes)
         self.location = location
         self.context = context
         self.idBase = location.documentID

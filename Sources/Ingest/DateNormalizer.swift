@@ -55,17 +55,15 @@ public enum DateNormalizer {
         return tokens
     }
 
-    static let months = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"]
+    static let monthNames = [
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+        "november", "december",
+    ]
 
+    /// The month (1-12) that `word` names in full or abbreviated to at least three letters (`mar`, `sept`).
     static func month(_ word: String) -> Int? {
-        guard word.count >= 3 else { return nil }
-        let prefix = String(word.prefix(3))
-        guard let index = months.firstIndex(of: prefix) else { return nil }
-        let full = [
-            "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-            "november", "december",
-        ][index]
-        guard full.hasPrefix(word) || word == "sept" else { return nil }
+        // No two month names share their first three letters, so at most one name matches.
+        guard word.count >= 3, let index = monthNames.firstIndex(where: { $0.hasPrefix(word) }) else { return nil }
         return index + 1
     }
 
@@ -194,7 +192,7 @@ public enum DateNormalizer {
         }
         guard loose.isEmpty, let y = year, let m = month, let d = day else { return nil }
         guard (1...12).contains(m), y >= 1000, y <= 9999, d >= 1, d <= daysIn(month: m, year: y) else { return nil }
-        guard var h = hour else { return String(format4(y)) + "-" + two(m) + "-" + two(d) }
+        guard var h = hour else { return format4(y) + "-" + two(m) + "-" + two(d) }
         if let pm {
             guard (1...12).contains(h) else { return nil }
             if pm && h < 12 { h += 12 }

@@ -14,13 +14,18 @@ public struct FileByteStream: ByteStream {
     /// - Throws: `IngestError` when the file cannot be opened.
     public init(path: String) throws(IngestError) {
         if path == "-" {
-            handle = FileHandleBox(fd: 0, owned: false)
+            self = .stdin
             return
         }
         let fd = open(path, O_RDONLY)
         guard fd >= 0 else { throw IngestError("cannot open: \(String(cString: strerror(errno)))") }
         handle = FileHandleBox(fd: fd, owned: true)
     }
+
+    /// Standard input (never closed).
+    static var stdin: FileByteStream { FileByteStream(handle: FileHandleBox(fd: 0, owned: false)) }
+
+    private init(handle: FileHandleBox) { self.handle = handle }
 
     public mutating func read(maxCount: Int) throws(IngestError) -> [UInt8] {
         let fd = handle.fd
@@ -41,11 +46,6 @@ public struct FileByteStream: ByteStream {
         }
         if failure != 0 { throw IngestError("read failed: \(String(cString: strerror(failure)))") }
         return buffer
-    }
-
-    /// Closes the file early; reading afterwards is an error.
-    public func close() {
-        handle.close()
     }
 }
 

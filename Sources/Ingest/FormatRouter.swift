@@ -58,7 +58,7 @@ enum FormatRouter {
             case .file(let path): access = try FileRandomAccess(path: path)
             case .stream(var s):
                 // A zip needs random access (its directory is at the end): nested ones are read into memory.
-                access = MemoryRandomAccess(try readAllErased(&s, limit: config.maxInflatedBytes))
+                access = MemoryRandomAccess(try readAll(&s, limit: config.maxInflatedBytes))
             }
             return .child(try ZipSource(access: access, location: location, context: context))
         case .warc:
@@ -77,15 +77,11 @@ enum FormatRouter {
             // Markup is larger than its text: HTML may be up to 8 times the document limit.
             let limit =
                 format == .text ? config.maxDocumentBytes : min(config.maxInflatedBytes, config.maxDocumentBytes * 8)
-            let bytes: [UInt8]
-            do {
-                bytes = try readAllErased(&s, limit: limit)
-            } catch let error where error.reason.hasPrefix("larger than") {
-                let what =
-                    format == .text
-                    ? "max_document_bytes (\(limit))" : "the HTML size limit (\(limit), 8 × max_document_bytes)"
-                throw IngestError("file is over \(what)")
-            }
+            let bytes = try readAll(
+                &s, limit: limit,
+                overLimit: format == .text
+                    ? "file is over max_document_bytes (\(limit))"
+                    : "file is over the HTML size limit (\(limit), 8 × max_document_bytes)")
             guard let text = context.decode(bytes) else {
                 throw IngestError("binary file (NUL bytes), not text")
             }

@@ -28,9 +28,6 @@ public struct GzipStream<Base: ByteStream>: ByteStream {
         self.maxRatio = maxRatio
     }
 
-    /// Total compressed bytes consumed so far.
-    public var compressedBytesRead: Int { consumed }
-
     private mutating func refill() throws(IngestError) {
         if inputOffset == input.count && !baseEnded {
             input = try base.read(maxCount: 1 << 16)

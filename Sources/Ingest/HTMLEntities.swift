@@ -34,14 +34,6 @@ enum HTMLEntities {
         "delta": "\u{03B4}", "pi": "\u{03C0}", "mu": "\u{03BC}", "sigma": "\u{03C3}", "omega": "\u{03C9}",
     ]
 
-    /// Windows-1252 meanings of numeric references in 0x80...0x9F, as browsers apply them.
-    static let c1: [UInt32: UInt32] = [
-        0x80: 0x20AC, 0x82: 0x201A, 0x83: 0x0192, 0x84: 0x201E, 0x85: 0x2026, 0x86: 0x2020, 0x87: 0x2021,
-        0x88: 0x02C6, 0x89: 0x2030, 0x8A: 0x0160, 0x8B: 0x2039, 0x8C: 0x0152, 0x8E: 0x017D, 0x91: 0x2018,
-        0x92: 0x2019, 0x93: 0x201C, 0x94: 0x201D, 0x95: 0x2022, 0x96: 0x2013, 0x97: 0x2014, 0x98: 0x02DC,
-        0x99: 0x2122, 0x9A: 0x0161, 0x9B: 0x203A, 0x9C: 0x0153, 0x9E: 0x017E, 0x9F: 0x0178,
-    ]
-
     /// Decodes the reference starting at `bytes[start]` (which is `&`).
     /// - Returns: the UTF-8 of the character(s) and the index after the reference, or nil when it is not one.
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at start: Int) -> ([UInt8], Int)? {
@@ -72,7 +64,8 @@ enum HTMLEntities {
             }
             guard digits > 0 else { return nil }
             if i < bytes.count, bytes[i] == UInt8(ascii: ";") { i += 1 }
-            if let mapped = c1[value] { value = mapped }
+            // 0x80...0x9F mean their Windows-1252 characters, as browsers apply them.
+            if value >= 0x80 && value < 0xA0 { value = TextDecoding.windows1252Scalar(UInt8(value)).value }
             if value == 0xA0 { value = 0x20 }
             let scalar = Unicode.Scalar(value) ?? "\u{FFFD}"
             let s = value == 0 ? "\u{FFFD}" : String(Character(scalar))

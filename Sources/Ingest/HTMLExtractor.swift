@@ -32,8 +32,9 @@ public enum HTMLExtractor {
     /// Extracts the article from `html`.
     /// - Complexity: O(n) in the length of `html`.
     public static func extract(_ html: String) -> Page {
-        let bytes = Array(html.utf8)
-        return bytes.withUnsafeBufferPointer { buffer in
+        // The string's own UTF-8 storage (decoded text is native), not a copy of every page's bytes.
+        var html = html
+        return html.withUTF8 { buffer in
             var extractor = Extractor(buffer)
             return extractor.run()
         }

@@ -34,9 +34,8 @@ struct HTTPResponse {
         }
         var headers: [String: String] = [:]
         for line in lines.dropFirst() {
-            guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { continue }
-            let name = String(decoding: line[..<colon], as: UTF8.self).lowercased().trimmingWhitespace()
-            headers[name] = String(decoding: line[(colon + 1)...], as: UTF8.self).trimmingWhitespace()
+            guard let (name, value) = headerField(line) else { continue }
+            headers[name] = value
         }
         var body = Array(bytes[bodyStart...])
         if headers["transfer-encoding"]?.lowercased().contains("chunked") == true {
@@ -53,6 +52,14 @@ struct HTTPResponse {
             }
         }
         return .success(HTTPResponse(status: status, headers: headers, body: body))
+    }
+
+    /// A `Name: value` header line (HTTP, WARC) as its lowercased name and its value, both trimmed;
+    /// nil for a line without a colon.
+    static func headerField(_ line: ArraySlice<UInt8>) -> (name: String, value: String)? {
+        guard let colon = line.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let name = String(decoding: line[..<colon], as: UTF8.self).lowercased().trimmingWhitespace()
+        return (name, String(decoding: line[(colon + 1)...], as: UTF8.self).trimmingWhitespace())
     }
 
     /// Removes chunked transfer coding; nil when malformed.

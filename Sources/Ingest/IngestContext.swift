@@ -10,6 +10,10 @@ final class IngestContext {
         self.counters = counters
     }
 
+    /// The most bytes one structured record (a JSON line or array element, a CSV row) may take:
+    /// the document limit plus 64 KiB for its other fields and syntax.
+    var maxRecordBytes: Int { configuration.maxDocumentBytes + (1 << 16) }
+
     /// Builds a document after the common checks (empty text, size limit) and date normalization.
     func record(
         id: String, source: String, text: String,

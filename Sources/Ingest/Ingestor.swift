@@ -27,12 +27,8 @@ public struct Ingestor: Sequence, Sendable {
 
     public func makeIterator() -> Iterator { Iterator(configuration: configuration) }
 
-    /// Counters the summary reports (documents read, rejected, encoding fallbacks, unparseable dates).
-    public typealias Counters = IngestCounters
-
     /// Produces the records one at a time.
     public struct Iterator: IteratorProtocol {
-        let configuration: IngestConfiguration
         /// Inputs still to read, in order (last is next).
         private var pending: [Pending] = []
         /// Readers open now: a file's reader, and on top the reader of the archive entry being read.
@@ -43,7 +39,6 @@ public struct Ingestor: Sequence, Sendable {
         private let context: IngestContext
 
         init(configuration: IngestConfiguration) {
-            self.configuration = configuration
             self.context = IngestContext(configuration: configuration, counters: counters)
             for input in configuration.inputs.reversed() {
                 pending.append(.path(input, root: input))
@@ -54,7 +49,6 @@ public struct Ingestor: Sequence, Sendable {
         ///
         /// For tests and fuzzing: the same readers as for files, without the file system.
         init(configuration: IngestConfiguration, name: String, bytes: [UInt8]) {
-            self.configuration = configuration
             self.context = IngestContext(configuration: configuration, counters: counters)
             pending = [.memory(name: name, bytes: bytes)]
         }
@@ -76,29 +70,24 @@ public struct Ingestor: Sequence, Sendable {
 
         private mutating func nextUnchecked() -> IngestRecord? {
             while true {
+                let step: SourceStep?
                 if let top = stack.last {
-                    guard let step = top.next() else {
-                        stack.removeLast()
-                        continue
-                    }
-                    switch step {
-                    case .record(let record): return dedupe(record)
-                    case .child(let source): stack.append(source)
-                    }
-                    continue
+                    step = top.next()
+                    if step == nil { stack.removeLast() }
+                } else {
+                    guard let entry = pending.popLast() else { return nil }
+                    step = open(entry)
                 }
-                guard let entry = pending.popLast() else { return nil }
-                if let step = open(entry) {
-                    switch step {
-                    case .record(let record): return dedupe(record)
-                    case .child(let source): stack.append(source)
-                    }
+                switch step {
+                case .record(let record)?: return dedupe(record)
+                case .child(let source)?: stack.append(source)
+                case nil: continue
                 }
             }
         }
 
         private mutating func dedupe(_ record: IngestRecord) -> IngestRecord {
-            guard configuration.rejectDuplicateIDs, case .document(let d) = record else { return record }
+            guard context.configuration.rejectDuplicateIDs, case .document(let d) = record else { return record }
             if let kept = seenIDs.insert(id: d.id, source: d.source) {
                 return .rejected(
                     Rejection(source: d.source, reason: "duplicate id \"\(d.id)\" (kept the one from \(kept))"))
@@ -168,13 +157,5 @@ public struct Ingestor: Sequence, Sendable {
             }
             return names.sorted { $0.utf8.lexicographicallyPrecedes($1.utf8) }
         }
-    }
-}
-
-extension FileByteStream {
-    /// Standard input.
-    static var stdin: FileByteStream {
-        // Opening "-" never fails.
-        (try? FileByteStream(path: "-")) ?? { fatalError("unreachable") }()
     }
 }

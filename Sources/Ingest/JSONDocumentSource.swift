@@ -105,7 +105,7 @@ final class JSONDocumentSource: RecordSource {
     private func record(_ bytes: [UInt8], line start: Int) -> IngestRecord {
         let source = "\(location.display):\(start)"
         let limit = context.configuration.maxDocumentBytes
-        if bytes.count > limit + (1 << 16) {
+        if bytes.count > context.maxRecordBytes {
             return .rejected(Rejection(source: source, reason: "element over max_document_bytes (\(limit))"))
         }
         do {
@@ -122,7 +122,7 @@ final class JSONDocumentSource: RecordSource {
     /// Values over the document limit are skipped but still delimited, so the next element is found.
     private func scanValue() throws(IngestError) -> [UInt8]? {
         var out: [UInt8] = []
-        let keepLimit = context.configuration.maxDocumentBytes + (1 << 16) + 1
+        let keepLimit = context.maxRecordBytes + 1
         var depth = 0
         var inString = false
         var escaped = false

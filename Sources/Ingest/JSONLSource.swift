@@ -45,7 +45,7 @@ final class JSONLSource: RecordSource {
     ) -> IngestRecord {
         let source = "\(location.display):\(number)"
         let limit = context.configuration.maxDocumentBytes
-        if line.count > limit + (1 << 16) {
+        if line.count > context.maxRecordBytes {
             return .rejected(
                 Rejection(source: source, reason: "line of \(line.count) bytes is over max_document_bytes (\(limit))"))
         }

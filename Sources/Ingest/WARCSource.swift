@@ -62,11 +62,7 @@ final class WARCSource: RecordSource {
             if line.isEmpty { break }
             count += 1
             guard count < 1000, line.count < 1 << 16 else { throw IngestError("WARC: record header too large") }
-            if let colon = line.firstIndex(of: UInt8(ascii: ":")) {
-                let name = String(decoding: line[..<colon], as: UTF8.self).lowercased().trimmingWhitespace()
-                let value = String(decoding: line[(colon + 1)...], as: UTF8.self).trimmingWhitespace()
-                headers[name] = value
-            }
+            if let (name, value) = HTTPResponse.headerField(line[...]) { headers[name] = value }
         }
         guard let lengthText = headers["content-length"], let length = Int(lengthText), length >= 0 else {
             throw IngestError("WARC: record without a valid Content-Length")

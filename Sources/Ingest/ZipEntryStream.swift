@@ -1,3 +1,5 @@
+import CZlib
+
 /// One zip entry's uncompressed bytes, streamed: raw inflate (or stored), with CRC-32, size and bomb checks.
 struct ZipEntryStream: ByteStream {
     private let input: any RandomAccessInput
@@ -69,16 +71,16 @@ struct ZipEntryStream: ByteStream {
                 }
                 pendingOffset += used
                 made = produced
-                if status == 1 /* Z_STREAM_END */ {
+                if status == Z_STREAM_END {
                     out.removeSubrange(made...)
                     try account(out)
                     try finish()
                     return out
                 }
-                if status != 0 /* Z_OK */ && status != -5 /* Z_BUF_ERROR */ {
+                if status != Z_OK && status != Z_BUF_ERROR {
                     throw fail("zip: corrupt entry (\(inflater.message ?? "inflate error \(status)"))")
                 }
-                if status == -5 && used == 0 && produced == 0 && pendingOffset < pending.count {
+                if status == Z_BUF_ERROR && used == 0 && produced == 0 && pendingOffset < pending.count {
                     throw fail("zip: corrupt entry (no progress)")
                 }
             }

@@ -1,19 +1,9 @@
 import TestSupport
+import WiretraceCore
 
 /// The corpus in every input format, built in code.
 enum CorpusFixtures {
-    static func jsonString(_ s: String) -> String {
-        var out = "\""
-        for c in s.unicodeScalars {
-            switch c {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            default: out.unicodeScalars.append(c)
-            }
-        }
-        return out + "\""
-    }
+    static func jsonString(_ s: String) -> String { JSONWriter.string(.string(s)) }
 
     static func jsonObject(_ s: Story, nested: Bool = false, aliases: Bool = false) -> String {
         let text =
@@ -38,7 +28,7 @@ enum CorpusFixtures {
 
     static func csvField(_ s: String, delimiter: String) -> String {
         if s.contains(delimiter) || s.contains("\"") || s.contains("\n") {
-            return "\"" + s.replacingAll("\"", with: "\"\"") + "\""
+            return "\"" + s.replacing("\"", with: "\"\"") + "\""
         }
         return s
     }
@@ -96,11 +86,5 @@ enum CorpusFixtures {
             w.response(uri: s.url, date: s.rawDate, html: html(s), id: s.id)
         }
         return w
-    }
-}
-
-extension String {
-    func replacingAll(_ target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
     }
 }

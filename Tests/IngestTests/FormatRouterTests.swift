@@ -6,7 +6,8 @@ import WiretraceCore
 /// The same small corpus in every format gives the same documents.
 @Suite struct FormatRouterTests {
     /// Each format's bytes, the input name, and whether it carries metadata (title/date/outlet/url).
-    static func fixtures() -> [(name: String, bytes: [UInt8], metadata: Bool)] {
+    /// Built once for every test of the suite.
+    static let fixtures: [(name: String, bytes: [UInt8], metadata: Bool)] = {
         let jsonl = Array(CorpusFixtures.jsonl.utf8)
         var plainTar = TarBuilder()
         var htmlTar = TarBuilder()
@@ -44,11 +45,11 @@ import WiretraceCore
             ("a.warc", CorpusFixtures.warc.warc, true),
             ("a.warc.gz", CorpusFixtures.warc.warcGz, true),
         ]
-    }
+    }()
 
-    @Test(arguments: fixtures().map(\.name))
+    @Test(arguments: fixtures.map(\.name))
     func sameDocumentsFromEveryFormat(name: String) throws {
-        let fixture = try #require(Self.fixtures().first { $0.name == name })
+        let fixture = try #require(Self.fixtures.first { $0.name == name })
         var config = IngestConfiguration(inputs: [])
         if name == "nested.json" { config.fields.text = "content.body" }
         let (records, counters) = ingest(name, fixture.bytes, config)
@@ -69,18 +70,18 @@ import WiretraceCore
 
     @Test func structuredFormatsKeepFieldIDs() {
         for name in ["a.jsonl", "a.csv", "a.json", "aliases.jsonl"] {
-            let fixture = Self.fixtures().first { $0.name == name }
+            let fixture = Self.fixtures.first { $0.name == name }
             let docs = ingest(name, fixture?.bytes ?? []).records.documents
             #expect(docs.map(\.id) == corpus.map(\.id), "\(name)")
         }
     }
 
     @Test func archiveEntriesAreNamedAndGetPathIDs() {
-        let fixture = Self.fixtures().first { $0.name == "nested.tar" }
+        let fixture = Self.fixtures.first { $0.name == "nested.tar" }
         let docs = ingest("nested.tar", fixture?.bytes ?? []).records.documents
         #expect(docs.map(\.source) == corpus.map { "nested.tar!inner.zip!deep/\($0.id).txt" })
         #expect(docs.map(\.id) == corpus.map { "nested/inner/deep/\($0.id)" })
-        let gz = Self.fixtures().first { $0.name == "jsonl-in-tar.tar" }
+        let gz = Self.fixtures.first { $0.name == "jsonl-in-tar.tar" }
         let lines = ingest("jsonl-in-tar.tar", gz?.bytes ?? []).records.documents
         #expect(lines.first?.source == "jsonl-in-tar.tar!dump/articles.jsonl.gz:1")
     }

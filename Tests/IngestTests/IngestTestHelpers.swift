@@ -7,10 +7,7 @@ import WiretraceCore
 func ingest(
     _ name: String, _ bytes: [UInt8], _ configuration: IngestConfiguration = IngestConfiguration(inputs: [])
 ) -> (records: [IngestRecord], counters: IngestCounters) {
-    var iterator = Ingestor.Iterator(configuration: configuration, name: name, bytes: bytes)
-    var out: [IngestRecord] = []
-    while let r = iterator.next() { out.append(r) }
-    return (out, iterator.counters)
+    drain(Ingestor.Iterator(configuration: configuration, name: name, bytes: bytes))
 }
 
 func ingest(_ name: String, _ text: String, _ configuration: IngestConfiguration = IngestConfiguration(inputs: []))
@@ -25,7 +22,12 @@ func ingest(paths: [String], _ configure: (inout IngestConfiguration) -> Void = 
 ) {
     var configuration = IngestConfiguration(inputs: paths)
     configure(&configuration)
-    var iterator = Ingestor(configuration: configuration).makeIterator()
+    return drain(Ingestor(configuration: configuration).makeIterator())
+}
+
+/// Every record `iterator` yields, with its counters after the last one.
+private func drain(_ iterator: Ingestor.Iterator) -> (records: [IngestRecord], counters: IngestCounters) {
+    var iterator = iterator
     var out: [IngestRecord] = []
     while let r = iterator.next() { out.append(r) }
     return (out, iterator.counters)
