@@ -62,7 +62,8 @@ final class CSVSource: RecordSource {
                 }
                 guard let header else {
                     header = values
-                    for (i, name) in values.enumerated() where columns[name] == nil {
+                    // Names are trimmed; when two columns trim to the same name, the first one counts.
+                    for (i, name) in values.enumerated() where columns[name.trimmingWhitespace()] == nil {
                         columns[name.trimmingWhitespace()] = i
                     }
                     continue

@@ -28,6 +28,11 @@ import WiretraceCore
         #expect(records.documents.first?.outlet == "Wire")
     }
 
+    @Test func headerNamesAreTrimmedAndTheFirstOfTwoEqualNamesCounts() {
+        let (records, _) = ingest("f.csv", "id,text, text \nk1,first column,second column\n")
+        #expect(records.documents.first?.text == "first column")
+    }
+
     @Test func rowsWithoutIDGetFileAndLine() {
         let (records, _) = ingest("dir/f.csv", "text\none\ntwo\n")
         #expect(records.documents.map(\.id) == ["dir/f:2", "dir/f:3"])
