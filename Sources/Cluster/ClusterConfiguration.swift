@@ -48,6 +48,11 @@ public struct ClusterConfiguration: Sendable, Hashable {
     /// The longest gap, in words on either side, between two shared passages that still counts as one
     /// slot of a template whose facts (figures, dates) the two texts must agree on.
     public var numberSlotWords = 64
+    /// Two texts published at least this many days apart (both dates known) are two stories at one
+    /// number conflict: a copy or rewrite appears within days and keeps its source's figures, while a
+    /// later text with other figures is the next edition of a recurring report or a follow-up.
+    /// 0 turns this off.
+    public var editionGapDays = 3.0
     /// A heavy rewrite that shares too little text for `min_containment` is still the same story when
     /// the two ledes (first `lede_words` words) agree on at least `lede_min_agreement` of their content
     /// words and the texts share at least `lede_min_passages` separate passages (and
@@ -113,6 +118,7 @@ public struct ClusterConfiguration: Sendable, Hashable {
             shortTextContainment = try v.double("short_text_containment", in: 0...1, default: shortTextContainment)
             maxNumberConflicts = try v.int("max_number_conflicts", in: 1...1_000_000, default: maxNumberConflicts)
             numberSlotWords = try v.int("number_slot_words", in: 1...10_000, default: numberSlotWords)
+            editionGapDays = try v.double("edition_gap_days", in: 0...36_500, default: editionGapDays)
             ledeWords = try v.int("lede_words", in: 10...1000, default: ledeWords)
             ledeMinAgreement = try v.double("lede_min_agreement", in: 0...1, default: ledeMinAgreement)
             ledeMinPassages = try v.int("lede_min_passages", in: 1...1000, default: ledeMinPassages)

@@ -10,7 +10,8 @@ import WiretraceCore
 /// 2. **Verification** aligns the two texts' tokens (read back from the spill store) and keeps the
 ///    pair when it shares enough weighted words and enough of the smaller text, quoted words
 ///    counting less, and when its shared passages are not the same template filled with other
-///    figures (`NumberConflicts`). A candidate already known as a near-verbatim copy of the
+///    figures (`NumberConflicts`). Texts published days apart must be mostly one text and agree on
+///    every figure (`publishedApart`): a later text sharing background is a follow-up. A candidate already known as a near-verbatim copy of the
 ///    document is not verified again, so a story copied thousands of times stays linear.
 ///    Pairs are verified on `threads` threads, a block of documents at a time, and the results
 ///    replayed in document order (see `run`): the outcome does not depend on the threads.
@@ -96,6 +97,8 @@ public struct Clusterer: BarrierStage {
     enum Outcome {
         case rejected
         case refusedNumberConflicts
+        /// Published days apart and not mostly one text (see `publishedApart`).
+        case refusedEditionGap
         /// Accepted, by the lede rule or not; `copy`: near-verbatim, so x's later candidates
         /// joined to y this way are not verified.
         case accepted(Edge, byLede: Bool, copy: Bool)
@@ -104,7 +107,7 @@ public struct Clusterer: BarrierStage {
     /// Verifies the pair (y, x), y earlier.
     func verify(
         _ y: Int, _ x: Int, _ cache: inout TokenCache, _ common: CommonText, _ aligner: PassageAligner,
-        _ lede: LedeAgreement
+        _ lede: LedeAgreement, _ published: [Int64]
     ) throws -> Outcome {
         let ey = try verificationEntry(y, &cache, common, aligner)
         let ex = try verificationEntry(x, &cache, common, aligner)
@@ -117,12 +120,16 @@ public struct Clusterer: BarrierStage {
             !byContainment
             && sameNewsPeg(alignment, agreement: lede.agreement(ey.ledeWords(lede), ex.ledeWords(lede)))
         guard byContainment || byLede else { return .rejected }
+        let apart = publishedApart(published[y], published[x])
+        if apart && (byLede || alignment.containment < configuration.majorityShare) { return .refusedEditionGap }
         var numbers = NumberConflicts.Count()
         if !alignment.runs.isEmpty, let fy = try facts(ey, y), let fx = try facts(ex, x) {
             numbers = NumberConflicts.count(
                 alignment.runs, ty, factsA: fy, tx, factsB: fx, maxGap: configuration.numberSlotWords)
         }
-        guard numbers.conflicts < configuration.maxNumberConflicts else { return .refusedNumberConflicts }
+        guard numbers.conflicts < (apart ? 1 : configuration.maxNumberConflicts) else {
+            return .refusedNumberConflicts
+        }
         var edge = Edge(alignment, y: y, x: x)
         edge.sameLede = byLede
         return .accepted(edge, byLede: byLede, copy: alignment.similarity >= configuration.copySimilarity)
@@ -157,7 +164,7 @@ public struct Clusterer: BarrierStage {
     func examine(
         _ x: Int, _ lsh: [Int32], _ inputs: [SketchedDocument], _ index: PostingIndex, _ common: FingerprintTable,
         _ commonText: CommonText, _ copies: UnionFind, blockStart: Int, _ w: inout Worker, _ aligner: PassageAligner,
-        _ lede: LedeAgreement
+        _ lede: LedeAgreement, _ published: [Int64]
     ) throws -> Examined {
         // Fingerprint candidates: earlier documents sharing enough non-common fingerprints.
         for f in inputs[x].sketch.fingerprints {
@@ -201,7 +208,7 @@ public struct Clusterer: BarrierStage {
                 out.outcomes.append(nil)
                 continue
             }
-            let outcome = try verify(y, x, &w.cache, commonText, aligner, lede)
+            let outcome = try verify(y, x, &w.cache, commonText, aligner, lede, published)
             if case .accepted(_, _, true) = outcome { joined.append(root) }
             out.outcomes.append(outcome)
         }
@@ -252,6 +259,7 @@ public struct Clusterer: BarrierStage {
                     signature: [], fingerprints: d.sketch.fingerprints, tokenCount: d.sketch.tokenCount))
         }
         _ = consume inputs
+        let published = documents.map { d in d.date.flatMap(CivilTime.epochSeconds).map(Int64.init) ?? Int64.min }
 
         for start in stride(from: 0, to: n, by: Self.blockSize) {
             let end = min(n, start + Self.blockSize)
@@ -265,7 +273,7 @@ public struct Clusterer: BarrierStage {
             let examined = try parallelMap(count: end - start, states: &workers) { w, i in
                 try examine(
                     start + i, lsh[i], documents, index, common, commonText, snapshot, blockStart: start, &w,
-                    aligner, lede)
+                    aligner, lede, published)
             }
             // Replay in order.
             for (i, e) in examined.enumerated() {
@@ -277,10 +285,11 @@ public struct Clusterer: BarrierStage {
                     if copies.find(x) == copies.find(y) { continue }
                     counters.add("verified", 1)
                     let outcome =
-                        try e.outcomes[k] ?? verify(y, x, &workers[0].cache, commonText, aligner, lede)
+                        try e.outcomes[k] ?? verify(y, x, &workers[0].cache, commonText, aligner, lede, published)
                     switch outcome {
                     case .rejected: continue
                     case .refusedNumberConflicts: counters.add("refused_number_conflicts", 1)
+                    case .refusedEditionGap: counters.add("refused_edition_gap", 1)
                     case .accepted(let edge, let byLede, let copy):
                         counters.add("accepted", 1)
                         if byLede { counters.add("accepted_by_lede", 1) }
@@ -413,6 +422,16 @@ public struct Clusterer: BarrierStage {
         return out
     }
 
+    /// Whether two texts were published at least `edition_gap_days` apart (`Int64.min`: no date).
+    /// A copy or rewrite appears within days and keeps its source's figures; a text published later
+    /// that shares less than `majority_share` of the smaller text, or states one other figure, is a
+    /// follow-up or the next edition of a recurring report: another story.
+    func publishedApart(_ publishedY: Int64, _ publishedX: Int64) -> Bool {
+        let gap = configuration.editionGapDays
+        return gap > 0 && publishedY != .min && publishedX != .min
+            && Double(abs(publishedX - publishedY)) >= gap * 86400
+    }
+
     /// The verification rule: enough shared weight, and enough of the smaller text. A short text
     /// (a stub, an earnings table) qualifies when nearly all of its words, common text included, are
     /// shared.
@@ -509,7 +528,7 @@ struct Counters {
     /// `summary.json` has the same keys whatever the data.
     static let stageNames = [
         "lsh_bands", "lsh_rows", "common_fingerprints", "candidates_lsh", "candidates_fingerprint", "verified",
-        "accepted", "accepted_by_lede", "refused_number_conflicts", "refused_not_best", "refused_digest",
+        "accepted", "accepted_by_lede", "refused_number_conflicts", "refused_edition_gap", "refused_not_best", "refused_digest",
         "refused_multi_story",
     ]
 

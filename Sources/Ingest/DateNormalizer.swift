@@ -1,3 +1,4 @@
+import WiretraceCore
 /// Normalizes publication dates to ISO 8601: `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM:SSZ` (UTC) when a time is given.
 ///
 /// Reads ISO 8601 (`2023-03-25`, `2023-03-25T14:02:00+01:00`), RFC 2822 (`Sat, 25 Mar 2023 14:02:00 GMT`),
@@ -217,16 +218,6 @@ public enum DateNormalizer {
         return String(repeating: "0", count: max(0, 4 - s.count)) + s
     }
 
-    /// Days since 1970-01-01 (proleptic Gregorian), after Howard Hinnant's algorithm.
-    static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
-        let y = m <= 2 ? y0 - 1 : y0
-        let era = (y >= 0 ? y : y - 399) / 400
-        let yoe = y - era * 400
-        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
-        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
-        return era * 146097 + doe - 719468
-    }
-
     static func civilFromDays(_ z0: Int) -> (Int, Int, Int) {
         let z = z0 + 719468
         let era = (z >= 0 ? z : z - 146096) / 146097
@@ -240,7 +231,7 @@ public enum DateNormalizer {
     }
 
     static func utc(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, offset: Int) -> String? {
-        let seconds = daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second - offset * 60
+        let seconds = CivilTime.daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second - offset * 60
         return format(epochSeconds: seconds)
     }
 

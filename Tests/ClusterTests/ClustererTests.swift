@@ -137,6 +137,34 @@ import WiretraceCore
         #expect(c.together(0, 2))
     }
 
+    /// A text published days later that reuses part of a story is a follow-up; the whole story
+    /// reprinted days later is still a copy, and the same partial reuse within a day is a rewrite.
+    @Test func aFollowUpDaysLaterIsAnotherStoryButALateReprintIsNot() throws {
+        let story = SyntheticText.words(seed: 11, count: 200)
+        let followUp = SyntheticText.words(seed: 12, count: 160) + story.prefix(70)
+        let texts = [SyntheticText.text(story), SyntheticText.text(followUp), "Reprinted: " + SyntheticText.text(story)]
+        let apart = try ClusterHarness(texts, dates: ["2024-03-01T10:00:00Z", "2024-03-05T10:00:00Z", "2024-03-09"])
+            .run()
+        #expect(!apart.together(0, 1))
+        #expect(apart.together(0, 2))
+        #expect(apart.counter("refused_edition_gap") >= 1)
+        let sameDay = try ClusterHarness(texts, dates: ["2024-03-01T10:00:00Z", "2024-03-01T16:00:00Z", "2024-03-02"])
+            .run()
+        #expect(sameDay.together(0, 1))
+        var off = ClusterConfiguration()
+        off.editionGapDays = 0
+        #expect(try ClusterHarness(texts, dates: ["2024-03-01", "2024-03-05", "2024-03-09"]).run(off).together(0, 1))
+    }
+
+    /// A recurring report restating one other figure a week later is its next edition; the same
+    /// difference within a day may be a correction.
+    @Test func oneOtherFigureDaysLaterIsTheNextEdition() throws {
+        let texts = [NumberConflictsTests.report("1.5", "6-1/8"), NumberConflictsTests.report("1.5", "6-3/16")]
+        #expect(try !ClusterHarness(texts, dates: ["1987-03-02", "1987-03-09"]).run().together(0, 1))
+        #expect(try ClusterHarness(texts, dates: ["1987-03-02T11:44:00Z", "1987-03-02T15:00:00Z"]).run().together(0, 1))
+        #expect(try ClusterHarness(texts).run().together(0, 1))
+    }
+
     /// Roots come from dates; members carry similarity and passages as offsets into both texts.
     @Test func rootsRolesAndPassages() throws {
         let story = SyntheticText.story(3, 150)
