@@ -43,8 +43,7 @@ extension Clusterer {
             return try group.filter { $0 != root }.map { m in
                 let em = try verificationEntry(m, &w.cache, common, aligner)
                 let tm = em.tokens
-                let alignment = aligner.align(
-                    tr, tm, commonA: er.common, commonB: em.common, windowsA: er.windows, windowsB: em.windows)
+                let alignment = aligner.align(er.text, em.text, indexB: em.index(aligner))
                 return VerifiedPair(
                     a: root, b: m, similarity: alignment.similarity, containment: alignment.containment,
                     passages: aligner.passages(alignment, tr, tm))

@@ -7,9 +7,10 @@ import WiretraceCore
 ///    that keep some sentences, `PostingIndex`). Fingerprints that
 ///    recur across many dissimilar stories are *common text* — boilerplate, stock quotes —
 ///    learned from the corpus; they make no candidates and weigh nothing as shared text.
-/// 2. **Verification** aligns the two texts' tokens (read back from the spill store) and keeps the
-///    pair when it shares enough weighted words and enough of the smaller text, quoted words
-///    counting less, and when its shared passages are not the same template filled with other
+/// 2. **Verification** aligns the two texts' tokens (read back from the spill store; the document's
+///    windows are indexed once, and each candidate's looked up in them) and keeps the pair when it
+///    shares enough weighted words and enough of the smaller text, quoted words counting less, and
+///    when its shared passages are not the same template filled with other
 ///    figures (`NumberConflicts`). A candidate already known as a near-verbatim copy of the
 ///    document is not verified again, so a story copied thousands of times stays linear.
 ///    Pairs are verified on `threads` threads, a block of documents at a time, and the results
@@ -57,7 +58,7 @@ public struct Clusterer: BarrierStage {
     /// document is compared with up to `max_candidates_per_document` others in a row).
     func prepare(_ ordinal: Int, _ common: CommonText, _ aligner: PassageAligner) throws -> TokenCache.Entry {
         let t = try tokens(ordinal)
-        return TokenCache.Entry(tokens: t, common: common.mask(ordinal, count: t.count), windows: aligner.windows(t))
+        return TokenCache.Entry(aligner.text(t, common: common.mask(ordinal, count: t.count)))
     }
 
     /// Where each document's common text lies, computed once per document up front (a document is
@@ -110,8 +111,7 @@ public struct Clusterer: BarrierStage {
         let ex = try verificationEntry(x, &cache, common, aligner)
         let ty = ey.tokens
         let tx = ex.tokens
-        let alignment = aligner.align(
-            ty, tx, commonA: ey.common, commonB: ex.common, windowsA: ey.windows, windowsB: ex.windows)
+        let alignment = aligner.align(ey.text, ex.text, indexB: ex.index(aligner))
         let byContainment = accepts(alignment)
         let byLede =
             !byContainment
@@ -419,10 +419,8 @@ public struct Clusterer: BarrierStage {
     func accepts(_ a: PassageAligner.Alignment) -> Bool {
         let shared = min(a.sharedA, a.sharedB)
         if a.containment >= configuration.minContainment && shared >= configuration.minSharedWords { return true }
-        let coveredA = a.coveredA.lazy.filter { $0 }.count
-        let coveredB = a.coveredB.lazy.filter { $0 }.count
         let (covered, total) =
-            a.coveredA.count <= a.coveredB.count ? (coveredA, a.coveredA.count) : (coveredB, a.coveredB.count)
+            a.tokensA <= a.tokensB ? (a.coveredTokensA, a.tokensA) : (a.coveredTokensB, a.tokensB)
         return covered >= configuration.minPassageWords
             && Double(covered) >= configuration.shortTextContainment * Double(max(total, 1))
     }
@@ -552,22 +550,26 @@ struct CommonText: Sendable {
 /// A small cache of documents read back from the store and prepared for verification, most
 /// recent kept. Each thread has its own.
 struct TokenCache {
-    /// A document as verification needs it. A class: what is computed lazily (facts, lede words)
-    /// is kept in the cached entry.
+    /// A document as verification needs it. A class: what is computed lazily (facts, lede words,
+    /// the window index) is kept in the cached entry.
     final class Entry {
-        let tokens: TokenizedText
-        /// Which tokens lie in common text (nil: none).
-        let common: [Bool]?
-        /// `PassageAligner.windows(tokens)`.
-        let windows: [UInt64]
+        /// The tokens, where common text lies, the total weight.
+        let text: PassageAligner.Text
+        var tokens: TokenizedText { text.tokens }
         /// Which tokens are facts (`NumberConflicts.factMask`); nil until the text is read.
         var facts: [Bool]?
         private var lede: Set<UInt64>?
+        private var windowIndex: PassageAligner.Index?
 
-        init(tokens: TokenizedText, common: [Bool]?, windows: [UInt64]) {
-            self.tokens = tokens
-            self.common = common
-            self.windows = windows
+        init(_ text: PassageAligner.Text) { self.text = text }
+
+        /// The index of the windows (`PassageAligner.index`), built once: when the document is
+        /// aligned as the later one, with each of its candidates in a row.
+        func index(_ aligner: PassageAligner) -> PassageAligner.Index {
+            if let windowIndex { return windowIndex }
+            let index = aligner.index(tokens)
+            windowIndex = index
+            return index
         }
 
         /// The lede's content words (`LedeAgreement.contentWords`), computed once.

@@ -112,7 +112,10 @@ import WiretraceCore
     /// tokens starting there and anywhere in a (the earliest such place in a on ties), taken whole.
     static func reference(
         _ a: TokenizedText, _ b: TokenizedText, s: Int, quoteWeight: Double, commonA: [Bool]?, commonB: [Bool]?
-    ) -> (runs: [(a: Range<Int>, b: Range<Int>)], sharedA: Double, sharedB: Double, totalA: Double, totalB: Double) {
+    ) -> (
+        runs: [(a: Range<Int>, b: Range<Int>)], sharedA: Double, sharedB: Double, totalA: Double, totalB: Double,
+        coveredA: Int, coveredB: Int
+    ) {
         func weight(_ t: TokenizedText, _ k: Int, _ common: [Bool]?) -> Double {
             if let common, common[k] { return 0 }
             return t.quoted[k] ? quoteWeight : 1
@@ -155,7 +158,7 @@ import WiretraceCore
             if coveredB.contains(k) { sharedB += weight(b, k, commonB) }
             totalB += b.quoted[k] ? quoteWeight : 1
         }
-        return (runs, min(sharedA, sharedB), min(sharedA, sharedB), totalA, totalB)
+        return (runs, min(sharedA, sharedB), min(sharedA, sharedB), totalA, totalB, coveredA.count, coveredB.count)
     }
 
     @Test(arguments: [1, 2, 3, 5, 8])
@@ -188,6 +191,8 @@ import WiretraceCore
             #expect(r.runs.map(\.b) == e.runs.map(\.b), "round \(round)")
             #expect(r.sharedA == e.sharedA && r.sharedB == e.sharedB, "round \(round)")
             #expect(r.totalA == e.totalA && r.totalB == e.totalB, "round \(round)")
+            #expect(r.coveredTokensA == e.coveredA && r.coveredTokensB == e.coveredB, "round \(round)")
+            #expect(r.tokensA == a.count && r.tokensB == b.count, "round \(round)")
         }
     }
 }
