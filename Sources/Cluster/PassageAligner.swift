@@ -36,7 +36,9 @@ public struct PassageAligner: Sendable {
     /// An open-addressing table of the distinct window hashes (the hashes are well mixed, so their
     /// top bits address it; 0 marks an empty slot, and no hash is 0), and per window the slot of
     /// its hash. Much cheaper than a Dictionary, which would rehash every key with SipHash;
-    /// verification runs millions of times on large dumps.
+    /// verification runs millions of times on large dumps. In front of it, a bit per value of the
+    /// hashes' top `bits + 3` bits: most windows of another text are found missing there, without
+    /// a probe (and without a mispredicted branch).
     public struct Index: Sendable {
         /// The table has 2^bits slots.
         let bits: Int
@@ -44,6 +46,8 @@ public struct PassageAligner: Sendable {
         let keys: [UInt64]
         /// Per window (by its first token), the slot of its hash.
         let slots: [Int32]
+        /// 2^(bits + 3) bits: whether a window hash has those top bits.
+        let filter: [UInt64]
     }
 
     /// The result of aligning two token sequences.
@@ -96,17 +100,22 @@ public struct PassageAligner: Sendable {
         let mask = (1 << bits) - 1
         var keys = [UInt64](repeating: 0, count: 1 << bits)
         var slots = [Int32](repeating: 0, count: windows)
+        var filter = [UInt64](repeating: 0, count: 1 << (bits - 3))
         keys.withUnsafeMutableBufferPointer { keys in
             slots.withUnsafeMutableBufferPointer { slots in
-                forEachWindow(t.hashes) { j, h in
-                    var k = Self.slot(h, bits)
-                    while keys[k] != 0 && keys[k] != h { k = (k + 1) & mask }
-                    keys[k] = h
-                    slots[j] = Int32(k)
+                filter.withUnsafeMutableBufferPointer { filter in
+                    forEachWindow(t.hashes) { j, h in
+                        let f = Self.address(h, bits + 3)
+                        filter[f >> 6] |= 1 << UInt64(f & 63)
+                        var k = f >> 3
+                        while keys[k] != 0 && keys[k] != h { k = (k + 1) & mask }
+                        keys[k] = h
+                        slots[j] = Int32(k)
+                    }
                 }
             }
         }
-        return Index(bits: bits, keys: keys, slots: slots)
+        return Index(bits: bits, keys: keys, slots: slots, filter: filter)
     }
 
     /// Aligns `a` with `b`, with `b` indexed by `indexB` (`index(b.tokens)`).
@@ -130,16 +139,20 @@ public struct PassageAligner: Sendable {
         var next = [Int32](repeating: -1, count: na - s + 1)
         var matched = false
         indexB.keys.withUnsafeBufferPointer { keys in
-            forEachWindow(a.tokens.hashes) { i, h in
-                var k = Self.slot(h, bits)
-                while keys[k] != 0 {
-                    if keys[k] == h {
-                        next[i] = heads[k] - 1
-                        heads[k] = Int32(i + 1)
-                        matched = true
-                        return
+            indexB.filter.withUnsafeBufferPointer { filter in
+                forEachWindow(a.tokens.hashes) { i, h in
+                    let f = Self.address(h, bits + 3)
+                    guard filter[f >> 6] & (1 << UInt64(f & 63)) != 0 else { return }
+                    var k = f >> 3
+                    while keys[k] != 0 {
+                        if keys[k] == h {
+                            next[i] = heads[k] - 1
+                            heads[k] = Int32(i + 1)
+                            matched = true
+                            return
+                        }
+                        k = (k + 1) & mask
                     }
-                    k = (k + 1) & mask
                 }
             }
         }
@@ -249,9 +262,9 @@ public struct PassageAligner: Sendable {
         }
     }
 
-    /// The slot of a window hash in a table of 2^bits slots.
+    /// A window hash's place in a table of 2^bits places.
     @inline(__always)
-    private static func slot(_ h: UInt64, _ bits: Int) -> Int {
+    private static func address(_ h: UInt64, _ bits: Int) -> Int {
         Int(truncatingIfNeeded: (h &* 0x2545_f491_4f6c_dd1d) >> UInt64(64 - bits))
     }
 }
