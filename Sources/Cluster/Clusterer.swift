@@ -58,7 +58,7 @@ public struct Clusterer: BarrierStage {
     /// document is compared with up to `max_candidates_per_document` others in a row).
     func prepare(_ ordinal: Int, _ common: CommonText, _ aligner: PassageAligner) throws -> TokenCache.Entry {
         let t = try tokens(ordinal)
-        return TokenCache.Entry(aligner.text(t, common: common.mask(ordinal, count: t.count)))
+        return TokenCache.Entry(aligner.text(t, common: common.ranges(ordinal)))
     }
 
     /// Where each document's common text lies, computed once per document up front (a document is
@@ -394,20 +394,20 @@ public struct Clusterer: BarrierStage {
         return FingerprintTable(sortedKeys: common)
     }
 
-    /// Which tokens lie inside a shingle whose fingerprint is common text, as the (start, end)
-    /// pairs of the maximal token ranges they cover: each shingle covers its `shingleSize` tokens,
-    /// and shingles come in token order, so a range extends the last one when they touch.
-    func commonRanges(_ t: TokenizedText, _ common: FingerprintTable) -> [Int32] {
+    /// Which tokens lie inside a shingle whose fingerprint is common text, as the maximal token
+    /// ranges they cover: each shingle covers its `shingleSize` tokens, and shingles come in token
+    /// order, so a range extends the last one when they touch.
+    func commonRanges(_ t: TokenizedText, _ common: FingerprintTable) -> [Range<Int32>] {
         guard !common.isEmpty else { return [] }
         let shingles = shingler(t.hashes)
-        var out: [Int32] = []
+        var out: [Range<Int32>] = []
         let k = min(shingleSize, t.count)
         for (i, s) in shingles.enumerated() where common.contains(UInt32(truncatingIfNeeded: s >> 32)) {
             let end = Int32(min(i + k, t.count))
-            if let last = out.last, last >= Int32(i) {
-                out[out.count - 1] = max(last, end)
+            if let last = out.last, last.upperBound >= Int32(i) {
+                out[out.count - 1] = last.lowerBound..<max(last.upperBound, end)
             } else {
-                out += [Int32(i), end]
+                out.append(Int32(i)..<end)
             }
         }
         return out
@@ -523,28 +523,21 @@ struct Counters {
 
 /// Where each document's common text lies: its masked token ranges, flat.
 struct CommonText: Sendable {
-    /// `ranges[offsets[d]..<offsets[d + 1]]`: document d's (start, end) pairs.
+    /// `ranges[offsets[d]..<offsets[d + 1]]`: document d's ranges.
     private var offsets: [Int32] = [0]
-    private var ranges: [Int32] = []
+    private var ranges: [Range<Int32>] = []
 
     /// No common text in `count` documents.
     init(count: Int) { offsets = [Int32](repeating: 0, count: count + 1) }
 
-    mutating func append(_ documentRanges: [Int32]) {
+    mutating func append(_ documentRanges: [Range<Int32>]) {
         ranges += documentRanges
         offsets.append(Int32(ranges.count))
     }
 
-    /// Which of document `d`'s `count` tokens lie in common text (`Clusterer.commonRanges`); nil: none.
-    func mask(_ d: Int, count: Int) -> [Bool]? {
-        let r = Int(offsets[d])..<Int(offsets[d + 1])
-        guard !r.isEmpty else { return nil }
-        var mask = [Bool](repeating: false, count: count)
-        for p in stride(from: r.lowerBound, to: r.upperBound, by: 2) {
-            for k in Int(ranges[p])..<Int(ranges[p + 1]) { mask[k] = true }
-        }
-        return mask
-    }
+    /// Where document `d`'s common text lies (`Clusterer.commonRanges`): token ranges in increasing
+    /// order, disjoint; a slice of the table, not a copy.
+    func ranges(_ d: Int) -> ArraySlice<Range<Int32>> { ranges[Int(offsets[d])..<Int(offsets[d + 1])] }
 }
 
 /// A small cache of documents read back from the store and prepared for verification, most

@@ -24,8 +24,8 @@ public struct PassageAligner: Sendable {
     /// A text as `align` takes it: its tokens, where its common text lies, and its total weight.
     public struct Text: Sendable {
         public let tokens: TokenizedText
-        /// Per token, whether it lies in common text (weight 0 when shared); nil for none.
-        public let common: [Bool]?
+        /// Where common text lies (weight 0 when shared): token ranges in increasing order, disjoint.
+        public let common: ArraySlice<Range<Int32>>
         /// The sum of all tokens' weights, common text counted as ordinary text (summed in token order).
         public let totalWeight: Double
     }
@@ -78,10 +78,11 @@ public struct PassageAligner: Sendable {
     /// Prepares a text for `align`.
     /// - Parameters:
     ///   - tokens: The text's tokens.
-    ///   - common: Per token, whether it lies in common text (weight 0); nil for none.
+    ///   - common: Where common text lies (weight 0 when shared): token ranges in increasing order,
+    ///     disjoint.
     /// - Returns: The text with its total weight.
     /// - Complexity: O(n).
-    public func text(_ tokens: TokenizedText, common: [Bool]? = nil) -> Text {
+    public func text(_ tokens: TokenizedText, common: ArraySlice<Range<Int32>> = []) -> Text {
         // Common text is no evidence of a shared story, but it still counts towards a text's size: a
         // page that is mostly boilerplate does not reach a high share through one shared sentence.
         var sum = 0.0
@@ -185,18 +186,21 @@ public struct PassageAligner: Sendable {
             }
         }
         guard !result.runs.isEmpty else { return result }
-        // Shared weight, summed in token order. B's runs follow each other; A's may overlap (a
-        // passage repeated in B matches A's single copy more than once) and come in any order.
-        for run in result.runs {
-            for k in run.b { result.sharedB += weight(b, k) }
-            result.coveredTokensB += run.b.count
-        }
-        var end = 0
+        // B's runs follow each other; A's may overlap (a passage repeated in B matches A's single
+        // copy more than once) and come in any order: the tokens they cover, in order, once.
+        let coveredB = result.runs.map(\.b)
+        var coveredA: [Range<Int>] = []
         for r in result.runs.map(\.a).sorted(by: { $0.lowerBound < $1.lowerBound }) {
-            for k in max(r.lowerBound, end)..<max(r.upperBound, end) { result.sharedA += weight(a, k) }
-            result.coveredTokensA += max(0, r.upperBound - max(r.lowerBound, end))
-            end = max(end, r.upperBound)
+            if let last = coveredA.last, r.lowerBound <= last.upperBound {
+                coveredA[coveredA.count - 1] = last.lowerBound..<max(last.upperBound, r.upperBound)
+            } else {
+                coveredA.append(r)
+            }
         }
+        result.coveredTokensA = coveredA.reduce(0) { $0 + $1.count }
+        result.coveredTokensB = coveredB.reduce(0) { $0 + $1.count }
+        result.sharedA = sharedWeight(a, coveredA)
+        result.sharedB = sharedWeight(b, coveredB)
         // A passage repeated in one text matches the other's single copy more than once: count
         // the shared weight once, as the smaller side has it, so both shares are one-to-one.
         let shared = min(result.sharedA, result.sharedB)
@@ -209,11 +213,12 @@ public struct PassageAligner: Sendable {
     /// - Parameters:
     ///   - a: The first text (A).
     ///   - b: The second text (B).
-    ///   - commonA: Per token of `a`, whether it lies in common text (weight 0); nil for none.
+    ///   - commonA: Where common text lies in `a` (`Text.common`).
     ///   - commonB: The same for `b`.
     /// - Returns: The shared runs and their weights.
     public func align(
-        _ a: TokenizedText, _ b: TokenizedText, commonA: [Bool]? = nil, commonB: [Bool]? = nil
+        _ a: TokenizedText, _ b: TokenizedText, commonA: ArraySlice<Range<Int32>> = [],
+        commonB: ArraySlice<Range<Int32>> = []
     ) -> Alignment {
         align(text(a, common: commonA), text(b, common: commonB), indexB: index(b))
     }
@@ -231,11 +236,30 @@ public struct PassageAligner: Sendable {
         .sorted { ($0.aStart, $0.bStart) < ($1.aStart, $1.bStart) }
     }
 
-    /// A token's weight when shared: 0 in common text, `quoteWeight` inside quotation marks, else 1.
-    @inline(__always)
-    private func weight(_ t: Text, _ k: Int) -> Double {
-        if let common = t.common, common[k] { return 0 }
-        return t.tokens.quoted[k] ? quoteWeight : 1
+    /// The weight of a text's tokens in `ranges` (in increasing order, disjoint) when shared, summed
+    /// in token order: 0 in common text, `quoteWeight` inside quotation marks, else 1. (Common text
+    /// adds nothing: adding 0 leaves the sum as it is.)
+    private func sharedWeight(_ t: Text, _ ranges: [Range<Int>]) -> Double {
+        var sum = 0.0
+        let common = t.common
+        var c = common.startIndex  // the first common range not wholly before token k
+        t.tokens.quoted.withUnsafeBufferPointer { quoted in
+            for r in ranges {
+                var k = r.lowerBound
+                while k < r.upperBound {
+                    while c < common.endIndex && Int(common[c].upperBound) <= k { c += 1 }
+                    // Ordinary text up to the next common range, then that range's tokens in r.
+                    guard c < common.endIndex else {
+                        for q in k..<r.upperBound { sum += quoted[q] ? quoteWeight : 1 }
+                        break
+                    }
+                    let ordinary = min(r.upperBound, max(k, Int(common[c].lowerBound)))
+                    for q in k..<ordinary { sum += quoted[q] ? quoteWeight : 1 }
+                    k = max(ordinary, min(r.upperBound, Int(common[c].upperBound)))
+                }
+            }
+        }
+        return sum
     }
 
     /// Calls `body` with each window's first position and hash, last window first.

@@ -49,8 +49,7 @@ import WiretraceCore
 
     @Test func commonTextWeighsNothing() {
         let t = normalizer.tokenize(SyntheticText.story(1, 30))
-        let mask = [Bool](repeating: true, count: t.count)
-        let r = aligner.align(t, t, commonA: mask, commonB: mask)
+        let r = aligner.align(t, t, commonA: [0..<Int32(t.count)], commonB: [0..<Int32(t.count)])
         #expect(r.sharedA == 0)
         #expect(r.totalB == 30)
         #expect(r.fractionA == 0)
@@ -106,6 +105,19 @@ import WiretraceCore
                 quoted: g.next(4) == 0)
         }
         return t
+    }
+
+    /// The maximal ranges where `mask` holds.
+    static func ranges(_ mask: [Bool]?) -> ArraySlice<Range<Int32>> {
+        var out: ArraySlice<Range<Int32>> = []
+        for (k, m) in (mask ?? []).enumerated() where m {
+            if let last = out.last, last.upperBound == k {
+                out[out.endIndex - 1] = last.lowerBound..<Int32(k + 1)
+            } else {
+                out.append(Int32(k)..<Int32(k + 1))
+            }
+        }
+        return out
     }
 
     /// The definition: left to right in b, at each position the longest run of at least `s` equal
@@ -185,7 +197,7 @@ import WiretraceCore
             if round % 7 == 0 { a = b }
             let commonA = round % 3 == 0 ? (0..<a.count).map { _ in g.next(5) == 0 } : nil
             let commonB = round % 5 == 0 ? (0..<b.count).map { _ in g.next(5) == 0 } : nil
-            let r = aligner.align(a, b, commonA: commonA, commonB: commonB)
+            let r = aligner.align(a, b, commonA: Self.ranges(commonA), commonB: Self.ranges(commonB))
             let e = Self.reference(a, b, s: s, quoteWeight: 0.3, commonA: commonA, commonB: commonB)
             #expect(r.runs.map(\.a) == e.runs.map(\.a), "round \(round)")
             #expect(r.runs.map(\.b) == e.runs.map(\.b), "round \(round)")
