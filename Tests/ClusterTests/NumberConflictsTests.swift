@@ -25,8 +25,10 @@ import WiretraceCore
             factsB: NumberConflicts.factMask(y, b), maxGap: 64)
     }
 
-    @Test func factMaskMarksNumbersAndDatesOnly() {
-        let text = "Shares rose 4.5 pct to 1987 highs in March, “W2” sa1d on Friday"
+    /// The same in an ASCII text (read byte by byte) and in one with other characters (read by scalar).
+    @Test(arguments: ["\"W2\"", "“W2”"])
+    func factMaskMarksNumbersAndDatesOnly(quoted: String) {
+        let text = "Shares rose 4.5 pct to 1987 highs in March, \(quoted) sa1d on Friday"
         let t = normalizer.tokenize(text)
         let mask = NumberConflicts.factMask(text, t)
         #expect(
