@@ -27,6 +27,9 @@ public struct Clusterer: BarrierStage {
     public let shingleSize: Int
     /// Reads a document's tokens back by ordinal.
     public let tokens: @Sendable (Int) throws -> TokenizedText
+    /// Reads a document's token hashes and quotation flags back by ordinal, without the tokens'
+    /// places in the text: all that most verified pairs need.
+    public let words: @Sendable (Int) throws -> (hashes: [UInt64], quoted: [Bool])
     /// Shingle hashes of a token sequence, as the sketch stage computes them.
     public let shingler: @Sendable ([UInt64]) -> [UInt64]
     /// Reads a document's original text back by ordinal, to tell numbers from words; nil skips
@@ -37,15 +40,23 @@ public struct Clusterer: BarrierStage {
     /// outcome is the same for any number.
     public let threads: Int
 
+    /// - Parameter words: Reads a document's token hashes and quotation flags (cheaper than all of
+    ///   `tokens` from a store); nil takes them from `tokens`.
     public init(
         configuration: ClusterConfiguration, shingleSize: Int,
         tokens: @escaping @Sendable (Int) throws -> TokenizedText,
+        words: (@Sendable (Int) throws -> (hashes: [UInt64], quoted: [Bool]))? = nil,
         shingler: @escaping @Sendable ([UInt64]) -> [UInt64],
         text: (@Sendable (Int) throws -> String)? = nil, threads: Int = 1
     ) {
         self.configuration = configuration
         self.shingleSize = shingleSize
         self.tokens = tokens
+        self.words =
+            words ?? { ordinal in
+                let t = try tokens(ordinal)
+                return (t.hashes, t.quoted)
+            }
         self.shingler = shingler
         self.text = text
         self.threads = max(1, threads)
@@ -55,10 +66,28 @@ public struct Clusterer: BarrierStage {
     static let blockSize = 256
 
     /// A document as verification needs it, read back and prepared once per cached document (a
-    /// document is compared with up to `max_candidates_per_document` others in a row).
+    /// document is compared with up to `max_candidates_per_document` others in a row): its words
+    /// only, the rest of its tokens when a pair needs them (`tokens(_:_:)`).
     func prepare(_ ordinal: Int, _ common: CommonText, _ aligner: PassageAligner) throws -> TokenCache.Entry {
+        let w = try words(ordinal)
+        return TokenCache.Entry(aligner.text(w.hashes, quoted: w.quoted, common: common.ranges(ordinal)))
+    }
+
+    /// A cached document's tokens with their places in the text, read back the first time a pair
+    /// needs them (facts, lede words, passages): most pairs are rejected on words alone.
+    func tokens(_ entry: TokenCache.Entry, _ ordinal: Int) throws -> TokenizedText {
+        if let t = entry.tokens { return t }
         let t = try tokens(ordinal)
-        return TokenCache.Entry(aligner.text(t, common: common.ranges(ordinal)))
+        entry.tokens = t
+        return t
+    }
+
+    /// The content words of a cached document's lede (`LedeAgreement.contentWords`), computed once.
+    func ledeWords(_ entry: TokenCache.Entry, _ ordinal: Int, _ agreement: LedeAgreement) throws -> Set<UInt64> {
+        if let lede = entry.lede { return lede }
+        let words = agreement.contentWords(try tokens(entry, ordinal))
+        entry.lede = words
+        return words
     }
 
     /// Where each document's common text lies, computed once per document up front (a document is
@@ -68,7 +97,7 @@ public struct Clusterer: BarrierStage {
         let chunk = 256
         let parts = try parallelMap(count: (n + chunk - 1) / chunk, states: &workers) { _, c in
             try (c * chunk..<min(n, (c + 1) * chunk)).map { d in
-                commonRanges(try tokens(d), table)
+                commonRanges(try words(d).hashes, table)
             }
         }
         var out = CommonText(count: 0)
@@ -88,7 +117,7 @@ public struct Clusterer: BarrierStage {
     func facts(_ entry: TokenCache.Entry, _ ordinal: Int) throws -> [Bool]? {
         guard let text else { return nil }
         if let f = entry.facts { return f }
-        let f = NumberConflicts.factMask(try text(ordinal), entry.tokens)
+        let f = NumberConflicts.factMask(try text(ordinal), try tokens(entry, ordinal))
         entry.facts = f
         return f
     }
@@ -109,18 +138,18 @@ public struct Clusterer: BarrierStage {
     ) throws -> Outcome {
         let ey = try verificationEntry(y, &cache, common, aligner)
         let ex = try verificationEntry(x, &cache, common, aligner)
-        let ty = ey.tokens
-        let tx = ex.tokens
         let alignment = aligner.align(ey.text, ex.text, indexB: ex.index(aligner))
         let byContainment = accepts(alignment)
         let byLede =
-            !byContainment
-            && sameNewsPeg(alignment, agreement: lede.agreement(ey.ledeWords(lede), ex.ledeWords(lede)))
+            try !byContainment
+            && sameNewsPeg(
+                alignment, agreement: lede.agreement(try ledeWords(ey, y, lede), try ledeWords(ex, x, lede)))
         guard byContainment || byLede else { return .rejected }
         var numbers = NumberConflicts.Count()
         if !alignment.runs.isEmpty, let fy = try facts(ey, y), let fx = try facts(ex, x) {
             numbers = NumberConflicts.count(
-                alignment.runs, ty, factsA: fy, tx, factsB: fx, maxGap: configuration.numberSlotWords)
+                alignment.runs, try tokens(ey, y), factsA: fy, try tokens(ex, x), factsB: fx,
+                maxGap: configuration.numberSlotWords)
         }
         guard numbers.conflicts < configuration.maxNumberConflicts else { return .refusedNumberConflicts }
         var edge = Edge(alignment, y: y, x: x)
@@ -397,13 +426,13 @@ public struct Clusterer: BarrierStage {
     /// Which tokens lie inside a shingle whose fingerprint is common text, as the maximal token
     /// ranges they cover: each shingle covers its `shingleSize` tokens, and shingles come in token
     /// order, so a range extends the last one when they touch.
-    func commonRanges(_ t: TokenizedText, _ common: FingerprintTable) -> [Range<Int32>] {
+    func commonRanges(_ hashes: [UInt64], _ common: FingerprintTable) -> [Range<Int32>] {
         guard !common.isEmpty else { return [] }
-        let shingles = shingler(t.hashes)
+        let shingles = shingler(hashes)
         var out: [Range<Int32>] = []
-        let k = min(shingleSize, t.count)
+        let k = min(shingleSize, hashes.count)
         for (i, s) in shingles.enumerated() where common.contains(UInt32(truncatingIfNeeded: s >> 32)) {
-            let end = Int32(min(i + k, t.count))
+            let end = Int32(min(i + k, hashes.count))
             if let last = out.last, last.upperBound >= Int32(i) {
                 out[out.count - 1] = last.lowerBound..<max(last.upperBound, end)
             } else {
@@ -428,10 +457,10 @@ public struct Clusterer: BarrierStage {
     /// The second verification rule, for heavy rewrites: enough shared weight in at least
     /// `lede_min_passages` separate passages, and ledes that agree on the news peg (their
     /// agreement computed only when the rest holds).
-    func sameNewsPeg(_ a: PassageAligner.Alignment, agreement: @autoclosure () -> Double) -> Bool {
-        a.runs.count >= configuration.ledeMinPassages
-            && min(a.sharedA, a.sharedB) >= configuration.minSharedWords
-            && agreement() >= configuration.ledeMinAgreement
+    func sameNewsPeg(_ a: PassageAligner.Alignment, agreement: @autoclosure () throws -> Double) rethrows -> Bool {
+        guard a.runs.count >= configuration.ledeMinPassages, min(a.sharedA, a.sharedB) >= configuration.minSharedWords
+        else { return false }
+        return try agreement() >= configuration.ledeMinAgreement
     }
 
     /// Whether the longer text of edge `e` (the side with the smaller share) is made of several stories:
@@ -543,15 +572,17 @@ struct CommonText: Sendable {
 /// A small cache of documents read back from the store and prepared for verification, most
 /// recent kept. Each thread has its own.
 struct TokenCache {
-    /// A document as verification needs it. A class: what is computed lazily (facts, lede words,
-    /// the window index) is kept in the cached entry.
+    /// A document as verification needs it. A class: what is computed lazily (all tokens, facts,
+    /// lede words, the window index) is kept in the cached entry.
     final class Entry {
-        /// The tokens, where common text lies, the total weight.
+        /// The words, where common text lies, the total weight.
         let text: PassageAligner.Text
-        var tokens: TokenizedText { text.tokens }
+        /// The tokens with their places in the text (`Clusterer.tokens(_:_:)`); nil until read.
+        var tokens: TokenizedText?
         /// Which tokens are facts (`NumberConflicts.factMask`); nil until the text is read.
         var facts: [Bool]?
-        private var lede: Set<UInt64>?
+        /// The lede's content words (`Clusterer.ledeWords`); nil until computed.
+        var lede: Set<UInt64>?
         private var windowIndex: PassageAligner.Index?
 
         init(_ text: PassageAligner.Text) { self.text = text }
@@ -560,17 +591,9 @@ struct TokenCache {
         /// aligned as the later one, with each of its candidates in a row.
         func index(_ aligner: PassageAligner) -> PassageAligner.Index {
             if let windowIndex { return windowIndex }
-            let index = aligner.index(tokens)
+            let index = aligner.index(text.hashes)
             windowIndex = index
             return index
-        }
-
-        /// The lede's content words (`LedeAgreement.contentWords`), computed once.
-        func ledeWords(_ agreement: LedeAgreement) -> Set<UInt64> {
-            if let lede { return lede }
-            let words = agreement.contentWords(tokens)
-            lede = words
-            return words
         }
     }
 

@@ -21,9 +21,12 @@ public struct PassageAligner: Sendable {
         self.quoteWeight = quoteWeight
     }
 
-    /// A text as `align` takes it: its tokens, where its common text lies, and its total weight.
+    /// A text as `align` takes it: its tokens' hashes and quotation flags (not their places in the
+    /// text), where its common text lies, and its total weight.
     public struct Text: Sendable {
-        public let tokens: TokenizedText
+        /// Per token, its hash (`TokenizedText.hashes`) and whether it stands inside quotation marks.
+        public let hashes: [UInt64]
+        public let quoted: [Bool]
         /// Where common text lies (weight 0 when shared): token ranges in increasing order, disjoint.
         public let common: ArraySlice<Range<Int32>>
         /// The sum of all tokens' weights, common text counted as ordinary text (summed in token order).
@@ -77,25 +80,29 @@ public struct PassageAligner: Sendable {
 
     /// Prepares a text for `align`.
     /// - Parameters:
-    ///   - tokens: The text's tokens.
+    ///   - hashes: Per token, its hash.
+    ///   - quoted: Per token, whether it stands inside quotation marks.
     ///   - common: Where common text lies (weight 0 when shared): token ranges in increasing order,
     ///     disjoint.
     /// - Returns: The text with its total weight.
     /// - Complexity: O(n).
-    public func text(_ tokens: TokenizedText, common: ArraySlice<Range<Int32>> = []) -> Text {
+    public func text(_ hashes: [UInt64], quoted: [Bool], common: ArraySlice<Range<Int32>> = []) -> Text {
+        precondition(hashes.count == quoted.count, "a hash and a flag per token")
         // Common text is no evidence of a shared story, but it still counts towards a text's size: a
         // page that is mostly boilerplate does not reach a high share through one shared sentence.
         var sum = 0.0
-        tokens.quoted.withUnsafeBufferPointer { quoted in
+        quoted.withUnsafeBufferPointer { quoted in
             for q in quoted { sum += q ? quoteWeight : 1 }
         }
-        return Text(tokens: tokens, common: common, totalWeight: sum)
+        return Text(hashes: hashes, quoted: quoted, common: common, totalWeight: sum)
     }
 
     /// Indexes a text's windows, for aligning other texts with it (as `align`'s B).
+    /// - Parameter hashes: The text's token hashes.
+    /// - Returns: The index.
     /// - Complexity: O(n) expected.
-    public func index(_ t: TokenizedText) -> Index {
-        let windows = max(0, t.count - minPassageWords + 1)
+    public func index(_ hashes: [UInt64]) -> Index {
+        let windows = max(0, hashes.count - minPassageWords + 1)
         var bits = 4
         while (1 << bits) < 2 * windows { bits += 1 }
         let mask = (1 << bits) - 1
@@ -105,7 +112,7 @@ public struct PassageAligner: Sendable {
         keys.withUnsafeMutableBufferPointer { keys in
             slots.withUnsafeMutableBufferPointer { slots in
                 filter.withUnsafeMutableBufferPointer { filter in
-                    forEachWindow(t.hashes) { j, h in
+                    forEachWindow(hashes) { j, h in
                         let f = Self.address(h, bits + 3)
                         filter[f >> 6] |= 1 << UInt64(f & 63)
                         var k = f >> 3
@@ -119,7 +126,7 @@ public struct PassageAligner: Sendable {
         return Index(bits: bits, keys: keys, slots: slots, filter: filter)
     }
 
-    /// Aligns `a` with `b`, with `b` indexed by `indexB` (`index(b.tokens)`).
+    /// Aligns `a` with `b`, with `b` indexed by `indexB` (`index(b.hashes)`).
     ///
     /// A's windows whose hash B has are chained per slot of B's index, in increasing order; then B
     /// is scanned left to right, each window's chain giving the places in A that may start a run
@@ -127,8 +134,8 @@ public struct PassageAligner: Sendable {
     /// runs are those of the definition above whatever the hashes collide on.
     /// - Complexity: O(|a| + |b|) expected, plus the lengths of the runs tried.
     public func align(_ a: Text, _ b: Text, indexB: Index) -> Alignment {
-        let na = a.tokens.count
-        let nb = b.tokens.count
+        let na = a.hashes.count
+        let nb = b.hashes.count
         var result = Alignment(totalA: a.totalWeight, totalB: b.totalWeight, tokensA: na, tokensB: nb)
         let s = minPassageWords
         guard na >= s, nb >= s else { return result }
@@ -141,7 +148,7 @@ public struct PassageAligner: Sendable {
         var matched = false
         indexB.keys.withUnsafeBufferPointer { keys in
             indexB.filter.withUnsafeBufferPointer { filter in
-                forEachWindow(a.tokens.hashes) { i, h in
+                forEachWindow(a.hashes) { i, h in
                     let f = Self.address(h, bits + 3)
                     guard filter[f >> 6] & (1 << UInt64(f & 63)) != 0 else { return }
                     var k = f >> 3
@@ -158,8 +165,8 @@ public struct PassageAligner: Sendable {
             }
         }
         guard matched else { return result }
-        a.tokens.hashes.withUnsafeBufferPointer { ta in
-            b.tokens.hashes.withUnsafeBufferPointer { tb in
+        a.hashes.withUnsafeBufferPointer { ta in
+            b.hashes.withUnsafeBufferPointer { tb in
                 indexB.slots.withUnsafeBufferPointer { slots in
                     var j = 0
                     while j < slots.count {
@@ -220,7 +227,9 @@ public struct PassageAligner: Sendable {
         _ a: TokenizedText, _ b: TokenizedText, commonA: ArraySlice<Range<Int32>> = [],
         commonB: ArraySlice<Range<Int32>> = []
     ) -> Alignment {
-        align(text(a, common: commonA), text(b, common: commonB), indexB: index(b))
+        align(
+            text(a.hashes, quoted: a.quoted, common: commonA), text(b.hashes, quoted: b.quoted, common: commonB),
+            indexB: index(b.hashes))
     }
 
     /// Converts token runs to passages with character offsets in both original texts.
@@ -243,7 +252,7 @@ public struct PassageAligner: Sendable {
         var sum = 0.0
         let common = t.common
         var c = common.startIndex  // the first common range not wholly before token k
-        t.tokens.quoted.withUnsafeBufferPointer { quoted in
+        t.quoted.withUnsafeBufferPointer { quoted in
             for r in ranges {
                 var k = r.lowerBound
                 while k < r.upperBound {

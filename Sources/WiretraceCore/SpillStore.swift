@@ -56,8 +56,8 @@ public final class SpillStore: Sendable {
     ///
     /// Separate from `append` so that the pipeline can encode records on its worker tasks, in
     /// parallel, and only the cheap byte copy into the write buffer runs under the lock.
-    /// Layout: text byte count and token count (UInt32 LE), text bytes, hashes, starts, ends,
-    /// quoted flags (one byte each).
+    /// Layout: text byte count and token count (UInt32 LE), text bytes, hashes, quoted flags (one
+    /// byte each), starts, ends: hashes and flags together, which alignment reads alone (`words`).
     /// - Complexity: O(t + n) for t text bytes and n tokens.
     public static func record(text: String, tokens: TokenizedText) -> [UInt8] {
         var text = text
@@ -79,17 +79,17 @@ public final class SpillStore: Sendable {
                     if let h = $0.baseAddress { (base + p).copyMemory(from: h, byteCount: 8 * n) }
                 }
                 p += 8 * n
+                // `Bool` is stored as one byte, 0 or 1: the same bytes the format asks for.
+                tokens.quoted.withUnsafeBytes {
+                    if let h = $0.baseAddress { (base + p).copyMemory(from: h, byteCount: n) }
+                }
+                p += n
                 tokens.starts.withUnsafeBytes {
                     if let h = $0.baseAddress { (base + p).copyMemory(from: h, byteCount: 4 * n) }
                 }
                 p += 4 * n
                 tokens.ends.withUnsafeBytes {
                     if let h = $0.baseAddress { (base + p).copyMemory(from: h, byteCount: 4 * n) }
-                }
-                p += 4 * n
-                // `Bool` is stored as one byte, 0 or 1: the same bytes the format asks for.
-                tokens.quoted.withUnsafeBytes {
-                    if let h = $0.baseAddress { (base + p).copyMemory(from: h, byteCount: n) }
                 }
                 initialized = size
             }
@@ -160,14 +160,29 @@ public final class SpillStore: Sendable {
         // Stored as one byte, 0 or 1: `Bool`'s own representation (see `record`).
         var quoted = [Bool](repeating: false, count: n)
         let failure = hashes.withUnsafeMutableBytes { h in
-            starts.withUnsafeMutableBytes { s in
-                ends.withUnsafeMutableBytes { e in
-                    quoted.withUnsafeMutableBytes { q in read([h, s, e, q], at: offset) }
+            quoted.withUnsafeMutableBytes { q in
+                starts.withUnsafeMutableBytes { s in
+                    ends.withUnsafeMutableBytes { e in read([h, q, s, e], at: offset) }
                 }
             }
         }
         if let failure { throw failure }
         return TokenizedText(hashes: hashes, starts: starts, ends: ends, quoted: quoted)
+    }
+
+    /// Reads a document's token hashes and quotation flags back, without the tokens' places in the
+    /// text: what alignment needs, a little over half of the tokens' bytes (verification reads a
+    /// document back for about every pair it verifies, and needs the places of few).
+    public func words(_ ref: StoredDocumentRef) throws(WiretraceError) -> (hashes: [UInt64], quoted: [Bool]) {
+        let start = 8 + Int(ref.textByteCount)
+        let n = (Int(ref.byteCount) - start) / 17
+        var hashes = [UInt64](repeating: 0, count: n)
+        var quoted = [Bool](repeating: false, count: n)
+        let failure = hashes.withUnsafeMutableBytes { h in
+            quoted.withUnsafeMutableBytes { q in read([h, q], at: ref.offset + UInt64(start)) }
+        }
+        if let failure { throw failure }
+        return (hashes, quoted)
     }
 
     /// Fills `parts`, in order, with the bytes from `offset` on: from the write buffer when they are
