@@ -194,20 +194,11 @@ public struct PassageAligner: Sendable {
         }
         guard !result.runs.isEmpty else { return result }
         // B's runs follow each other; A's may overlap (a passage repeated in B matches A's single
-        // copy more than once) and come in any order: the tokens they cover, in order, once.
-        let coveredB = result.runs.map(\.b)
-        var coveredA: [Range<Int>] = []
-        for r in result.runs.map(\.a).sorted(by: { $0.lowerBound < $1.lowerBound }) {
-            if let last = coveredA.last, r.lowerBound <= last.upperBound {
-                coveredA[coveredA.count - 1] = last.lowerBound..<max(last.upperBound, r.upperBound)
-            } else {
-                coveredA.append(r)
-            }
-        }
-        result.coveredTokensA = coveredA.reduce(0) { $0 + $1.count }
-        result.coveredTokensB = coveredB.reduce(0) { $0 + $1.count }
-        result.sharedA = sharedWeight(a, coveredA)
-        result.sharedB = sharedWeight(b, coveredB)
+        // copy more than once) and come in any order.
+        var spansA = result.runs.map(\.a)
+        spansA.sort { $0.lowerBound < $1.lowerBound }
+        (result.coveredTokensA, result.sharedA) = covered(a, spansA)
+        (result.coveredTokensB, result.sharedB) = covered(b, result.runs.lazy.map(\.b))
         // A passage repeated in one text matches the other's single copy more than once: count
         // the shared weight once, as the smaller side has it, so both shares are one-to-one.
         let shared = min(result.sharedA, result.sharedB)
@@ -245,15 +236,21 @@ public struct PassageAligner: Sendable {
         .sorted { ($0.aStart, $0.bStart) < ($1.aStart, $1.bStart) }
     }
 
-    /// The weight of a text's tokens in `ranges` (in increasing order, disjoint) when shared, summed
-    /// in token order: 0 in common text, `quoteWeight` inside quotation marks, else 1. (Common text
+    /// The tokens of a text that `spans` cover (each once), and their weight when shared, summed in
+    /// token order: 0 in common text, `quoteWeight` inside quotation marks, else 1. (Common text
     /// adds nothing: adding 0 leaves the sum as it is.)
-    private func sharedWeight(_ t: Text, _ ranges: [Range<Int>]) -> Double {
+    /// - Parameter spans: Token ranges in increasing order of their starts; they may overlap.
+    private func covered(_ t: Text, _ spans: some Sequence<Range<Int>>) -> (tokens: Int, weight: Double) {
+        var count = 0
         var sum = 0.0
         let common = t.common
         var c = common.startIndex  // the first common range not wholly before token k
+        var end = 0  // the end of the spans so far
         t.quoted.withUnsafeBufferPointer { quoted in
-            for r in ranges {
+            for span in spans {
+                let r = max(span.lowerBound, end)..<max(span.upperBound, end)
+                end = r.upperBound
+                count += r.count
                 var k = r.lowerBound
                 while k < r.upperBound {
                     while c < common.endIndex && Int(common[c].upperBound) <= k { c += 1 }
@@ -268,7 +265,7 @@ public struct PassageAligner: Sendable {
                 }
             }
         }
-        return sum
+        return (count, sum)
     }
 
     /// Calls `body` with each window's first position and hash, last window first.
