@@ -90,11 +90,9 @@ public struct PassageAligner: Sendable {
         precondition(hashes.count == quoted.count, "a hash and a flag per token")
         // Common text is no evidence of a shared story, but it still counts towards a text's size: a
         // page that is mostly boilerplate does not reach a high share through one shared sentence.
-        var sum = 0.0
-        quoted.withUnsafeBufferPointer { quoted in
-            for q in quoted { sum += q ? quoteWeight : 1 }
-        }
-        return Text(hashes: hashes, quoted: quoted, common: common, totalWeight: sum)
+        var sum = WeightSum(quoteWeight: quoteWeight, tokens: quoted.count)
+        quoted.withUnsafeBufferPointer { sum.add($0, 0..<$0.count) }
+        return Text(hashes: hashes, quoted: quoted, common: common, totalWeight: sum.value)
     }
 
     /// Indexes a text's windows, for aligning other texts with it (as `align`'s B).
@@ -242,7 +240,7 @@ public struct PassageAligner: Sendable {
     /// - Parameter spans: Token ranges in increasing order of their starts; they may overlap.
     private func covered(_ t: Text, _ spans: some Sequence<Range<Int>>) -> (tokens: Int, weight: Double) {
         var count = 0
-        var sum = 0.0
+        var sum = WeightSum(quoteWeight: quoteWeight, tokens: t.quoted.count)
         let common = t.common
         var c = common.startIndex  // the first common range not wholly before token k
         var end = 0  // the end of the spans so far
@@ -256,16 +254,55 @@ public struct PassageAligner: Sendable {
                     while c < common.endIndex && Int(common[c].upperBound) <= k { c += 1 }
                     // Ordinary text up to the next common range, then that range's tokens in r.
                     guard c < common.endIndex else {
-                        for q in k..<r.upperBound { sum += quoted[q] ? quoteWeight : 1 }
+                        sum.add(quoted, k..<r.upperBound)
                         break
                     }
                     let ordinary = min(r.upperBound, max(k, Int(common[c].lowerBound)))
-                    for q in k..<ordinary { sum += quoted[q] ? quoteWeight : 1 }
+                    sum.add(quoted, k..<ordinary)
                     k = max(ordinary, min(r.upperBound, Int(common[c].upperBound)))
                 }
             }
         }
-        return (count, sum)
+        return (count, sum.value)
+    }
+
+    /// A sum of token weights — 1, or `quoteWeight` for a quoted token — added in token order.
+    ///
+    /// When `quoteWeight` is a multiple of 2^-20 below 2^11 (0.25 is) and the text has fewer than
+    /// 2^21 tokens, every partial sum is a multiple of 2^-20 below 2^33, exact in a Double: the sum
+    /// is then the same Double computed from the counts of quoted and other tokens, without a
+    /// chain of dependent additions (a text's total weight is summed for every pair verified).
+    /// Otherwise the weights are added one by one.
+    struct WeightSum {
+        let quoteWeight: Double
+        let exact: Bool
+        var ordinary = 0
+        var quoted = 0
+        var sum = 0.0
+
+        init(quoteWeight: Double, tokens: Int) {
+            let scaled = quoteWeight * 0x1p20
+            self.quoteWeight = quoteWeight
+            exact = tokens < 1 << 21 && scaled == scaled.rounded(.towardZero) && abs(scaled) < 0x1p31
+        }
+
+        /// Adds the weights of tokens `range` with these quotation flags.
+        @inline(__always)
+        mutating func add(_ flags: UnsafeBufferPointer<Bool>, _ range: Range<Int>) {
+            if exact {
+                // A `Bool` is one byte, 0 or 1: count them as bytes.
+                var q = 0
+                for byte in UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: flags[range])) {
+                    q &+= Int(byte)
+                }
+                quoted += q
+                ordinary += range.count - q
+            } else {
+                for k in range { sum += flags[k] ? quoteWeight : 1 }
+            }
+        }
+
+        var value: Double { exact ? Double(ordinary) + Double(quoted) * quoteWeight : sum }
     }
 
     /// Calls `body` with each window's first position and hash, last window first.

@@ -173,11 +173,13 @@ import WiretraceCore
         return (runs, min(sharedA, sharedB), min(sharedA, sharedB), totalA, totalB, coveredA.count, coveredB.count)
     }
 
+    /// Quote weights that add up exactly (0.25, summed from counts) and that round (added one by one).
     @Test(arguments: [1, 2, 3, 5, 8])
     func alignmentFollowsTheDefinition(minPassageWords s: Int) {
-        let aligner = PassageAligner(minPassageWords: s, quoteWeight: 0.3)
         var g = Generator(state: UInt64(s))
-        for round in 0..<400 {
+        for round in 0..<600 {
+            let quoteWeight = [0.3, 0.25, 0.1][(round / 4) % 3]
+            let aligner = PassageAligner(minPassageWords: s, quoteWeight: quoteWeight)
             let vocabulary = [2, 3, 6, 40][round % 4]
             var a = Self.tokens(&g, count: g.next(70), vocabulary: vocabulary)
             var b = Self.tokens(&g, count: g.next(70), vocabulary: vocabulary)
@@ -198,7 +200,7 @@ import WiretraceCore
             let commonA = round % 3 == 0 ? (0..<a.count).map { _ in g.next(5) == 0 } : nil
             let commonB = round % 5 == 0 ? (0..<b.count).map { _ in g.next(5) == 0 } : nil
             let r = aligner.align(a, b, commonA: Self.ranges(commonA), commonB: Self.ranges(commonB))
-            let e = Self.reference(a, b, s: s, quoteWeight: 0.3, commonA: commonA, commonB: commonB)
+            let e = Self.reference(a, b, s: s, quoteWeight: quoteWeight, commonA: commonA, commonB: commonB)
             #expect(r.runs.map(\.a) == e.runs.map(\.a), "round \(round)")
             #expect(r.runs.map(\.b) == e.runs.map(\.b), "round \(round)")
             #expect(r.sharedA == e.sharedA && r.sharedB == e.sharedB, "round \(round)")
