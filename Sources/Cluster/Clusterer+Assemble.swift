@@ -39,12 +39,11 @@ extension Clusterer {
         let aligned = try parallelMap(count: jobs.count, states: &workers) { w, i in
             let (root, group) = jobs[i]
             let er = try verificationEntry(root, &w.cache, common, aligner)
-            let tr = er.tokens
+            let tr = try tokens(er, root)
             return try group.filter { $0 != root }.map { m in
                 let em = try verificationEntry(m, &w.cache, common, aligner)
-                let tm = em.tokens
-                let alignment = aligner.align(
-                    tr, tm, commonA: er.common, commonB: em.common, windowsA: er.windows, windowsB: em.windows)
+                let tm = try tokens(em, m)
+                let alignment = aligner.align(er.text, em.text, indexB: em.index(aligner))
                 return VerifiedPair(
                     a: root, b: m, similarity: alignment.similarity, containment: alignment.containment,
                     passages: aligner.passages(alignment, tr, tm))

@@ -7,12 +7,14 @@ import WiretraceCore
 ///    that keep some sentences, `PostingIndex`). Fingerprints that
 ///    recur across many dissimilar stories are *common text* — boilerplate, stock quotes —
 ///    learned from the corpus; they make no candidates and weigh nothing as shared text.
-/// 2. **Verification** aligns the two texts' tokens (read back from the spill store) and keeps the
-///    pair when it shares enough weighted words and enough of the smaller text, quoted words
-///    counting less, and when its shared passages are not the same template filled with other
-///    figures (`NumberConflicts`). Texts published days apart must be mostly one text and agree on
-///    every figure (`publishedApart`): a later text sharing background is a follow-up. A candidate already known as a near-verbatim copy of the
-///    document is not verified again, so a story copied thousands of times stays linear.
+/// 2. **Verification** aligns the two texts' tokens (read back from the spill store; the document's
+///    windows are indexed once, and each candidate's looked up in them) and keeps the pair when it
+///    shares enough weighted words and enough of the smaller text, quoted words counting less, and
+///    when its shared passages are not the same template filled with other figures
+///    (`NumberConflicts`). Texts published days apart must be mostly one text and agree on every
+///    figure (`publishedApart`): a later text sharing background is a follow-up. A candidate
+///    already known as a near-verbatim copy of the document is not verified again, so a story
+///    copied thousands of times stays linear.
 ///    Pairs are verified on `threads` threads, a block of documents at a time, and the results
 ///    replayed in document order (see `run`): the outcome does not depend on the threads.
 /// 3. **Clusters** grow by union, strongest first, of the accepted pairs that are a document's best
@@ -27,6 +29,9 @@ public struct Clusterer: BarrierStage {
     public let shingleSize: Int
     /// Reads a document's tokens back by ordinal.
     public let tokens: @Sendable (Int) throws -> TokenizedText
+    /// Reads a document's token hashes and quotation flags back by ordinal, without the tokens'
+    /// places in the text: all that most verified pairs need.
+    public let words: @Sendable (Int) throws -> (hashes: [UInt64], quoted: [Bool])
     /// Shingle hashes of a token sequence, as the sketch stage computes them.
     public let shingler: @Sendable ([UInt64]) -> [UInt64]
     /// Reads a document's original text back by ordinal, to tell numbers from words; nil skips
@@ -37,15 +42,23 @@ public struct Clusterer: BarrierStage {
     /// outcome is the same for any number.
     public let threads: Int
 
+    /// - Parameter words: Reads a document's token hashes and quotation flags (cheaper than all of
+    ///   `tokens` from a store); nil takes them from `tokens`.
     public init(
         configuration: ClusterConfiguration, shingleSize: Int,
         tokens: @escaping @Sendable (Int) throws -> TokenizedText,
+        words: (@Sendable (Int) throws -> (hashes: [UInt64], quoted: [Bool]))? = nil,
         shingler: @escaping @Sendable ([UInt64]) -> [UInt64],
         text: (@Sendable (Int) throws -> String)? = nil, threads: Int = 1
     ) {
         self.configuration = configuration
         self.shingleSize = shingleSize
         self.tokens = tokens
+        self.words =
+            words ?? { ordinal in
+                let t = try tokens(ordinal)
+                return (t.hashes, t.quoted)
+            }
         self.shingler = shingler
         self.text = text
         self.threads = max(1, threads)
@@ -55,10 +68,28 @@ public struct Clusterer: BarrierStage {
     static let blockSize = 256
 
     /// A document as verification needs it, read back and prepared once per cached document (a
-    /// document is compared with up to `max_candidates_per_document` others in a row).
+    /// document is compared with up to `max_candidates_per_document` others in a row): its words
+    /// only, the rest of its tokens when a pair needs them (`tokens(_:_:)`).
     func prepare(_ ordinal: Int, _ common: CommonText, _ aligner: PassageAligner) throws -> TokenCache.Entry {
+        let w = try words(ordinal)
+        return TokenCache.Entry(aligner.text(w.hashes, quoted: w.quoted, common: common.ranges(ordinal)))
+    }
+
+    /// A cached document's tokens with their places in the text, read back the first time a pair
+    /// needs them (facts, lede words, passages): most pairs are rejected on words alone.
+    func tokens(_ entry: TokenCache.Entry, _ ordinal: Int) throws -> TokenizedText {
+        if let t = entry.tokens { return t }
         let t = try tokens(ordinal)
-        return TokenCache.Entry(tokens: t, common: common.mask(ordinal, count: t.count), windows: aligner.windows(t))
+        entry.tokens = t
+        return t
+    }
+
+    /// The content words of a cached document's lede (`LedeAgreement.contentWords`), computed once.
+    func ledeWords(_ entry: TokenCache.Entry, _ ordinal: Int, _ agreement: LedeAgreement) throws -> Set<UInt64> {
+        if let lede = entry.lede { return lede }
+        let words = agreement.contentWords(try tokens(entry, ordinal))
+        entry.lede = words
+        return words
     }
 
     /// Where each document's common text lies, computed once per document up front (a document is
@@ -68,7 +99,7 @@ public struct Clusterer: BarrierStage {
         let chunk = 256
         let parts = try parallelMap(count: (n + chunk - 1) / chunk, states: &workers) { _, c in
             try (c * chunk..<min(n, (c + 1) * chunk)).map { d in
-                commonRanges(try tokens(d), table)
+                commonRanges(try words(d).hashes, table)
             }
         }
         var out = CommonText(count: 0)
@@ -88,7 +119,7 @@ public struct Clusterer: BarrierStage {
     func facts(_ entry: TokenCache.Entry, _ ordinal: Int) throws -> [Bool]? {
         guard let text else { return nil }
         if let f = entry.facts { return f }
-        let f = NumberConflicts.factMask(try text(ordinal), entry.tokens)
+        let f = NumberConflicts.factMask(try text(ordinal), try tokens(entry, ordinal))
         entry.facts = f
         return f
     }
@@ -111,21 +142,20 @@ public struct Clusterer: BarrierStage {
     ) throws -> Outcome {
         let ey = try verificationEntry(y, &cache, common, aligner)
         let ex = try verificationEntry(x, &cache, common, aligner)
-        let ty = ey.tokens
-        let tx = ex.tokens
-        let alignment = aligner.align(
-            ty, tx, commonA: ey.common, commonB: ex.common, windowsA: ey.windows, windowsB: ex.windows)
+        let alignment = aligner.align(ey.text, ex.text, indexB: ex.index(aligner))
         let byContainment = accepts(alignment)
         let byLede =
-            !byContainment
-            && sameNewsPeg(alignment, agreement: lede.agreement(ey.ledeWords(lede), ex.ledeWords(lede)))
+            try !byContainment
+            && sameNewsPeg(
+                alignment, agreement: lede.agreement(try ledeWords(ey, y, lede), try ledeWords(ex, x, lede)))
         guard byContainment || byLede else { return .rejected }
         let apart = publishedApart(published[y], published[x])
         if apart && (byLede || alignment.containment < configuration.majorityShare) { return .refusedEditionGap }
         var numbers = NumberConflicts.Count()
         if !alignment.runs.isEmpty, let fy = try facts(ey, y), let fx = try facts(ex, x) {
             numbers = NumberConflicts.count(
-                alignment.runs, ty, factsA: fy, tx, factsB: fx, maxGap: configuration.numberSlotWords)
+                alignment.runs, try tokens(ey, y), factsA: fy, try tokens(ex, x), factsB: fx,
+                maxGap: configuration.numberSlotWords)
         }
         guard numbers.conflicts < (apart ? 1 : configuration.maxNumberConflicts) else {
             return .refusedNumberConflicts
@@ -403,20 +433,20 @@ public struct Clusterer: BarrierStage {
         return FingerprintTable(sortedKeys: common)
     }
 
-    /// Which tokens lie inside a shingle whose fingerprint is common text, as the (start, end)
-    /// pairs of the maximal token ranges they cover: each shingle covers its `shingleSize` tokens,
-    /// and shingles come in token order, so a range extends the last one when they touch.
-    func commonRanges(_ t: TokenizedText, _ common: FingerprintTable) -> [Int32] {
+    /// Which tokens lie inside a shingle whose fingerprint is common text, as the maximal token
+    /// ranges they cover: each shingle covers its `shingleSize` tokens, and shingles come in token
+    /// order, so a range extends the last one when they touch.
+    func commonRanges(_ hashes: [UInt64], _ common: FingerprintTable) -> [Range<Int32>] {
         guard !common.isEmpty else { return [] }
-        let shingles = shingler(t.hashes)
-        var out: [Int32] = []
-        let k = min(shingleSize, t.count)
+        let shingles = shingler(hashes)
+        var out: [Range<Int32>] = []
+        let k = min(shingleSize, hashes.count)
         for (i, s) in shingles.enumerated() where common.contains(UInt32(truncatingIfNeeded: s >> 32)) {
-            let end = Int32(min(i + k, t.count))
-            if let last = out.last, last >= Int32(i) {
-                out[out.count - 1] = max(last, end)
+            let end = Int32(min(i + k, hashes.count))
+            if let last = out.last, last.upperBound >= Int32(i) {
+                out[out.count - 1] = last.lowerBound..<max(last.upperBound, end)
             } else {
-                out += [Int32(i), end]
+                out.append(Int32(i)..<end)
             }
         }
         return out
@@ -438,10 +468,8 @@ public struct Clusterer: BarrierStage {
     func accepts(_ a: PassageAligner.Alignment) -> Bool {
         let shared = min(a.sharedA, a.sharedB)
         if a.containment >= configuration.minContainment && shared >= configuration.minSharedWords { return true }
-        let coveredA = a.coveredA.lazy.filter { $0 }.count
-        let coveredB = a.coveredB.lazy.filter { $0 }.count
         let (covered, total) =
-            a.coveredA.count <= a.coveredB.count ? (coveredA, a.coveredA.count) : (coveredB, a.coveredB.count)
+            a.tokensA <= a.tokensB ? (a.coveredTokensA, a.tokensA) : (a.coveredTokensB, a.tokensB)
         return covered >= configuration.minPassageWords
             && Double(covered) >= configuration.shortTextContainment * Double(max(total, 1))
     }
@@ -449,10 +477,10 @@ public struct Clusterer: BarrierStage {
     /// The second verification rule, for heavy rewrites: enough shared weight in at least
     /// `lede_min_passages` separate passages, and ledes that agree on the news peg (their
     /// agreement computed only when the rest holds).
-    func sameNewsPeg(_ a: PassageAligner.Alignment, agreement: @autoclosure () -> Double) -> Bool {
-        a.runs.count >= configuration.ledeMinPassages
-            && min(a.sharedA, a.sharedB) >= configuration.minSharedWords
-            && agreement() >= configuration.ledeMinAgreement
+    func sameNewsPeg(_ a: PassageAligner.Alignment, agreement: @autoclosure () throws -> Double) rethrows -> Bool {
+        guard a.runs.count >= configuration.ledeMinPassages, min(a.sharedA, a.sharedB) >= configuration.minSharedWords
+        else { return false }
+        return try agreement() >= configuration.ledeMinAgreement
     }
 
     /// Whether the longer text of edge `e` (the side with the smaller share) is made of several stories:
@@ -544,57 +572,48 @@ struct Counters {
 
 /// Where each document's common text lies: its masked token ranges, flat.
 struct CommonText: Sendable {
-    /// `ranges[offsets[d]..<offsets[d + 1]]`: document d's (start, end) pairs.
+    /// `ranges[offsets[d]..<offsets[d + 1]]`: document d's ranges.
     private var offsets: [Int32] = [0]
-    private var ranges: [Int32] = []
+    private var ranges: [Range<Int32>] = []
 
     /// No common text in `count` documents.
     init(count: Int) { offsets = [Int32](repeating: 0, count: count + 1) }
 
-    mutating func append(_ documentRanges: [Int32]) {
+    mutating func append(_ documentRanges: [Range<Int32>]) {
         ranges += documentRanges
         offsets.append(Int32(ranges.count))
     }
 
-    /// Which of document `d`'s `count` tokens lie in common text (`Clusterer.commonRanges`); nil: none.
-    func mask(_ d: Int, count: Int) -> [Bool]? {
-        let r = Int(offsets[d])..<Int(offsets[d + 1])
-        guard !r.isEmpty else { return nil }
-        var mask = [Bool](repeating: false, count: count)
-        for p in stride(from: r.lowerBound, to: r.upperBound, by: 2) {
-            for k in Int(ranges[p])..<Int(ranges[p + 1]) { mask[k] = true }
-        }
-        return mask
-    }
+    /// Where document `d`'s common text lies (`Clusterer.commonRanges`): token ranges in increasing
+    /// order, disjoint; a slice of the table, not a copy.
+    func ranges(_ d: Int) -> ArraySlice<Range<Int32>> { ranges[Int(offsets[d])..<Int(offsets[d + 1])] }
 }
 
 /// A small cache of documents read back from the store and prepared for verification, most
 /// recent kept. Each thread has its own.
 struct TokenCache {
-    /// A document as verification needs it. A class: what is computed lazily (facts, lede words)
-    /// is kept in the cached entry.
+    /// A document as verification needs it. A class: what is computed lazily (all tokens, facts,
+    /// lede words, the window index) is kept in the cached entry.
     final class Entry {
-        let tokens: TokenizedText
-        /// Which tokens lie in common text (nil: none).
-        let common: [Bool]?
-        /// `PassageAligner.windows(tokens)`.
-        let windows: [UInt64]
+        /// The words, where common text lies, the total weight.
+        let text: PassageAligner.Text
+        /// The tokens with their places in the text (`Clusterer.tokens(_:_:)`); nil until read.
+        var tokens: TokenizedText?
         /// Which tokens are facts (`NumberConflicts.factMask`); nil until the text is read.
         var facts: [Bool]?
-        private var lede: Set<UInt64>?
+        /// The lede's content words (`Clusterer.ledeWords`); nil until computed.
+        var lede: Set<UInt64>?
+        private var windowIndex: PassageAligner.Index?
 
-        init(tokens: TokenizedText, common: [Bool]?, windows: [UInt64]) {
-            self.tokens = tokens
-            self.common = common
-            self.windows = windows
-        }
+        init(_ text: PassageAligner.Text) { self.text = text }
 
-        /// The lede's content words (`LedeAgreement.contentWords`), computed once.
-        func ledeWords(_ agreement: LedeAgreement) -> Set<UInt64> {
-            if let lede { return lede }
-            let words = agreement.contentWords(tokens)
-            lede = words
-            return words
+        /// The index of the windows (`PassageAligner.index`), built once: when the document is
+        /// aligned as the later one, with each of its candidates in a row.
+        func index(_ aligner: PassageAligner) -> PassageAligner.Index {
+            if let windowIndex { return windowIndex }
+            let index = aligner.index(text.hashes)
+            windowIndex = index
+            return index
         }
     }
 

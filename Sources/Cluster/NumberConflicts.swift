@@ -30,22 +30,46 @@ public enum NumberConflicts {
             "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         ].map { StableHash.hash($0) })
 
+    /// `dateWords` as a bit per value of a hash's top 10 bits: most tokens are found to be no date
+    /// word without a set lookup.
+    static let dateWordBits: [UInt64] = {
+        var bits = [UInt64](repeating: 0, count: 16)
+        for h in dateWords { bits[Int(h >> 60)] |= 1 << ((h >> 54) & 63) }
+        return bits
+    }()
+
     /// Which of `tokens` are facts: numbers (every character a decimal digit, read from the original
     /// `text`; "4.5" is two tokens) and month or weekday names. A word with a digit in it ("W2", an
     /// OCR slip like "sa1d") is no fact.
     /// - Complexity: O(|text| + |tokens|).
     public static func factMask(_ text: String, _ tokens: TokenizedText) -> [Bool] {
+        var text = text
+        // ASCII text, most text: a token's scalar offsets are its byte offsets.
+        let ascii = text.withUTF8 { utf8 -> [Bool]? in
+            var any: UInt8 = 0
+            for byte in utf8 { any |= byte }
+            guard any < 0x80 else { return nil }
+            return factMask(tokens, scalars: utf8.count) { utf8[$0] &- 0x30 < 10 }
+        }
+        if let ascii { return ascii }
         let scalars = Array(text.unicodeScalars)
+        return factMask(tokens, scalars: scalars.count) { isDigit(scalars[$0]) }
+    }
+
+    /// `factMask` of a text of `scalars` scalars, `digit(k)` telling whether scalar k is a decimal digit.
+    private static func factMask(_ tokens: TokenizedText, scalars: Int, _ digit: (Int) -> Bool) -> [Bool] {
+        let dateBits = dateWordBits
         var mask = [Bool](repeating: false, count: tokens.count)
         for k in 0..<tokens.count {
-            if dateWords.contains(tokens.hashes[k]) {
+            let h = tokens.hashes[k]
+            if dateBits[Int(h >> 60)] & (1 << ((h >> 54) & 63)) != 0 && dateWords.contains(h) {
                 mask[k] = true
                 continue
             }
             let start = Int(tokens.starts[k])
-            let end = min(Int(tokens.ends[k]), scalars.count)
+            let end = min(Int(tokens.ends[k]), scalars)
             guard start < end else { continue }
-            mask[k] = scalars[start..<end].allSatisfy(isDigit)
+            mask[k] = (start..<end).allSatisfy(digit)
         }
         return mask
     }

@@ -3,7 +3,12 @@ import WiretraceCore
 /// Finds the passages two documents share and weighs them: the verification measure.
 ///
 /// Shared passages are maximal runs of identical normalized words, at least `minPassageWords`
-/// long, found greedily left to right in the second text against an index of the first.
+/// long, found greedily left to right in the second text (B): at each position of B, the longest
+/// run starting there and anywhere in the first text (A), the earliest place in A on ties, is
+/// taken whole. Runs are found through *windows*, runs of `minPassageWords` words: B's windows are
+/// indexed by hash once (`Index`; a document is aligned with its candidates in a row), and A's are
+/// hashed as they are looked up in it, so a pair builds no index and a pair sharing no window costs
+/// one pass over A.
 /// Each word carries a weight: 1 for narrative text, `quoteWeight` inside quotation marks, and 0
 /// for common text (boilerplate and stock quotes learned from the corpus) when shared; a text's
 /// total weight counts its common text as ordinary text.
@@ -16,18 +21,52 @@ public struct PassageAligner: Sendable {
         self.quoteWeight = quoteWeight
     }
 
+    /// A text as `align` takes it: its tokens' hashes and quotation flags (not their places in the
+    /// text), where its common text lies, and its total weight.
+    public struct Text: Sendable {
+        /// Per token, its hash (`TokenizedText.hashes`) and whether it stands inside quotation marks.
+        public let hashes: [UInt64]
+        public let quoted: [Bool]
+        /// Where common text lies (weight 0 when shared): token ranges in increasing order, disjoint.
+        public let common: ArraySlice<Range<Int32>>
+        /// The sum of all tokens' weights, common text counted as ordinary text (summed in token order).
+        public let totalWeight: Double
+    }
+
+    /// A text's windows — its runs of `minPassageWords` words — by hash, for aligning other texts
+    /// with it: keep it for a text aligned with many others.
+    ///
+    /// An open-addressing table of the distinct window hashes (the hashes are well mixed, so their
+    /// top bits address it; 0 marks an empty slot, and no hash is 0), and per window the slot of
+    /// its hash. Much cheaper than a Dictionary, which would rehash every key with SipHash;
+    /// verification runs millions of times on large dumps. In front of it, a bit per value of the
+    /// hashes' top `bits + 3` bits: most windows of another text are found missing there, without
+    /// a probe (and without a mispredicted branch).
+    public struct Index: Sendable {
+        /// The table has 2^bits slots.
+        let bits: Int
+        /// Per slot, a window hash, or 0.
+        let keys: [UInt64]
+        /// Per window (by its first token), the slot of its hash.
+        let slots: [Int32]
+        /// 2^(bits + 3) bits: whether a window hash has those top bits.
+        let filter: [UInt64]
+    }
+
     /// The result of aligning two token sequences.
     public struct Alignment: Sendable {
         /// Shared runs as token ranges in A and B, in B's order.
-        public var runs: [(a: Range<Int>, b: Range<Int>)]
+        public var runs: [(a: Range<Int>, b: Range<Int>)] = []
         /// Weighted words of A (B) covered by shared runs, and in all.
         public var sharedA = 0.0
         public var totalA = 0.0
         public var sharedB = 0.0
         public var totalB = 0.0
-        /// Which tokens of A (B) are covered.
-        public var coveredA: [Bool]
-        public var coveredB: [Bool]
+        /// Tokens of A (B) covered by shared runs, and in all.
+        public var coveredTokensA = 0
+        public var tokensA = 0
+        public var coveredTokensB = 0
+        public var tokensB = 0
 
         /// Weighted share of A found in B.
         public var fractionA: Double { totalA > 0 ? sharedA / totalA : 0 }
@@ -39,94 +78,147 @@ public struct PassageAligner: Sendable {
         public var similarity: Double { totalA + totalB > 0 ? (sharedA + sharedB) / (totalA + totalB) : 0 }
     }
 
-    /// Aligns `a` with `b`.
+    /// Prepares a text for `align`.
     /// - Parameters:
-    ///   - commonA: Per token of `a`, whether it lies in common text (weight 0); nil for none.
-    ///   - commonB: The same for `b`.
-    ///   - windowsA: `windows(a)` when the caller keeps it (a document aligned with many others);
-    ///     nil computes it.
-    ///   - windowsB: The same for `b`.
-    /// - Complexity: O(|a| + |b|) expected, plus the lengths of the runs found.
-    public func align(
-        _ a: TokenizedText, _ b: TokenizedText, commonA: [Bool]? = nil, commonB: [Bool]? = nil,
-        windowsA: [UInt64]? = nil, windowsB: [UInt64]? = nil
-    ) -> Alignment {
-        let na = a.count
-        let nb = b.count
-        var result = Alignment(
-            runs: [], coveredA: [Bool](repeating: false, count: na), coveredB: [Bool](repeating: false, count: nb))
+    ///   - hashes: Per token, its hash.
+    ///   - quoted: Per token, whether it stands inside quotation marks.
+    ///   - common: Where common text lies (weight 0 when shared): token ranges in increasing order,
+    ///     disjoint.
+    /// - Returns: The text with its total weight.
+    /// - Complexity: O(n).
+    public func text(_ hashes: [UInt64], quoted: [Bool], common: ArraySlice<Range<Int32>> = []) -> Text {
+        precondition(hashes.count == quoted.count, "a hash and a flag per token")
         // Common text is no evidence of a shared story, but it still counts towards a text's size: a
         // page that is mostly boilerplate does not reach a high share through one shared sentence.
-        // (Sums run in token order, as a plain reduce would.)
-        result.totalA = totalWeight(a)
-        result.totalB = totalWeight(b)
-        let s = minPassageWords
-        guard na >= s, nb >= s else { return result }
-        let ha = windowsA ?? windowHashes(a.hashes, s)
-        let hb = windowsB ?? windowHashes(b.hashes, s)
-        // Index A's windows in an open-addressing table (the window hashes are well mixed, so their
-        // top bits address it): the slot holds the first position with that hash, plus one, and
-        // `next` chains later positions in increasing order. Much cheaper than a Dictionary, which
-        // would rehash every key with SipHash; verification runs millions of times on large dumps.
+        var sum = WeightSum(quoteWeight: quoteWeight, tokens: quoted.count)
+        quoted.withUnsafeBufferPointer { sum.add($0, 0..<$0.count) }
+        return Text(hashes: hashes, quoted: quoted, common: common, totalWeight: sum.value)
+    }
+
+    /// Indexes a text's windows, for aligning other texts with it (as `align`'s B).
+    /// - Parameter hashes: The text's token hashes.
+    /// - Returns: The index.
+    /// - Complexity: O(n) expected.
+    public func index(_ hashes: [UInt64]) -> Index {
+        let windows = max(0, hashes.count - minPassageWords + 1)
         var bits = 4
-        while (1 << bits) < 2 * ha.count { bits += 1 }
+        while (1 << bits) < 2 * windows { bits += 1 }
         let mask = (1 << bits) - 1
-        var slots = [Int32](repeating: 0, count: 1 << bits)
-        var next = [Int32](repeating: -1, count: ha.count)
-        @inline(__always) func slot(_ h: UInt64) -> Int {
-            Int(truncatingIfNeeded: (h &* 0x9e37_79b9_7f4a_7c15) >> UInt64(64 - bits))
-        }
-        for i in stride(from: ha.count - 1, through: 0, by: -1) {
-            var k = slot(ha[i])
-            while slots[k] != 0 && ha[Int(slots[k]) - 1] != ha[i] { k = (k + 1) & mask }
-            if slots[k] != 0 { next[i] = slots[k] - 1 }
-            slots[k] = Int32(i + 1)
-        }
-        func first(_ h: UInt64) -> Int {
-            var k = slot(h)
-            while slots[k] != 0 {
-                if ha[Int(slots[k]) - 1] == h { return Int(slots[k]) - 1 }
-                k = (k + 1) & mask
-            }
-            return -1
-        }
-        a.hashes.withUnsafeBufferPointer { ta in
-            b.hashes.withUnsafeBufferPointer { tb in
-                var j = 0
-                while j < hb.count {
-                    var best = 0
-                    var bestI = -1
-                    var i = first(hb[j])
-                    while i >= 0 {
-                        var l = 0
-                        while i + l < na && j + l < nb && ta[i + l] == tb[j + l] { l += 1 }
-                        if l > best {
-                            best = l
-                            bestI = i
-                        }
-                        i = Int(next[i])
-                    }
-                    if best >= s {
-                        result.runs.append((bestI..<bestI + best, j..<j + best))
-                        for k in bestI..<bestI + best { result.coveredA[k] = true }
-                        for k in j..<j + best { result.coveredB[k] = true }
-                        j += best
-                    } else {
-                        j += 1
+        var keys = [UInt64](repeating: 0, count: 1 << bits)
+        var slots = [Int32](repeating: 0, count: windows)
+        var filter = [UInt64](repeating: 0, count: 1 << (bits - 3))
+        keys.withUnsafeMutableBufferPointer { keys in
+            slots.withUnsafeMutableBufferPointer { slots in
+                filter.withUnsafeMutableBufferPointer { filter in
+                    forEachWindow(hashes) { j, h in
+                        let f = Self.address(h, bits + 3)
+                        filter[f >> 6] |= 1 << UInt64(f & 63)
+                        var k = f >> 3
+                        while keys[k] != 0 && keys[k] != h { k = (k + 1) & mask }
+                        keys[k] = h
+                        slots[j] = Int32(k)
                     }
                 }
             }
         }
-        if !result.runs.isEmpty {
-            for k in 0..<na where result.coveredA[k] { result.sharedA += weight(a, k, commonA) }
-            for k in 0..<nb where result.coveredB[k] { result.sharedB += weight(b, k, commonB) }
+        return Index(bits: bits, keys: keys, slots: slots, filter: filter)
+    }
+
+    /// Aligns `a` with `b`, with `b` indexed by `indexB` (`index(b.hashes)`).
+    ///
+    /// A's windows whose hash B has are chained per slot of B's index, in increasing order; then B
+    /// is scanned left to right, each window's chain giving the places in A that may start a run
+    /// there. A hash only narrows the places down — every run is confirmed word by word — so the
+    /// runs are those of the definition above whatever the hashes collide on.
+    /// - Complexity: O(|a| + |b|) expected, plus the lengths of the runs tried.
+    public func align(_ a: Text, _ b: Text, indexB: Index) -> Alignment {
+        let na = a.hashes.count
+        let nb = b.hashes.count
+        var result = Alignment(totalA: a.totalWeight, totalB: b.totalWeight, tokensA: na, tokensB: nb)
+        let s = minPassageWords
+        guard na >= s, nb >= s else { return result }
+        precondition(indexB.slots.count == nb - s + 1, "indexB does not index b")
+        let bits = indexB.bits
+        let mask = (1 << bits) - 1
+        // heads[k]: the first window of A (plus one) with slot k's hash; next[i]: the following one.
+        var heads = [Int32](repeating: 0, count: 1 << bits)
+        var next = [Int32](repeating: -1, count: na - s + 1)
+        var matched = false
+        indexB.keys.withUnsafeBufferPointer { keys in
+            indexB.filter.withUnsafeBufferPointer { filter in
+                forEachWindow(a.hashes) { i, h in
+                    let f = Self.address(h, bits + 3)
+                    guard filter[f >> 6] & (1 << UInt64(f & 63)) != 0 else { return }
+                    var k = f >> 3
+                    while keys[k] != 0 {
+                        if keys[k] == h {
+                            next[i] = heads[k] - 1
+                            heads[k] = Int32(i + 1)
+                            matched = true
+                            return
+                        }
+                        k = (k + 1) & mask
+                    }
+                }
+            }
         }
+        guard matched else { return result }
+        a.hashes.withUnsafeBufferPointer { ta in
+            b.hashes.withUnsafeBufferPointer { tb in
+                indexB.slots.withUnsafeBufferPointer { slots in
+                    var j = 0
+                    while j < slots.count {
+                        var best = 0
+                        var bestI = -1
+                        var i = Int(heads[Int(slots[j])]) - 1
+                        while i >= 0 {
+                            var l = 0
+                            while i + l < na && j + l < nb && ta[i + l] == tb[j + l] { l += 1 }
+                            if l > best {
+                                best = l
+                                bestI = i
+                            }
+                            i = Int(next[i])
+                        }
+                        if best >= s {
+                            result.runs.append((bestI..<bestI + best, j..<j + best))
+                            j += best
+                        } else {
+                            j += 1
+                        }
+                    }
+                }
+            }
+        }
+        guard !result.runs.isEmpty else { return result }
+        // B's runs follow each other; A's may overlap (a passage repeated in B matches A's single
+        // copy more than once) and come in any order.
+        var spansA = result.runs.map(\.a)
+        spansA.sort { $0.lowerBound < $1.lowerBound }
+        (result.coveredTokensA, result.sharedA) = covered(a, spansA)
+        (result.coveredTokensB, result.sharedB) = covered(b, result.runs.lazy.map(\.b))
         // A passage repeated in one text matches the other's single copy more than once: count
         // the shared weight once, as the smaller side has it, so both shares are one-to-one.
         let shared = min(result.sharedA, result.sharedB)
         result.sharedA = shared
         result.sharedB = shared
         return result
+    }
+
+    /// Aligns two token sequences: `align` with the texts prepared and B indexed here.
+    /// - Parameters:
+    ///   - a: The first text (A).
+    ///   - b: The second text (B).
+    ///   - commonA: Where common text lies in `a` (`Text.common`).
+    ///   - commonB: The same for `b`.
+    /// - Returns: The shared runs and their weights.
+    public func align(
+        _ a: TokenizedText, _ b: TokenizedText, commonA: ArraySlice<Range<Int32>> = [],
+        commonB: ArraySlice<Range<Int32>> = []
+    ) -> Alignment {
+        align(
+            text(a.hashes, quoted: a.quoted, common: commonA), text(b.hashes, quoted: b.quoted, common: commonB),
+            indexB: index(b.hashes))
     }
 
     /// Converts token runs to passages with character offsets in both original texts.
@@ -142,33 +234,104 @@ public struct PassageAligner: Sendable {
         .sorted { ($0.aStart, $0.bStart) < ($1.aStart, $1.bStart) }
     }
 
-    /// The hashes of a text's runs of `minPassageWords` words, which `align` matches: keep them
-    /// for a text aligned with many others.
-    /// - Complexity: O(n · minPassageWords).
-    public func windows(_ t: TokenizedText) -> [UInt64] { windowHashes(t.hashes, minPassageWords) }
-
-    /// A token's weight: 0 in common text, `quoteWeight` inside quotation marks, else 1.
-    @inline(__always)
-    private func weight(_ t: TokenizedText, _ k: Int, _ common: [Bool]?) -> Double {
-        if let common, common[k] { return 0 }
-        return t.quoted[k] ? quoteWeight : 1
-    }
-
-    /// The sum of all tokens' weights, common text counted as ordinary text.
-    private func totalWeight(_ t: TokenizedText) -> Double {
-        var sum = 0.0
-        for k in 0..<t.count { sum += t.quoted[k] ? quoteWeight : 1 }
-        return sum
-    }
-
-    private func windowHashes(_ t: [UInt64], _ s: Int) -> [UInt64] {
-        guard t.count >= s else { return [] }
-        var out = [UInt64](repeating: 0, count: t.count - s + 1)
-        for i in 0..<out.count {
-            var g: UInt64 = 0x2545_f491_4f6c_dd1d
-            for j in 0..<s { g = (g &* 0x9e37_79b9_7f4a_7c15) ^ t[i + j] }
-            out[i] = g
+    /// The tokens of a text that `spans` cover (each once), and their weight when shared, summed in
+    /// token order: 0 in common text, `quoteWeight` inside quotation marks, else 1. (Common text
+    /// adds nothing: adding 0 leaves the sum as it is.)
+    /// - Parameter spans: Token ranges in increasing order of their starts; they may overlap.
+    private func covered(_ t: Text, _ spans: some Sequence<Range<Int>>) -> (tokens: Int, weight: Double) {
+        var count = 0
+        var sum = WeightSum(quoteWeight: quoteWeight, tokens: t.quoted.count)
+        let common = t.common
+        var c = common.startIndex  // the first common range not wholly before token k
+        var end = 0  // the end of the spans so far
+        t.quoted.withUnsafeBufferPointer { quoted in
+            for span in spans {
+                let r = max(span.lowerBound, end)..<max(span.upperBound, end)
+                end = r.upperBound
+                count += r.count
+                var k = r.lowerBound
+                while k < r.upperBound {
+                    while c < common.endIndex && Int(common[c].upperBound) <= k { c += 1 }
+                    // Ordinary text up to the next common range, then that range's tokens in r.
+                    guard c < common.endIndex else {
+                        sum.add(quoted, k..<r.upperBound)
+                        break
+                    }
+                    let ordinary = min(r.upperBound, max(k, Int(common[c].lowerBound)))
+                    sum.add(quoted, k..<ordinary)
+                    k = max(ordinary, min(r.upperBound, Int(common[c].upperBound)))
+                }
+            }
         }
-        return out
+        return (count, sum.value)
+    }
+
+    /// A sum of token weights — 1, or `quoteWeight` for a quoted token — added in token order.
+    ///
+    /// When `quoteWeight` is a multiple of 2^-20 below 2^11 (0.25 is) and the text has fewer than
+    /// 2^21 tokens, every partial sum is a multiple of 2^-20 below 2^33, exact in a Double: the sum
+    /// is then the same Double computed from the counts of quoted and other tokens, without a
+    /// chain of dependent additions (a text's total weight is summed for every pair verified).
+    /// Otherwise the weights are added one by one.
+    struct WeightSum {
+        let quoteWeight: Double
+        let exact: Bool
+        var ordinary = 0
+        var quoted = 0
+        var sum = 0.0
+
+        init(quoteWeight: Double, tokens: Int) {
+            let scaled = quoteWeight * 0x1p20
+            self.quoteWeight = quoteWeight
+            exact = tokens < 1 << 21 && scaled == scaled.rounded(.towardZero) && abs(scaled) < 0x1p31
+        }
+
+        /// Adds the weights of tokens `range` with these quotation flags.
+        @inline(__always)
+        mutating func add(_ flags: UnsafeBufferPointer<Bool>, _ range: Range<Int>) {
+            if exact {
+                // A `Bool` is one byte, 0 or 1: count them as bytes.
+                var q = 0
+                for byte in UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: flags[range])) {
+                    q &+= Int(byte)
+                }
+                quoted += q
+                ordinary += range.count - q
+            } else {
+                for k in range { sum += flags[k] ? quoteWeight : 1 }
+            }
+        }
+
+        var value: Double { exact ? Double(ordinary) + Double(quoted) * quoteWeight : sum }
+    }
+
+    /// Calls `body` with each window's first position and hash, last window first.
+    ///
+    /// A window's hash is the polynomial Σ t[i + k]·P^k over its words (wrapping arithmetic), rolled
+    /// from one window to the one before in O(1); 0 becomes 1, so that 0 marks an empty slot.
+    @inline(__always)
+    private func forEachWindow(_ t: [UInt64], _ body: (Int, UInt64) -> Void) {
+        let s = minPassageWords
+        guard s > 0, t.count >= s else { return }
+        let p: UInt64 = 0x9e37_79b9_7f4a_7c15
+        var top: UInt64 = 1  // P^(s-1)
+        for _ in 1..<s { top &*= p }
+        t.withUnsafeBufferPointer { t in
+            var h: UInt64 = 0
+            for k in stride(from: t.count - 1, through: t.count - s, by: -1) { h = t[k] &+ p &* h }
+            var i = t.count - s
+            while true {
+                body(i, h == 0 ? 1 : h)
+                if i == 0 { break }
+                i -= 1
+                h = t[i] &+ p &* (h &- t[i + s] &* top)
+            }
+        }
+    }
+
+    /// A window hash's place in a table of 2^bits places.
+    @inline(__always)
+    private static func address(_ h: UInt64, _ bits: Int) -> Int {
+        Int(truncatingIfNeeded: (h &* 0x2545_f491_4f6c_dd1d) >> UInt64(64 - bits))
     }
 }

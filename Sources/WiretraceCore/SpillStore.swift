@@ -56,8 +56,8 @@ public final class SpillStore: Sendable {
     ///
     /// Separate from `append` so that the pipeline can encode records on its worker tasks, in
     /// parallel, and only the cheap byte copy into the write buffer runs under the lock.
-    /// Layout: text byte count and token count (UInt32 LE), text bytes, hashes, starts, ends,
-    /// quoted flags (one byte each).
+    /// Layout: text byte count and token count (UInt32 LE), text bytes, hashes, quoted flags (one
+    /// byte each), starts, ends: hashes and flags together, which alignment reads alone (`words`).
     /// - Complexity: O(t + n) for t text bytes and n tokens.
     public static func record(text: String, tokens: TokenizedText) -> [UInt8] {
         var text = text
@@ -79,17 +79,17 @@ public final class SpillStore: Sendable {
                     if let h = $0.baseAddress { (base + p).copyMemory(from: h, byteCount: 8 * n) }
                 }
                 p += 8 * n
+                // `Bool` is stored as one byte, 0 or 1: the same bytes the format asks for.
+                tokens.quoted.withUnsafeBytes {
+                    if let h = $0.baseAddress { (base + p).copyMemory(from: h, byteCount: n) }
+                }
+                p += n
                 tokens.starts.withUnsafeBytes {
                     if let h = $0.baseAddress { (base + p).copyMemory(from: h, byteCount: 4 * n) }
                 }
                 p += 4 * n
                 tokens.ends.withUnsafeBytes {
                     if let h = $0.baseAddress { (base + p).copyMemory(from: h, byteCount: 4 * n) }
-                }
-                p += 4 * n
-                // `Bool` is stored as one byte, 0 or 1: the same bytes the format asks for.
-                tokens.quoted.withUnsafeBytes {
-                    if let h = $0.baseAddress { (base + p).copyMemory(from: h, byteCount: n) }
                 }
                 initialized = size
             }
@@ -131,58 +131,101 @@ public final class SpillStore: Sendable {
         try writer.withLock { w throws(WiretraceError) in try flush(&w) }
     }
 
-    /// Reads `count` bytes of the record at `ref`, from `start` bytes into it.
-    private func read(_ ref: StoredDocumentRef, from start: Int, count: Int) throws(WiretraceError) -> [UInt8] {
-        let offset = ref.offset + UInt64(start)
-        let pending = writer.withLock { w -> [UInt8]? in
-            guard offset >= w.flushedEnd else { return nil }
-            let from = Int(offset - w.flushedEnd)
-            return Array(w.buffer[from..<from + count])
-        }
-        if let pending { return pending }
-        var bytes = [UInt8](repeating: 0, count: count)
-        var done = 0
-        while done < bytes.count {
-            let r = bytes.withUnsafeMutableBytes { raw in
-                guard let base = raw.baseAddress else { return -1 }
-                return pread(fd, base + done, raw.count - done, off_t(offset) + off_t(done))
-            }
-            guard r > 0 else {
-                throw WiretraceError(
-                    .internalFailure, "cannot read the scratch file", cause: String(cString: strerror(errno)))
-            }
-            done += r
-        }
-        return bytes
-    }
-
-    /// Reads a document's text back (the text part of its record only).
+    /// Reads a document's text back (the text part of its record only), straight into the string.
     public func text(_ ref: StoredDocumentRef) throws(WiretraceError) -> String {
-        String(decoding: try read(ref, from: 8, count: Int(ref.textByteCount)), as: UTF8.self)
+        var failure: WiretraceError?
+        // Invalid UTF-8 is repaired, as `String(decoding:as:)` does (the store holds valid text).
+        let count = Int(ref.textByteCount)
+        let text = String(unsafeUninitializedCapacity: count) { buffer in
+            failure = read(
+                [UnsafeMutableRawBufferPointer(UnsafeMutableBufferPointer(rebasing: buffer[..<count]))],
+                at: ref.offset + 8)
+            return failure == nil ? count : 0
+        }
+        if let failure { throw failure }
+        return text
     }
 
     /// Reads a document's tokens back (the token part of its record only: verification reads
-    /// tokens of many documents, and the text is most of a record's bytes).
+    /// tokens of many documents, and the text is most of a record's bytes), straight into the four
+    /// arrays — one `preadv`, no intermediate buffer: verification reads a document back for about
+    /// every pair it verifies.
     public func tokens(_ ref: StoredDocumentRef) throws(WiretraceError) -> TokenizedText {
         let start = 8 + Int(ref.textByteCount)
-        let bytes = try read(ref, from: start, count: Int(ref.byteCount) - start)
-        let n = bytes.count / 17
+        let n = (Int(ref.byteCount) - start) / 17
+        let offset = ref.offset + UInt64(start)
         var hashes = [UInt64](repeating: 0, count: n)
         var starts = [UInt32](repeating: 0, count: n)
         var ends = [UInt32](repeating: 0, count: n)
+        // Stored as one byte, 0 or 1: `Bool`'s own representation (see `record`).
         var quoted = [Bool](repeating: false, count: n)
-        bytes.withUnsafeBytes { raw in
-            var p = 0
-            hashes.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[p..<p + 8 * n])) }
-            p += 8 * n
-            starts.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[p..<p + 4 * n])) }
-            p += 4 * n
-            ends.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[p..<p + 4 * n])) }
-            p += 4 * n
-            // Stored as one byte, 0 or 1: `Bool`'s own representation (see `record`).
-            quoted.withUnsafeMutableBytes { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: raw[p..<p + n])) }
+        let failure = hashes.withUnsafeMutableBytes { h in
+            quoted.withUnsafeMutableBytes { q in
+                starts.withUnsafeMutableBytes { s in
+                    ends.withUnsafeMutableBytes { e in read([h, q, s, e], at: offset) }
+                }
+            }
         }
+        if let failure { throw failure }
         return TokenizedText(hashes: hashes, starts: starts, ends: ends, quoted: quoted)
+    }
+
+    /// Reads a document's token hashes and quotation flags back, without the tokens' places in the
+    /// text: what alignment needs, a little over half of the tokens' bytes (verification reads a
+    /// document back for about every pair it verifies, and needs the places of few).
+    public func words(_ ref: StoredDocumentRef) throws(WiretraceError) -> (hashes: [UInt64], quoted: [Bool]) {
+        let start = 8 + Int(ref.textByteCount)
+        let n = (Int(ref.byteCount) - start) / 17
+        var hashes = [UInt64](repeating: 0, count: n)
+        var quoted = [Bool](repeating: false, count: n)
+        let failure = hashes.withUnsafeMutableBytes { h in
+            quoted.withUnsafeMutableBytes { q in read([h, q], at: ref.offset + UInt64(start)) }
+        }
+        if let failure { throw failure }
+        return (hashes, quoted)
+    }
+
+    /// Fills `parts`, in order, with the bytes from `offset` on: from the write buffer when they are
+    /// not flushed yet, else from the file.
+    /// - Returns: The error, if reading failed.
+    private func read(_ parts: [UnsafeMutableRawBufferPointer], at offset: UInt64) -> WiretraceError? {
+        let copied = writer.withLock { w -> Bool in
+            guard offset >= w.flushedEnd else { return false }
+            var from = Int(offset - w.flushedEnd)
+            w.buffer.withUnsafeBytes { buffer in
+                for part in parts {
+                    part.copyMemory(from: UnsafeRawBufferPointer(rebasing: buffer[from..<from + part.count]))
+                    from += part.count
+                }
+            }
+            return true
+        }
+        if copied { return nil }
+        let total = parts.reduce(0) { $0 + $1.count }
+        var done = 0
+        return withUnsafeTemporaryAllocation(of: iovec.self, capacity: parts.count) { vectors in
+            while done < total {
+                // The parts not read yet (all of them but after a short read).
+                var count = 0
+                var skip = done
+                for part in parts {
+                    guard skip < part.count, let base = part.baseAddress else {
+                        skip = max(0, skip - part.count)
+                        continue
+                    }
+                    vectors[count] = iovec(iov_base: base + skip, iov_len: part.count - skip)
+                    count += 1
+                    skip = 0
+                }
+                let r = preadv(fd, vectors.baseAddress, Int32(count), off_t(offset) + off_t(done))
+                guard r > 0 else {
+                    return WiretraceError(
+                        .internalFailure, "cannot read the scratch file", cause: String(cString: strerror(errno)))
+                }
+                done += r
+            }
+            return nil
+        }
     }
 
     static func get(_ bytes: [UInt8], _ at: Int) -> UInt32 {

@@ -25,12 +25,36 @@ import WiretraceCore
             factsB: NumberConflicts.factMask(y, b), maxGap: 64)
     }
 
-    @Test func factMaskMarksNumbersAndDatesOnly() {
-        let text = "Shares rose 4.5 pct to 1987 highs in March, “W2” sa1d on Friday"
+    /// The same in an ASCII text (read byte by byte) and in one with other characters (read by scalar).
+    @Test(arguments: ["\"W2\"", "“W2”"])
+    func factMaskMarksNumbersAndDatesOnly(quoted: String) {
+        let text = "Shares rose 4.5 pct to 1987 highs in March, \(quoted) sa1d on Friday"
         let t = normalizer.tokenize(text)
         let mask = NumberConflicts.factMask(text, t)
         #expect(
             mask == [false, false, true, true, false, false, true, false, false, true, false, false, false, true])
+    }
+
+    /// Against the definition on hand-made tokens: out of text order, past the text's end, empty,
+    /// in text with other scripts' digits.
+    @Test(arguments: [
+        ("Rose 12 pct to 3,400 on 5 May", [(5, 7), (15, 16), (17, 20), (5, 7), (0, 0), (24, 25), (26, 40), (40, 44)]),
+        (
+            "Café «12» ٣٤ ２０ x7 — 99 ü",
+            [(6, 8), (10, 12), (13, 15), (16, 18), (6, 8), (21, 23), (0, 0), (24, 30), (30, 31)]
+        ),
+    ])
+    func factMaskFollowsTheDefinition(text: String, spans: [(Int, Int)]) {
+        let scalars = Array(text.unicodeScalars)
+        let t = TokenizedText(
+            hashes: spans.indices.map { UInt64($0) }, starts: spans.map { UInt32($0.0) },
+            ends: spans.map { UInt32($0.1) }, quoted: spans.map { _ in false })
+        let expected = spans.map { start, end in
+            let end = min(end, scalars.count)
+            return start < end && scalars[start..<end].allSatisfy { $0.properties.numericType == .decimal }
+        }
+        #expect(expected.filter { $0 }.count >= 3)
+        #expect(NumberConflicts.factMask(text, t) == expected)
     }
 
     @Test func theSameTemplateWithOtherFiguresConflicts() {

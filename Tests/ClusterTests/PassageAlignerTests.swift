@@ -49,8 +49,7 @@ import WiretraceCore
 
     @Test func commonTextWeighsNothing() {
         let t = normalizer.tokenize(SyntheticText.story(1, 30))
-        let mask = [Bool](repeating: true, count: t.count)
-        let r = aligner.align(t, t, commonA: mask, commonB: mask)
+        let r = aligner.align(t, t, commonA: [0..<Int32(t.count)], commonB: [0..<Int32(t.count)])
         #expect(r.sharedA == 0)
         #expect(r.totalB == 30)
         #expect(r.fractionA == 0)
@@ -82,5 +81,132 @@ import WiretraceCore
         #expect(String(String.UnicodeScalarView(scalarsB[p.bStart..<p.bEnd])) == shared)
         #expect(p.tokenCount == 12)
         #expect(!p.quoted)
+    }
+}
+
+/// `PassageAligner.align` against its definition, computed the slow way on random token sequences
+/// drawn from small vocabularies, so that windows repeat within and across the texts.
+@Suite struct PassageAlignerReferenceTests {
+    /// A small deterministic generator (the tests must not depend on the run).
+    struct Generator {
+        var state: UInt64
+        mutating func next(_ bound: Int) -> Int {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int((state >> 33) % UInt64(bound))
+        }
+    }
+
+    /// `count` tokens from `vocabulary` words (hashes mixed as the normalizer's are), some quoted.
+    static func tokens(_ g: inout Generator, count: Int, vocabulary: Int) -> TokenizedText {
+        var t = TokenizedText()
+        for k in 0..<count {
+            t.append(
+                hash: StableHash.mix64(UInt64(g.next(vocabulary)) + 1), start: UInt32(2 * k), end: UInt32(2 * k + 1),
+                quoted: g.next(4) == 0)
+        }
+        return t
+    }
+
+    /// The maximal ranges where `mask` holds.
+    static func ranges(_ mask: [Bool]?) -> ArraySlice<Range<Int32>> {
+        var out: ArraySlice<Range<Int32>> = []
+        for (k, m) in (mask ?? []).enumerated() where m {
+            if let last = out.last, last.upperBound == k {
+                out[out.endIndex - 1] = last.lowerBound..<Int32(k + 1)
+            } else {
+                out.append(Int32(k)..<Int32(k + 1))
+            }
+        }
+        return out
+    }
+
+    /// The definition: left to right in b, at each position the longest run of at least `s` equal
+    /// tokens starting there and anywhere in a (the earliest such place in a on ties), taken whole.
+    static func reference(
+        _ a: TokenizedText, _ b: TokenizedText, s: Int, quoteWeight: Double, commonA: [Bool]?, commonB: [Bool]?
+    ) -> (
+        runs: [(a: Range<Int>, b: Range<Int>)], sharedA: Double, sharedB: Double, totalA: Double, totalB: Double,
+        coveredA: Int, coveredB: Int
+    ) {
+        func weight(_ t: TokenizedText, _ k: Int, _ common: [Bool]?) -> Double {
+            if let common, common[k] { return 0 }
+            return t.quoted[k] ? quoteWeight : 1
+        }
+        var runs: [(a: Range<Int>, b: Range<Int>)] = []
+        var j = 0
+        while j + s <= b.count {
+            var best = 0
+            var bestI = -1
+            for i in 0..<a.count {
+                var l = 0
+                while i + l < a.count && j + l < b.count && a.hashes[i + l] == b.hashes[j + l] { l += 1 }
+                if l >= s && l > best {
+                    best = l
+                    bestI = i
+                }
+            }
+            if best > 0 {
+                runs.append((bestI..<bestI + best, j..<j + best))
+                j += best
+            } else {
+                j += 1
+            }
+        }
+        var coveredA = Set<Int>()
+        var coveredB = Set<Int>()
+        for r in runs {
+            coveredA.formUnion(r.a)
+            coveredB.formUnion(r.b)
+        }
+        var sharedA = 0.0
+        var sharedB = 0.0
+        var totalA = 0.0
+        var totalB = 0.0
+        for k in 0..<a.count {
+            if coveredA.contains(k) { sharedA += weight(a, k, commonA) }
+            totalA += a.quoted[k] ? quoteWeight : 1
+        }
+        for k in 0..<b.count {
+            if coveredB.contains(k) { sharedB += weight(b, k, commonB) }
+            totalB += b.quoted[k] ? quoteWeight : 1
+        }
+        return (runs, min(sharedA, sharedB), min(sharedA, sharedB), totalA, totalB, coveredA.count, coveredB.count)
+    }
+
+    /// Quote weights that add up exactly (0.25, summed from counts) and that round (added one by one).
+    @Test(arguments: [1, 2, 3, 5, 8])
+    func alignmentFollowsTheDefinition(minPassageWords s: Int) {
+        var g = Generator(state: UInt64(s))
+        for round in 0..<600 {
+            let quoteWeight = [0.3, 0.25, 0.1][(round / 4) % 3]
+            let aligner = PassageAligner(minPassageWords: s, quoteWeight: quoteWeight)
+            let vocabulary = [2, 3, 6, 40][round % 4]
+            var a = Self.tokens(&g, count: g.next(70), vocabulary: vocabulary)
+            var b = Self.tokens(&g, count: g.next(70), vocabulary: vocabulary)
+            // Shared stretches copied across, some of them twice.
+            for _ in 0..<g.next(4) where a.count > 0 {
+                let from = g.next(a.count)
+                let length = min(a.count - from, 1 + g.next(20))
+                let copy = Array(a.hashes[from..<from + length])
+                let at = g.next(b.count + 1)
+                let extra = Self.tokens(&g, count: length, vocabulary: vocabulary)
+                b = TokenizedText(
+                    hashes: Array(b.hashes[..<at]) + copy + b.hashes[at...],
+                    starts: (0..<b.count + length).map { UInt32(2 * $0) },
+                    ends: (0..<b.count + length).map { UInt32(2 * $0 + 1) },
+                    quoted: Array(b.quoted[..<at]) + extra.quoted + b.quoted[at...])
+            }
+            if round % 7 == 0 { a = b }
+            let commonA = round % 3 == 0 ? (0..<a.count).map { _ in g.next(5) == 0 } : nil
+            let commonB = round % 5 == 0 ? (0..<b.count).map { _ in g.next(5) == 0 } : nil
+            let r = aligner.align(a, b, commonA: Self.ranges(commonA), commonB: Self.ranges(commonB))
+            let e = Self.reference(a, b, s: s, quoteWeight: quoteWeight, commonA: commonA, commonB: commonB)
+            #expect(r.runs.map(\.a) == e.runs.map(\.a), "round \(round)")
+            #expect(r.runs.map(\.b) == e.runs.map(\.b), "round \(round)")
+            #expect(r.sharedA == e.sharedA && r.sharedB == e.sharedB, "round \(round)")
+            #expect(r.totalA == e.totalA && r.totalB == e.totalB, "round \(round)")
+            #expect(r.coveredTokensA == e.coveredA && r.coveredTokensB == e.coveredB, "round \(round)")
+            #expect(r.tokensA == a.count && r.tokensB == b.count, "round \(round)")
+        }
     }
 }

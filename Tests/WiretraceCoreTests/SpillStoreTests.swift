@@ -16,10 +16,15 @@ import WiretraceCore
         }
         // Some records are still buffered, the early ones were flushed.
         #expect(try store.text(refs[2999]) == expected[2999].0)
+        #expect(try store.tokens(refs[2999]) == expected[2999].1)
+        #expect(try store.text(refs[0]) == expected[0].0)
+        #expect(try store.tokens(refs[0]) == expected[0].1)
+        #expect(try store.words(refs[2999]) == (expected[2999].1.hashes, expected[2999].1.quoted))
         try store.sync()
         for i in [0, 1, 1234, 2999] {
             #expect(try store.text(refs[i]) == expected[i].0)
             #expect(try store.tokens(refs[i]) == expected[i].1)
+            #expect(try store.words(refs[i]) == (expected[i].1.hashes, expected[i].1.quoted))
         }
     }
 }
