@@ -24,8 +24,10 @@ let package = Package(
             pkgConfig: "zlib",
             providers: [.apt(["zlib1g-dev"])]
         ),
+        // C shim over the C library's allocator (glibc's malloc_trim).
+        .systemLibrary(name: "CMemory", path: "Sources/CMemory"),
         // Shared core: document model, stage protocols, errors, config reading, the spill store.
-        .target(name: "WiretraceCore", swiftSettings: swiftSettings),
+        .target(name: "WiretraceCore", dependencies: ["CMemory"], swiftSettings: swiftSettings),
         // The six stages, each depending only on the core (and zlib for ingest).
         .target(name: "Ingest", dependencies: ["WiretraceCore", "CZlib"], swiftSettings: swiftSettings),
         .target(name: "Normalize", dependencies: ["WiretraceCore"], swiftSettings: swiftSettings),

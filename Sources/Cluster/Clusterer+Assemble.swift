@@ -3,10 +3,11 @@ import WiretraceCore
 extension Clusterer {
     /// Turns the joined sets into clusters: numbers, roots with reasons, roles and similarity to root.
     func assemble(
-        _ inputs: [SketchedDocument], _ sets: inout UnionFind, _ containsScore: [Double], _ aligner: PassageAligner,
+        _ dates: [String?], _ lengths: [Int], _ sets: inout UnionFind, _ containsScore: [Double],
+        _ aligner: PassageAligner,
         _ common: CommonText, _ workers: inout [Worker], _ counters: Counters
     ) throws -> Clustering {
-        let n = inputs.count
+        let n = dates.count
         var clusterOfRoot: [Int: Int] = [:]
         var members: [[Int]] = []
         var clusterIndex = [Int](repeating: 0, count: n)
@@ -28,8 +29,8 @@ extension Clusterer {
         var roots: [Int] = []
         for (c, group) in members.enumerated() {
             let (root, reason) = RootSelector.select(
-                group, dates: group.map { inputs[$0].date }, contains: group.map { containsScore[$0] },
-                lengths: group.map { inputs[$0].sketch.tokenCount })
+                group, dates: group.map { dates[$0] }, contains: group.map { containsScore[$0] },
+                lengths: group.map { lengths[$0] })
             clusters.append(Cluster(number: c + 1, members: group, root: root, rootReason: reason))
             roots.append(root)
         }

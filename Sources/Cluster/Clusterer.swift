@@ -98,12 +98,12 @@ public struct Clusterer: BarrierStage {
         guard !table.isEmpty else { return CommonText(count: n) }
         let chunk = 256
         let parts = try parallelMap(count: (n + chunk - 1) / chunk, states: &workers) { _, c in
-            try (c * chunk..<min(n, (c + 1) * chunk)).map { d in
-                commonRanges(try words(d).hashes, table)
-            }
+            var part = CommonText(count: 0)
+            for d in c * chunk..<min(n, (c + 1) * chunk) { part.append(commonRanges(try words(d).hashes, table)) }
+            return part
         }
         var out = CommonText(count: 0)
-        for part in parts { for r in part { out.append(r) } }
+        for part in parts { out.append(contentsOf: part) }
         return out
     }
 
@@ -192,15 +192,15 @@ public struct Clusterer: BarrierStage {
     /// the union-find as of the block's start, or through x's own accepted pairs — and those in x's
     /// block (from `blockStart` on), which the replay verifies if it needs them.
     func examine(
-        _ x: Int, _ lsh: [Int32], _ inputs: [SketchedDocument], _ index: PostingIndex, _ common: FingerprintTable,
+        _ x: Int, _ lsh: [Int32], _ fingerprints: SketchTable, _ index: PostingIndex, _ common: FingerprintTable,
         _ commonText: CommonText, _ copies: UnionFind, blockStart: Int, _ w: inout Worker, _ aligner: PassageAligner,
         _ lede: LedeAgreement, _ published: [Int64]
     ) throws -> Examined {
         // Fingerprint candidates: earlier documents sharing enough non-common fingerprints.
-        for f in inputs[x].sketch.fingerprints {
+        for f in try fingerprints.fingerprints(x) {
             guard let i = index.table.index(of: f), !common.contains(f) else { continue }
-            for k in index.postings(i) {
-                let y = Int(index.ordinals[k])
+            for e in index.documents(i) {
+                let y = Int(e)
                 if y >= x { break }
                 if w.shared[y] == 0 { w.touched.append(y) }
                 w.shared[y] += 1
@@ -256,43 +256,137 @@ public struct Clusterer: BarrierStage {
     ///   document, c verified candidates per document of alignment cost v, and e accepted pairs; the
     ///   bucket cap and the candidate cap keep c bounded.
     public func run(_ inputs: consuming [SketchedDocument]) throws -> Clustering {
-        let n = inputs.count
-        for (i, d) in inputs.enumerated() { precondition(d.ordinal == i, "documents must be in ordinal order") }
+        var sketches = SketchTable()
+        for (i, d) in inputs.enumerated() {
+            precondition(d.ordinal == i, "documents must be in ordinal order")
+            try sketches.append(d.sketch, date: d.date)
+        }
+        _ = consume inputs
+        return try run(consume sketches)
+    }
+
+    /// Clusters all documents of `sketches` (see `run(_:)` above).
+    public func run(_ sketches: consuming SketchTable) throws -> Clustering {
+        let n = sketches.count
         var counters = Counters(names: Counters.stageNames)
-        let permutations = inputs.first?.sketch.signature.count ?? 128
-        let (bands, rows) = bandsAndRows(permutations: permutations)
-        counters.set("lsh_bands", bands)
-        counters.set("lsh_rows", rows)
-
-        // Fingerprint index (capped postings) and document frequencies.
-        let index = PostingIndex(copy inputs, cap: configuration.bucketCap)
-        let common = commonFingerprints(index, inputs)
-        counters.set("common_fingerprints", common.count)
-
-        // Near-verbatim copies already verified: a candidate joined to x this way is not verified again,
-        // which keeps a story copied thousands of times linear.
-        var copies = UnionFind(count: n)
-        var edges: [Edge] = []
+        // What the union and the clusters need of each document, apart from its sketch.
+        let dates = sketches.dates
+        let lengths = sketches.tokenCounts
         let aligner = PassageAligner(
             minPassageWords: configuration.minPassageWords, quoteWeight: configuration.quoteWeight)
         let lede = LedeAgreement(ledeWords: configuration.ledeWords)
         var workers = (0..<threads).map { _ in Worker(count: n) }
-        let commonText = try commonText(n, common, &workers)
-        var buckets = try LSHBuckets(
-            copy inputs, bands: bands, rows: rows, cap: configuration.bucketCap, threads: threads)
-        // The signatures have done their work (bucket keys, common text): let them go — they are
-        // freed here when the caller handed the array over (`run(consume sketches)`).
-        let documents = inputs.map { d in
-            SketchedDocument(
-                ordinal: d.ordinal, date: d.date,
-                sketch: DocumentSketch(
-                    signature: [], fingerprints: d.sketch.fingerprints, tokenCount: d.sketch.tokenCount))
+        let published = dates.map { d in d.flatMap(CivilTime.epochSeconds).map(Int64.init) ?? Int64.min }
+        let (edges, commonText) = try acceptedPairs(
+            consume sketches, &workers, &counters, aligner, lede, published)
+        releaseFreeMemory()
+        var (sets, containsScore) = union(consume edges, lengths, &counters)
+        releaseFreeMemory()
+        return try assemble(dates, lengths, &sets, containsScore, aligner, commonText, &workers, counters)
+    }
+
+    /// The union phase (see the type's documentation): the joined sets and each document's score as
+    /// a container of others (for the roots). The pairs are let go when it returns.
+    private func union(
+        _ edges: consuming EdgeList, _ lengths: [Int], _ counters: inout Counters
+    ) -> (UnionFind, [Double]) {
+        let n = lengths.count
+        // Union, strongest first, the pairs that are each document's best evidence — the pair finding
+        // the largest share of it — and the pairs sharing most of both texts. An excerpt of one story
+        // that also shares a sentence or two with another story joins the first only, and a story
+        // with no copies does not bridge the stories it shares background with.
+        var chosen = [Bool](repeating: false, count: edges.count)
+        var bestEdge = [Int](repeating: -1, count: n)
+        for i in 0..<edges.count {
+            let edge = edges[i]
+            if min(edge.shareX, edge.shareY) >= Float(configuration.mutualShare) { chosen[i] = true }
+            for (doc, share) in [(edge.y, edge.shareY), (edge.x, edge.shareX)]
+            where Double(share) >= configuration.bestMinShare || Double(edge.shared) >= configuration.bestMinWords
+                || edge.sameLede
+            {
+                let b = bestEdge[doc]
+                if b < 0 || (share, edge.similarity) > (edges[b].share(of: doc), edges[b].similarity) {
+                    bestEdge[doc] = i
+                }
+            }
         }
-        _ = consume inputs
-        let published = documents.map { d in d.date.flatMap(CivilTime.epochSeconds).map(Int64.init) ?? Int64.min }
+        for b in bestEdge where b >= 0 { chosen[b] = true }
+        var order = (0..<edges.count).filter { chosen[$0] }
+        counters.add("refused_not_best", edges.count - order.count)
+        order.sort { (edges[$0].strength, edges[$0].y, edges[$0].x) > (edges[$1].strength, edges[$1].y, edges[$1].x) }
+        var sets = UnionFind(count: n)
+        var coverage: [Int: Coverage] = [:]
+        var containsScore = [Double](repeating: 0, count: n)
+        var edgesOf: EdgesOf? = nil
+        for i in order {
+            let edge = edges[i]
+            let x = edge.x
+            let y = edge.y
+            if sets.find(x) == sets.find(y) { continue }
+            if !edge.sameLede
+                && !edges.touchesLongerLede(
+                    i, belowShare: Float(configuration.digestShare), ledeWords: configuration.ledeWords)
+                && holdsOtherStories(i, edges, &edgesOf)
+            {
+                counters.add("refused_digest", 1)
+                continue
+            }
+            let coveredY = Coverage(edges.runs(i).map(\.a), count: lengths[y])
+            let coveredX = Coverage(edges.runs(i).map(\.b), count: lengths[x])
+            guard coherent(y, coveredY, Double(edge.shareY), x, coveredX, Double(edge.shareX), &sets, coverage) else {
+                counters.add("refused_multi_story", 1)
+                continue
+            }
+            sets.union(x, y)
+            coverage[y, default: Coverage()].formUnion(coveredY)
+            coverage[x, default: Coverage()].formUnion(coveredX)
+            containsScore[y] += Double(edge.shareX)
+            containsScore[x] += Double(edge.shareY)
+        }
+        return (sets, containsScore)
+    }
+
+    /// The candidate and verification phases (see `run`): every accepted pair, in the order found,
+    /// and where each document's common text lies. The sketches are let go as soon as they have done
+    /// their work, the indexes built from them when this returns: the union keeps the pairs alone.
+    private func acceptedPairs(
+        _ sketches: consuming SketchTable, _ workers: inout [Worker], _ counters: inout Counters,
+        _ aligner: PassageAligner, _ lede: LedeAgreement, _ published: [Int64]
+    ) throws -> (EdgeList, CommonText) {
+        let n = sketches.count
+        let permutations = n > 0 ? sketches.permutations : 128
+        let (bands, rows) = bandsAndRows(permutations: permutations)
+        counters.set("lsh_bands", bands)
+        counters.set("lsh_rows", rows)
+
+        let common = try commonFingerprints(sketches)
+        releaseFreeMemory()
+        counters.set("common_fingerprints", common.count)
+        var buckets = try LSHBuckets(
+            copy sketches, bands: bands, rows: rows, cap: configuration.bucketCap, threads: threads)
+        // The signatures have done their work (common fingerprints, bucket keys), and of the
+        // fingerprints only those held by other documents too and not common make candidates: keep
+        // those alone — freed here when the caller handed the sketches over (`run(consume sketches)`)
+        // — and index them: the index is not held beside the signatures.
+        sketches.dropSignatures()
+        try sketches.keepFingerprints { !common.contains($0) }
+        releaseFreeMemory()
+        let index = try PostingIndex(copy sketches, cap: configuration.bucketCap)
+        try sketches.keepFingerprints { index.table.contains($0) }
+        let fingerprints = consume sketches
+        releaseFreeMemory()
+        let commonText = try commonText(n, common, &workers)
+        releaseFreeMemory()
+
+        // Near-verbatim copies already verified: a candidate joined to x this way is not verified again,
+        // which keeps a story copied thousands of times linear.
+        var copies = UnionFind(count: n)
+        var edges = EdgeList()
 
         for start in stride(from: 0, to: n, by: Self.blockSize) {
             let end = min(n, start + Self.blockSize)
+            // What verification frees on the worker threads stays with their allocator arenas.
+            if start > 0 && (start / Self.blockSize) % 64 == 0 { releaseFreeMemory() }
             // LSH candidates: earlier documents in any of x's buckets (bucket state depends on order).
             let lsh = (start..<end).map { x in
                 var candidates: [Int32] = []
@@ -302,7 +396,7 @@ public struct Clusterer: BarrierStage {
             let snapshot = copies
             let examined = try parallelMap(count: end - start, states: &workers) { w, i in
                 try examine(
-                    start + i, lsh[i], documents, index, common, commonText, snapshot, blockStart: start, &w,
+                    start + i, lsh[i], fingerprints, index, common, commonText, snapshot, blockStart: start, &w,
                     aligner, lede, published)
             }
             // Replay in order.
@@ -329,59 +423,12 @@ public struct Clusterer: BarrierStage {
                 }
             }
         }
-
-        // Union, strongest first, the pairs that are each document's best evidence — the pair finding
-        // the largest share of it — and the pairs sharing most of both texts. An excerpt of one story
-        // that also shares a sentence or two with another story joins the first only, and a story
-        // with no copies does not bridge the stories it shares background with.
-        var chosen = [Bool](repeating: false, count: edges.count)
-        var bestEdge = [Int](repeating: -1, count: n)
-        for (i, edge) in edges.enumerated() {
-            if min(edge.shareX, edge.shareY) >= Float(configuration.mutualShare) { chosen[i] = true }
-            for (doc, share) in [(edge.y, edge.shareY), (edge.x, edge.shareX)]
-            where Double(share) >= configuration.bestMinShare || Double(edge.shared) >= configuration.bestMinWords
-                || edge.sameLede
-            {
-                let b = bestEdge[doc]
-                if b < 0 || (share, edge.similarity) > (edges[b].share(of: doc), edges[b].similarity) {
-                    bestEdge[doc] = i
-                }
-            }
+        // The candidate phase's scratch arrays are not needed by the clusters.
+        for w in workers.indices {
+            workers[w].shared = []
+            workers[w].stamp = []
         }
-        for b in bestEdge where b >= 0 { chosen[b] = true }
-        var order = edges.indices.filter { chosen[$0] }
-        counters.add("refused_not_best", edges.count - order.count)
-        order.sort { (edges[$0].strength, edges[$0].y, edges[$0].x) > (edges[$1].strength, edges[$1].y, edges[$1].x) }
-        var sets = UnionFind(count: n)
-        var coverage: [Int: [Bool]] = [:]
-        var containsScore = [Double](repeating: 0, count: n)
-        var edgesOf: [Int: [Int]]? = nil
-        for i in order {
-            let edge = edges[i]
-            let x = edge.x
-            let y = edge.y
-            if sets.find(x) == sets.find(y) { continue }
-            if !edge.sameLede
-                && !edge.touchesLongerLede(
-                    belowShare: Float(configuration.digestShare), ledeWords: configuration.ledeWords)
-                && holdsOtherStories(i, edges, &edgesOf)
-            {
-                counters.add("refused_digest", 1)
-                continue
-            }
-            let coveredY = edge.covered(\.a, count: documents[y].sketch.tokenCount)
-            let coveredX = edge.covered(\.b, count: documents[x].sketch.tokenCount)
-            guard coherent(y, coveredY, Double(edge.shareY), x, coveredX, Double(edge.shareX), &sets, coverage) else {
-                counters.add("refused_multi_story", 1)
-                continue
-            }
-            sets.union(x, y)
-            coverage[y] = merge(coverage[y], coveredY)
-            coverage[x] = merge(coverage[x], coveredX)
-            containsScore[y] += Double(edge.shareX)
-            containsScore[x] += Double(edge.shareY)
-        }
-        return try assemble(documents, &sets, containsScore, aligner, commonText, &workers, counters)
+        return (edges, commonText)
     }
 
     private func bandsAndRows(permutations: Int) -> (Int, Int) {
@@ -400,34 +447,48 @@ public struct Clusterer: BarrierStage {
     /// fingerprint is common when the groups number at least `commonMinDocuments` and at least half
     /// the sampled documents: text that recurs in many different stories (a newsletter blurb, a share
     /// widget, a stock quote) rather than a sentence a few stories happen to share.
-    /// Fingerprints with the same sampled documents share one decision.
+    /// Fingerprints with the same sampled documents share one decision. The fingerprints are walked
+    /// group by group (`PostingIndex.forEachGroup`): no index is kept beside the signatures.
     /// - Complexity: O(F · s · g · p) for F fingerprints in enough documents, s sampled postings,
     ///   g groups (the loop stops once the outcome is certain) and p permutations.
-    private func commonFingerprints(_ index: PostingIndex, _ inputs: [SketchedDocument]) -> FingerprintTable {
+    private func commonFingerprints(_ sketches: SketchTable) throws -> FingerprintTable {
         var common: [UInt32] = []
-        var decided: [[Int32]: Bool] = [:]
+        // Samples already decided, by a hash of the sample: where the sample is kept in `samples`
+        // (`SampleCoding`) times two, plus one when common; reused once the two compare equal.
+        var decided: [UInt64: UInt32] = [:]
+        var samples = BlockArray<UInt8>(blockShift: 18)
         var leaders: [Int] = []
-        for (i, f) in index.table.keys.enumerated()
-        where Int(index.documentFrequency[i]) >= configuration.commonMinDocuments {
-            let postings = index.postings(i)
-            let docs = Array(index.ordinals[postings.prefix(configuration.commonSampleDocuments)])
-            if let known = decided[docs] {
-                if known { common.append(f) }
-                continue
+        let sampleSize = min(configuration.bucketCap, configuration.commonSampleDocuments)
+        try PostingIndex.forEachGroup(sketches, minDocuments: configuration.commonMinDocuments, passEnded: {}) {
+            f, group in
+            let docs = group.prefix(sampleSize).map { Int32(truncatingIfNeeded: $0) }
+            var hash = UInt64(docs.count)
+            for e in docs { hash = StableHash.mix64(hash ^ UInt64(UInt32(bitPattern: e))) }
+            if let known = decided[hash] {
+                var at = Int(known >> 1)
+                let same = SampleCoding.matches(docs) {
+                    defer { at += 1 }
+                    return samples[at]
+                }
+                if same {
+                    if known & 1 == 1 { common.append(f) }
+                    return
+                }
             }
             let needed = max(configuration.commonMinDocuments, (docs.count + 1) / 2)
             leaders.removeAll(keepingCapacity: true)
             for (i, e) in docs.enumerated() {
                 if leaders.count >= needed || leaders.count + (docs.count - i) < needed { break }
-                let signature = inputs[Int(e)].sketch.signature
                 let grouped = leaders.contains {
-                    DocumentSketch.estimatedJaccard(inputs[$0].sketch.signature, signature)
-                        >= configuration.commonMaxSimilarity
+                    sketches.estimatedJaccard($0, Int(e)) >= configuration.commonMaxSimilarity
                 }
                 if !grouped { leaders.append(Int(e)) }
             }
             let isCommon = leaders.count >= needed
-            decided[docs] = isCommon
+            if decided[hash] == nil {
+                decided[hash] = UInt32(samples.count) << 1 | (isCommon ? 1 : 0)
+                SampleCoding.encode(docs) { samples.append($0) }
+            }
             if isCommon { common.append(f) }
         }
         return FingerprintTable(sortedKeys: common)
@@ -486,19 +547,12 @@ public struct Clusterer: BarrierStage {
     /// Whether the longer text of edge `e` (the side with the smaller share) is made of several stories:
     /// another of its pairs finds a different part of it (less than half of the part `e` finds) and no
     /// third pair finds most of both parts — a roundup, not one story its partners quote in pieces.
-    private func holdsOtherStories(_ e: Int, _ edges: [Edge], _ edgesOf: inout [Int: [Int]]?) -> Bool {
-        if edgesOf == nil {
-            var index: [Int: [Int]] = [:]
-            for (i, edge) in edges.enumerated() {
-                index[edge.y, default: []].append(i)
-                index[edge.x, default: []].append(i)
-            }
-            edgesOf = index
-        }
+    private func holdsOtherStories(_ e: Int, _ edges: EdgeList, _ edgesOf: inout EdgesOf?) -> Bool {
+        if edgesOf == nil { edgesOf = EdgesOf(edges) }
         let edge = edges[e]
         let long = edge.shareY <= edge.shareX ? edge.y : edge.x
         let short = long == edge.y ? edge.x : edge.y
-        func span(_ f: Edge) -> [Range<Int32>] { f.runs.map { long == f.y ? $0.a : $0.b } }
+        func span(_ f: Int) -> [Range<Int32>] { edges.runs(f).map { long == edges[f].y ? $0.a : $0.b } }
         func size(_ a: [Range<Int32>]) -> Int { a.reduce(0) { $0 + $1.count } }
         func overlap(_ a: [Range<Int32>], _ b: [Range<Int32>]) -> Int {
             var total = 0
@@ -508,13 +562,13 @@ public struct Clusterer: BarrierStage {
             return total
         }
         let others = (edgesOf?[long] ?? []).filter { $0 != e && edges[$0].y != short && edges[$0].x != short }
-        let mine = span(edge)
+        let mine = span(e)
         let mineSize = size(mine)
         for f in others {
-            let part = span(edges[f])
+            let part = span(f)
             guard 2 * overlap(part, mine) < mineSize else { continue }
             let bridged = others.contains { g in
-                let whole = span(edges[g])
+                let whole = span(g)
                 return g != f && 2 * overlap(whole, mine) >= mineSize && 2 * overlap(whole, part) >= size(part)
             }
             if !bridged { return true }
@@ -524,27 +578,17 @@ public struct Clusterer: BarrierStage {
 
     /// Whether joining x's and y's clusters through this pair keeps each side one story.
     private func coherent(
-        _ y: Int, _ coveredY: [Bool], _ fractionY: Double, _ x: Int, _ coveredX: [Bool], _ fractionX: Double,
-        _ sets: inout UnionFind, _ coverage: [Int: [Bool]]
+        _ y: Int, _ coveredY: Coverage, _ fractionY: Double, _ x: Int, _ coveredX: Coverage, _ fractionX: Double,
+        _ sets: inout UnionFind, _ coverage: [Int: Coverage]
     ) -> Bool {
-        func sideOK(_ doc: Int, _ covered: [Bool], _ fraction: Double, _ otherFraction: Double) -> Bool {
+        func sideOK(_ doc: Int, _ covered: Coverage, _ fraction: Double, _ otherFraction: Double) -> Bool {
             guard let prior = coverage[doc], sets.setSize(doc) > 1 else { return true }
-            var new = 0
-            var overlap = 0
-            for k in 0..<covered.count where covered[k] {
-                new += 1
-                if k < prior.count && prior[k] { overlap += 1 }
-            }
+            let new = covered.tokenCount
+            let overlap = covered.overlap(prior)
             if new == 0 || Double(overlap) >= 0.5 * Double(new) { return true }
             return fraction >= configuration.majorityShare || otherFraction >= configuration.majorityShare
         }
         return sideOK(y, coveredY, fractionY, fractionX) && sideOK(x, coveredX, fractionX, fractionY)
-    }
-
-    private func merge(_ a: [Bool]?, _ b: [Bool]) -> [Bool] {
-        guard var a else { return b }
-        for k in 0..<min(a.count, b.count) where b[k] { a[k] = true }
-        return a
     }
 }
 
@@ -556,7 +600,8 @@ struct Counters {
     /// `summary.json` has the same keys whatever the data.
     static let stageNames = [
         "lsh_bands", "lsh_rows", "common_fingerprints", "candidates_lsh", "candidates_fingerprint", "verified",
-        "accepted", "accepted_by_lede", "refused_number_conflicts", "refused_edition_gap", "refused_not_best", "refused_digest",
+        "accepted", "accepted_by_lede", "refused_number_conflicts", "refused_edition_gap", "refused_not_best",
+        "refused_digest",
         "refused_multi_story",
     ]
 
@@ -587,6 +632,13 @@ struct CommonText: Sendable {
     /// Where document `d`'s common text lies (`Clusterer.commonRanges`): token ranges in increasing
     /// order, disjoint; a slice of the table, not a copy.
     func ranges(_ d: Int) -> ArraySlice<Range<Int32>> { ranges[Int(offsets[d])..<Int(offsets[d + 1])] }
+
+    /// Appends the documents of `other`, after these.
+    mutating func append(contentsOf other: CommonText) {
+        let base = Int32(ranges.count)
+        ranges += other.ranges
+        offsets += other.offsets.dropFirst().lazy.map { $0 + base }
+    }
 }
 
 /// A small cache of documents read back from the store and prepared for verification, most
@@ -668,28 +720,287 @@ struct Edge {
             (Int32($0.a.lowerBound)..<Int32($0.a.upperBound), Int32($0.b.lowerBound)..<Int32($0.b.upperBound))
         }
     }
+}
 
-    /// The share of `doc` (one of the two) found in the other.
-    func share(of doc: Int) -> Float { doc == x ? shareX : shareY }
+/// The accepted pairs kept for the union phase: fixed-size records, and their shared runs encoded
+/// as small numbers in bytes (`encode`), each in blocks (`BlockArray`) — no allocation per pair, and
+/// about five bytes per run instead of sixteen (a run keeps about two pairs per document, four runs
+/// each).
+struct EdgeList {
+    /// An accepted pair without its runs.
+    struct Pair {
+        private let first: Int32
+        private let second: Int32
+        /// Weighted share of y (x) found in the other.
+        let shareY: Float
+        let shareX: Float
+        /// Symmetric similarity of the two.
+        let similarity: Float
+        /// Weighted words shared.
+        let shared: Float
+        /// Where its runs' bytes start in `EdgeList.runBytes`, and how many runs it has.
+        fileprivate let runStart: UInt32
+        fileprivate let runCount: Int32
+        /// Accepted as a rewrite with the same news peg rather than by containment.
+        let sameLede: Bool
 
-    /// The order of union: the share of the smaller text, then similarity.
-    var strength: Float { max(shareX, shareY) + similarity / 1024 }
+        fileprivate init(_ e: Edge, runStart: Int) {
+            first = Int32(e.y)
+            second = Int32(e.x)
+            shareY = e.shareY
+            shareX = e.shareX
+            similarity = e.similarity
+            shared = e.shared
+            sameLede = e.sameLede
+            self.runStart = UInt32(runStart)
+            runCount = Int32(e.runs.count)
+        }
 
-    /// Whether the pair may join its two documents as far as digests go: it finds at least `belowShare`
-    /// of the longer text (the side with the smaller share), or one of its shared runs lies in that
-    /// text's first `ledeWords` words. A roundup excerpting several stories holds each in its middle.
-    func touchesLongerLede(belowShare: Float, ledeWords: Int) -> Bool {
-        let longerIsY = shareY <= shareX
-        if (longerIsY ? shareY : shareX) >= belowShare { return true }
-        return runs.contains { (longerIsY ? $0.a : $0.b).lowerBound < Int32(ledeWords) }
+        /// The earlier (y) and later (x) document.
+        var y: Int { Int(first) }
+        var x: Int { Int(second) }
+
+        /// The share of `doc` (one of the two) found in the other.
+        func share(of doc: Int) -> Float { doc == x ? shareX : shareY }
+
+        /// The order of union: the share of the smaller text, then similarity.
+        var strength: Float { max(shareX, shareY) + similarity / 1024 }
     }
 
-    /// Which of a side's `count` tokens the runs cover.
-    func covered(_ side: KeyPath<(a: Range<Int32>, b: Range<Int32>), Range<Int32>>, count: Int) -> [Bool] {
-        var mask = [Bool](repeating: false, count: count)
-        for run in runs {
-            for k in run[keyPath: side] where Int(k) < count { mask[Int(k)] = true }
+    private var pairs = BlockArray<Pair>(blockShift: 14)
+    /// Shared runs as token ranges in y (a) and x (b), pair after pair.
+    private var runBytes = BlockArray<UInt8>(blockShift: 18)
+
+    var count: Int { pairs.count }
+
+    subscript(_ i: Int) -> Pair { pairs[i] }
+
+    mutating func append(_ e: Edge) {
+        pairs.append(Pair(e, runStart: runBytes.count))
+        Self.encode(e.runs) { runBytes.append($0) }
+    }
+
+    /// Pair `i`'s shared runs.
+    func runs(_ i: Int) -> [(a: Range<Int32>, b: Range<Int32>)] {
+        let p = pairs[i]
+        var at = Int(p.runStart)
+        return Self.decode(count: Int(p.runCount)) {
+            defer { at += 1 }
+            return runBytes[at]
         }
-        return mask
+    }
+
+    /// Writes `runs` as bytes: per run, its start in B after the previous run's end, its length in
+    /// B, its start in A after the previous run's end, and its length in A less its length in B —
+    /// each zigzag-coded (signed) and in 7-bit groups, low first, the high bit set on all but the last.
+    static func encode(_ runs: [(a: Range<Int32>, b: Range<Int32>)], _ write: (UInt8) -> Void) {
+        func put(_ value: Int64) {
+            var v = UInt64(bitPattern: (value << 1) ^ (value >> 63))
+            while v >= 0x80 {
+                write(UInt8(v & 0x7f) | 0x80)
+                v >>= 7
+            }
+            write(UInt8(v))
+        }
+        var a: Int64 = 0
+        var b: Int64 = 0
+        for run in runs {
+            put(Int64(run.b.lowerBound) - b)
+            put(Int64(run.b.count))
+            put(Int64(run.a.lowerBound) - a)
+            put(Int64(run.a.count) - Int64(run.b.count))
+            a = Int64(run.a.upperBound)
+            b = Int64(run.b.upperBound)
+        }
+    }
+
+    /// The `count` runs `encode` wrote, its bytes read one by one from `read`.
+    static func decode(count: Int, _ read: () -> UInt8) -> [(a: Range<Int32>, b: Range<Int32>)] {
+        func get() -> Int64 {
+            var v: UInt64 = 0
+            var shift: UInt64 = 0
+            while true {
+                let byte = read()
+                v |= UInt64(byte & 0x7f) << shift
+                if byte < 0x80 { break }
+                shift += 7
+            }
+            return Int64(bitPattern: v >> 1) ^ -Int64(bitPattern: v & 1)
+        }
+        var out: [(a: Range<Int32>, b: Range<Int32>)] = []
+        out.reserveCapacity(count)
+        var a: Int64 = 0
+        var b: Int64 = 0
+        for _ in 0..<count {
+            let bStart = b + get()
+            let bCount = get()
+            let aStart = a + get()
+            let aCount = bCount + get()
+            out.append((Int32(aStart)..<Int32(aStart + aCount), Int32(bStart)..<Int32(bStart + bCount)))
+            a = aStart + aCount
+            b = bStart + bCount
+        }
+        return out
+    }
+
+    /// Whether pair `i` may join its two documents as far as digests go: it finds at least
+    /// `belowShare` of the longer text (the side with the smaller share), or one of its shared runs
+    /// lies in that text's first `ledeWords` words. A roundup excerpting several stories holds each
+    /// in its middle.
+    func touchesLongerLede(_ i: Int, belowShare: Float, ledeWords: Int) -> Bool {
+        let p = pairs[i]
+        let longerIsY = p.shareY <= p.shareX
+        if (longerIsY ? p.shareY : p.shareX) >= belowShare { return true }
+        return runs(i).contains { (longerIsY ? $0.a : $0.b).lowerBound < Int32(ledeWords) }
+    }
+}
+
+/// Sampled documents (ascending ordinals) in a few bytes: their count, the first ordinal, then the
+/// gaps, each in 7-bit groups, low first, the high bit set on all but the last.
+enum SampleCoding {
+    static func encode(_ docs: [Int32], _ write: (UInt8) -> Void) {
+        func put(_ value: Int) {
+            var v = UInt(value)
+            while v >= 0x80 {
+                write(UInt8(v & 0x7f) | 0x80)
+                v >>= 7
+            }
+            write(UInt8(v))
+        }
+        put(docs.count)
+        var previous: Int32 = 0
+        for d in docs {
+            put(Int(d - previous))
+            previous = d
+        }
+    }
+
+    /// Whether the sample `encode` wrote, its bytes read one by one from `read`, is `docs`.
+    static func matches(_ docs: [Int32], _ read: () -> UInt8) -> Bool {
+        func get() -> Int {
+            var v = 0
+            var shift = 0
+            while true {
+                let byte = read()
+                v |= Int(byte & 0x7f) << shift
+                if byte < 0x80 { return v }
+                shift += 7
+            }
+        }
+        guard get() == docs.count else { return false }
+        var previous: Int32 = 0
+        for d in docs {
+            guard get() == Int(d - previous) else { return false }
+            previous = d
+        }
+        return true
+    }
+}
+
+/// An append-only array in blocks of `1 << blockShift` elements: growing never copies the
+/// elements, nor holds two copies of them at once, as an array growing by doubling does.
+struct BlockArray<Element> {
+    private var blocks: [[Element]] = []
+    private let blockShift: Int
+    private(set) var count = 0
+
+    init(blockShift: Int) { self.blockShift = blockShift }
+
+    mutating func append(_ element: Element) {
+        if count & ((1 << blockShift) - 1) == 0 {
+            var block: [Element] = []
+            block.reserveCapacity(1 << blockShift)
+            blocks.append(block)
+        }
+        blocks[blocks.count - 1].append(element)
+        count += 1
+    }
+
+    subscript(_ i: Int) -> Element { blocks[i >> blockShift][i & ((1 << blockShift) - 1)] }
+}
+
+/// Per document, the pairs of an `EdgeList` it is in, ascending (flat, CSR).
+struct EdgesOf {
+    /// `list[offsets[d]..<offsets[d + 1]]`: document d's pairs.
+    private let offsets: [Int]
+    private let list: [Int32]
+
+    init(_ edges: EdgeList) {
+        var n = 0
+        for i in 0..<edges.count { n = max(n, edges[i].x + 1, edges[i].y + 1) }
+        var offsets = [Int](repeating: 0, count: n + 1)
+        for i in 0..<edges.count {
+            offsets[edges[i].y + 1] += 1
+            offsets[edges[i].x + 1] += 1
+        }
+        for d in 0..<n { offsets[d + 1] += offsets[d] }
+        var fill = offsets
+        var list = [Int32](repeating: 0, count: offsets[n])
+        for i in 0..<edges.count {
+            for d in [edges[i].y, edges[i].x] {
+                list[fill[d]] = Int32(i)
+                fill[d] += 1
+            }
+        }
+        self.offsets = offsets
+        self.list = list
+    }
+
+    /// Document `d`'s pairs, or nil when it is in none.
+    subscript(_ d: Int) -> [Int]? {
+        guard d + 1 < offsets.count, offsets[d] < offsets[d + 1] else { return nil }
+        return list[offsets[d]..<offsets[d + 1]].map { Int($0) }
+    }
+}
+
+/// Which of a document's tokens some pairs cover, as sorted, disjoint, non-adjacent token ranges.
+struct Coverage {
+    private var ranges: [Range<Int32>] = []
+
+    init() {}
+
+    /// The tokens of `spans` (of a document of `count` tokens) below `count`.
+    init<S: Sequence>(_ spans: S, count: Int) where S.Element == Range<Int32> {
+        let limit = Int32(clamping: count)
+        let clipped = spans.compactMap { r -> Range<Int32>? in
+            let lower = max(r.lowerBound, 0)
+            let upper = min(r.upperBound, limit)
+            return lower < upper ? lower..<upper : nil
+        }
+        ranges = Self.normalized(clipped)
+    }
+
+    /// How many tokens are covered.
+    var tokenCount: Int { ranges.reduce(0) { $0 + $1.count } }
+
+    /// How many tokens both cover.
+    func overlap(_ other: Coverage) -> Int {
+        var total = 0
+        var i = 0
+        var j = 0
+        while i < ranges.count && j < other.ranges.count {
+            let a = ranges[i]
+            let b = other.ranges[j]
+            total += max(0, Int(min(a.upperBound, b.upperBound)) - Int(max(a.lowerBound, b.lowerBound)))
+            if a.upperBound <= b.upperBound { i += 1 } else { j += 1 }
+        }
+        return total
+    }
+
+    mutating func formUnion(_ other: Coverage) {
+        ranges = Self.normalized(ranges + other.ranges)
+    }
+
+    /// Sorted, overlapping or touching ranges merged.
+    private static func normalized(_ ranges: [Range<Int32>]) -> [Range<Int32>] {
+        var out: [Range<Int32>] = []
+        for r in ranges.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+            if let last = out.last, r.lowerBound <= last.upperBound {
+                out[out.count - 1] = last.lowerBound..<max(last.upperBound, r.upperBound)
+            } else {
+                out.append(r)
+            }
+        }
+        return out
     }
 }

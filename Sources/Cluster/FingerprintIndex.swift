@@ -52,48 +52,91 @@ struct FingerprintTable: Sendable {
     func contains(_ f: UInt32) -> Bool { index(of: f) != nil }
 }
 
-/// The fingerprint index: for every fingerprint held by at least two documents, its document
-/// frequency and its first `cap` documents in ordinal order, in flat arrays (CSR).
+/// The fingerprint index: for every fingerprint held by at least two documents, its first `cap`
+/// documents in ordinal order, in flat arrays.
 ///
 /// A fingerprint held by one document makes no candidate and is never common, so it is not kept.
-/// Built by a radix pass on the fingerprints' top 16 bits and a sort of each (small) bucket —
-/// no dictionary of small arrays, whose per-entry overhead dominated the memory of large runs.
+/// Built group by group (`forEachGroup`).
 struct PostingIndex: Sendable {
     /// Fingerprints held by two documents or more.
     let table: FingerprintTable
-    /// Documents holding `table.keys[i]`, all of them, not only the kept ones.
-    let documentFrequency: [Int32]
-    /// `ordinals[starts[i]..<starts[i + 1]]`: the first `cap` documents holding `table.keys[i]`.
-    let starts: [Int32]
-    let ordinals: [Int32]
+    /// The first `cap` documents holding each fingerprint, in one array per pass of the
+    /// construction (fingerprints `passStarts[p]..<passStarts[p + 1]`), each of its exact size — no
+    /// array of all postings growing by doubling. `ends[i]` is where fingerprint i's documents end
+    /// in its pass's array; they start where the previous fingerprint's end (0 for a pass's first).
+    private let parts: [[Int32]]
+    private let passStarts: [Int]
+    private let ends: [Int32]
 
-    /// - Complexity: O(F log(F / 65536)) for F fingerprints in all; F bytes of scratch (eight
-    ///   passes over the sketches, each bucketing an eighth of the fingerprints, 8 bytes each).
-    init(_ inputs: [SketchedDocument], cap: Int) {
-        // Bucket (fingerprint, ordinal) pairs by the fingerprint's top 16 bits, ordinals ascending.
-        var counts = [Int](repeating: 0, count: (1 << 16) + 1)
-        for d in inputs { for f in d.sketch.fingerprints { counts[Int(f >> 16) + 1] += 1 } }
-        for b in 0..<(1 << 16) { counts[b + 1] += counts[b] }
+    /// - Complexity: see `forEachGroup`.
+    init(_ sketches: SketchTable, cap: Int) throws {
         var keys: [UInt32] = []
-        var df: [Int32] = []
-        var starts: [Int32] = [0]
+        var ends: [Int32] = []
+        var parts: [[Int32]] = []
+        var passStarts = [0]
         var ordinals: [Int32] = []
+        try Self.forEachGroup(
+            sketches, minDocuments: 2,
+            passEnded: {
+                parts.append(exactCopy(ordinals))
+                ordinals = []
+                passStarts.append(keys.count)
+            }
+        ) { f, group in
+            keys.append(f)
+            for e in group.prefix(cap) { ordinals.append(Int32(truncatingIfNeeded: e)) }
+            ends.append(Int32(ordinals.count))
+        }
+        table = FingerprintTable(sortedKeys: exactCopy(keys))
+        self.ends = exactCopy(ends)
+        self.parts = parts
+        self.passStarts = passStarts
+    }
+
+    /// Calls `body(f, group)` for each fingerprint f held by `minDocuments` documents or more (at
+    /// least two), in ascending order, with the documents holding it: `fingerprint << 32 | ordinal`,
+    /// ordinals ascending. The fingerprints are walked in eight passes, `passEnded` called after each.
+    ///
+    /// Each pass buckets (fingerprint, ordinal) pairs by the fingerprint's top 16 bits and sorts
+    /// each (small) bucket — no dictionary of small arrays, whose per-entry overhead dominated the
+    /// memory of large runs.
+    /// - Complexity: O(F log(F / 65536)) for F fingerprints in all; F bytes of scratch (each pass
+    ///   buckets about an eighth of the fingerprints, 8 bytes each: the passes split them by count,
+    ///   not by value, for winnowing keeps the smaller hashes and fingerprints crowd at the low end).
+    static func forEachGroup(
+        _ sketches: SketchTable, minDocuments: Int, passEnded: () -> Void,
+        _ body: (UInt32, UnsafeBufferPointer<UInt64>) throws -> Void
+    ) throws {
+        let minDocuments = max(2, minDocuments)
+        var counts = [Int](repeating: 0, count: (1 << 16) + 1)
+        try sketches.forEachFingerprints { _, fingerprints in
+            for f in fingerprints { counts[Int(f >> 16) + 1] += 1 }
+        }
+        for b in 0..<(1 << 16) { counts[b + 1] += counts[b] }
         let passes = 8
-        let span = (1 << 16) / passes
+        // Pass p takes the buckets bounds[p]..<bounds[p + 1], about an eighth of the fingerprints.
+        var bounds = [0]
+        for p in 1..<passes {
+            var b = bounds[p - 1]
+            while b < 1 << 16 && counts[b] < counts[1 << 16] * p / passes { b += 1 }
+            bounds.append(b)
+        }
+        bounds.append(1 << 16)
         for pass in 0..<passes {
-            let first = pass * span
+            let first = bounds[pass]
+            let last = bounds[pass + 1]
             let base = counts[first]
-            var pairs = [UInt64](repeating: 0, count: counts[first + span] - base)
-            var fill = Array(counts[first..<first + span])
-            for d in inputs {
-                for f in d.sketch.fingerprints where Int(f >> 16) / span == pass {
+            var pairs = [UInt64](repeating: 0, count: counts[last] - base)
+            var fill = Array(counts[first..<last])
+            try sketches.forEachFingerprints { d, fingerprints in
+                for f in fingerprints where (first..<last).contains(Int(f >> 16)) {
                     let b = Int(f >> 16) - first
-                    pairs[fill[b] - base] = UInt64(f) << 32 | UInt64(UInt32(d.ordinal))
+                    pairs[fill[b] - base] = UInt64(f) << 32 | UInt64(UInt32(d))
                     fill[b] += 1
                 }
             }
-            pairs.withUnsafeMutableBufferPointer { p in
-                for b in first..<first + span {
+            try pairs.withUnsafeMutableBufferPointer { p in
+                for b in first..<last {
                     var bucket = UnsafeMutableBufferPointer(rebasing: p[counts[b] - base..<counts[b + 1] - base])
                     bucket.sort()
                     var i = 0
@@ -101,24 +144,30 @@ struct PostingIndex: Sendable {
                         let f = UInt32(truncatingIfNeeded: bucket[i] >> 32)
                         var j = i + 1
                         while j < bucket.count && UInt32(truncatingIfNeeded: bucket[j] >> 32) == f { j += 1 }
-                        if j - i >= 2 {
-                            keys.append(f)
-                            df.append(Int32(j - i))
-                            for k in i..<min(j, i + cap) { ordinals.append(Int32(truncatingIfNeeded: bucket[k])) }
-                            starts.append(Int32(ordinals.count))
-                        }
+                        if j - i >= minDocuments { try body(f, UnsafeBufferPointer(rebasing: bucket[i..<j])) }
                         i = j
                     }
                 }
             }
+            passEnded()
         }
-        table = FingerprintTable(sortedKeys: keys)
-        documentFrequency = df
-        self.starts = starts
-        self.ordinals = ordinals
     }
 
-    /// The kept documents of fingerprint number `i`.
+    /// The kept documents of fingerprint number `i`, ascending.
     @inline(__always)
-    func postings(_ i: Int) -> Range<Int> { Int(starts[i])..<Int(starts[i + 1]) }
+    func documents(_ i: Int) -> ArraySlice<Int32> {
+        var p = 0
+        while passStarts[p + 1] <= i { p += 1 }
+        let start = i == passStarts[p] ? 0 : Int(ends[i - 1])
+        return parts[p][start..<Int(ends[i])]
+    }
+}
+
+/// `values` in an array of no more capacity than it needs (one that grew by appending has up to
+/// twice as much).
+func exactCopy<T>(_ values: [T]) -> [T] {
+    [T](unsafeUninitializedCapacity: values.count) { buffer, initialized in
+        _ = buffer.initialize(from: values)
+        initialized = values.count
+    }
 }

@@ -37,12 +37,6 @@ public struct PipelineRunner: Sendable {
         configuration.threads > 0 ? configuration.threads : max(1, Int(sysconf(Int32(_SC_NPROCESSORS_ONLN))))
     }
 
-    /// What the streaming stages keep of each accepted document.
-    struct Kept: Sendable {
-        var document: Document  // text emptied; it lives in the store
-        var ref: StoredDocumentRef
-    }
-
     /// Runs the pipeline.
     /// - Returns: the summary that was written to `summary.json`.
     /// - Throws: `WiretraceError` for output failures; bad inputs are rejections, not errors.
@@ -65,8 +59,13 @@ public struct PipelineRunner: Sendable {
         var times = StageTimes()
 
         // Streaming stages: ingest → normalize → sketch; texts and tokens go to the spill store.
-        var kept: [Kept] = []
-        var sketched: [SketchedDocument] = []
+        // Kept per accepted document: the document with its text emptied, and where the text is.
+        var kept: [Document] = []
+        var stored: [StoredDocumentRef] = []
+        // One copy of each outlet name (of the first 4096), shared by its documents: a run has many
+        // documents and few outlets.
+        var outlets: [String: String] = [:]
+        var sketches = SketchTable(spill: store)
         var iterator = Ingestor(configuration: configuration.ingest).makeIterator()
         try await stream(
             &iterator, normalizer: normalizer, sketcher: sketcher, threads: threads, spill: true,
@@ -76,11 +75,16 @@ public struct PipelineRunner: Sendable {
                 var d = chunk[i]
                 let ref = try store.append(record: r.record)
                 d.text = ""
-                sketched.append(SketchedDocument(ordinal: kept.count, date: d.date, sketch: r.sketch))
-                kept.append(Kept(document: d, ref: ref))
+                if let o = d.outlet {
+                    if let shared = outlets[o] { d.outlet = shared } else if outlets.count < 4096 { outlets[o] = o }
+                }
+                try sketches.append(r.sketch, date: d.date)
+                kept.append(d)
+                stored.append(ref)
             }
         }
         try store.sync()
+        releaseFreeMemory()
         summary.accepted = kept.count
         let counters = iterator.counters
         summary.counters += [
@@ -96,7 +100,7 @@ public struct PipelineRunner: Sendable {
         // The barrier: clustering.
         progress.update("clustering \(kept.count) documents")
         let tc = clock.now
-        let refs = kept.map(\.ref)
+        let refs = stored
         // Evidence extraction — regular expressions over each text, most of attribution's time —
         // needs the document alone, not the clusters. With more than one thread it starts here and
         // runs beside clustering, which keeps about one core busy; with one thread it runs after,
@@ -114,7 +118,8 @@ public struct PipelineRunner: Sendable {
                 return out
             },
             text: { ordinal in try store.text(refs[ordinal]) }, threads: threads)
-        let clustering = try clusterer.run(consume sketched)
+        let clustering = try clusterer.run(consume sketches)
+        releaseFreeMemory()
         times.add("cluster", clock.now - tc)
         summary.counters += clustering.counters.map { ("cluster.\($0.0)", $0.1) }
 
@@ -142,7 +147,7 @@ public struct PipelineRunner: Sendable {
             }
             let outputs = try await orderedParallelMap(count: clusters.count, threads: threads, batch: 256) { c in
                 let input = clusters[c].members.map { m in
-                    (ordinal: m, id: members[m].document.id, evidence: evidence[m])
+                    (ordinal: m, id: members[m].id, evidence: evidence[m])
                 }
                 return attributor.process(Attributor.Input(members: input))
             }
@@ -159,14 +164,18 @@ public struct PipelineRunner: Sendable {
         let documentsFile = try AtomicFile(path: output + "/documents.jsonl")
         var reportDocuments: [ReportDocument] = []
         reportDocuments.reserveCapacity(kept.count)
-        for (ordinal, k) in kept.enumerated() {
+        for (ordinal, document) in kept.enumerated() {
             let c = clustering.clusterIndex[ordinal]
             let rd = ReportDocument(
-                ordinal: ordinal, document: k.document, cluster: clustering.clusters[c].number,
+                ordinal: ordinal, document: document, cluster: clustering.clusters[c].number,
                 role: clustering.roles[ordinal], similarity: clustering.similarityToRoot[ordinal],
                 attribution: attributions[ordinal])
             reportDocuments.append(rd)
         }
+        // The documents and their attributions live on in `reportDocuments` alone.
+        kept = []
+        attributions = []
+        releaseFreeMemory()
         let lineDocuments = reportDocuments
         try await Self.writeLines(count: lineDocuments.count, threads: threads, to: documentsFile) {
             JSONOutputs.documentLine(lineDocuments[$0])
@@ -174,8 +183,7 @@ public struct PipelineRunner: Sendable {
         let clustersFile = try AtomicFile(path: output + "/clusters.jsonl")
         var reportClusters: [ReportCluster] = []
         for (c, cluster) in clustering.clusters.enumerated() where cluster.members.count > 1 {
-            let rc = ReportCluster(
-                cluster: cluster, members: cluster.members.map { reportDocuments[$0] }, origin: origins[c])
+            let rc = ReportCluster(cluster: cluster, documents: reportDocuments, origin: origins[c])
             try clustersFile.write(JSONOutputs.clusterLine(rc))
             reportClusters.append(rc)
             summary.clusters += 1
@@ -227,11 +235,17 @@ public struct PipelineRunner: Sendable {
         let overview = ReportOverview(documents: documents, clusters: clusters)
         let singletons = documents.filter { $0.role == .unique }
         if formats.contains("md") {
+            // Written in pieces: the report grows with the run, and need not be held whole.
+            let file = try AtomicFile(path: output + "/report.md")
             var md = MarkdownReport(summary: summary)
             md.addOverview(overview)
-            for rc in clusters { md.add(rc) }
+            for rc in clusters {
+                md.add(rc)
+                if md.byteCount >= 1 << 16 { try file.write(md.takeText()) }
+            }
             md.addSingletons(singletons)
-            try AtomicFile.write(md.text, to: output + "/report.md")
+            try file.write(md.takeText())
+            try file.commit()
         }
         if formats.contains("html") {
             // Pages are independent: rendered `threads` at a time (reading texts back from the
@@ -260,9 +274,28 @@ public struct PipelineRunner: Sendable {
         async throws -> [[Evidence]]?
     {
         guard let attributor else { return nil }
-        return try await orderedParallelMap(count: refs.count, threads: threads, batch: 64) { m in
+        let evidence = try await orderedParallelMap(count: refs.count, threads: threads, batch: 64) { m in
             attributor.extractor.extract(try store.text(refs[m]))
         }
+        return sharingTexts(evidence)
+    }
+
+    /// `evidence` with equal texts sharing one copy (of the first 65536 distinct texts): datelines
+    /// and credits recur over a run's documents, and are kept until the reports are written.
+    static func sharingTexts(_ evidence: consuming [[Evidence]]) -> [[Evidence]] {
+        var texts: [String: String] = [:]
+        var out = evidence
+        for d in out.indices {
+            for k in out[d].indices {
+                let text = out[d][k].text
+                if let shared = texts[text] {
+                    out[d][k].text = shared
+                } else if texts.count < 65536 {
+                    texts[text] = text
+                }
+            }
+        }
+        return out
     }
 
     /// Throughput of the streaming stages alone, as `sketchOnly()` measures it.

@@ -86,8 +86,18 @@ public struct MarkdownReport {
         out += "\n"
     }
 
-    /// The finished Markdown text.
+    /// The Markdown text (since the last `takeText()`, if any).
     public var text: String { out }
+
+    /// The length of `text` in UTF-8 bytes.
+    public var byteCount: Int { out.utf8.count }
+
+    /// Hands over the text built so far and starts afresh, so that a long report can be written
+    /// in pieces rather than held whole: `text` then holds only what is added afterwards.
+    public mutating func takeText() -> String {
+        defer { out = "" }
+        return out
+    }
 
     /// Text safe inside a table cell: one line, pipes and backticks escaped.
     static func cell(_ s: String) -> String {

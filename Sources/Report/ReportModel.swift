@@ -27,21 +27,41 @@ public struct ReportDocument: Sendable {
 /// Everything the reports say about one cluster of two or more documents.
 public struct ReportCluster: Sendable {
     public var cluster: Cluster
-    /// The members, in input order.
-    public var members: [ReportDocument]
     public var origin: ClusterAttribution
+    /// The members themselves, or (`byOrdinal`) every document of the run by ordinal, one array
+    /// shared by all clusters: a run's clusters then hold no copy of their members.
+    private let documents: [ReportDocument]
+    private let byOrdinal: Bool
 
     public init(cluster: Cluster, members: [ReportDocument], origin: ClusterAttribution) {
         self.cluster = cluster
-        self.members = members
         self.origin = origin
+        documents = members
+        byOrdinal = false
     }
 
+    /// A cluster whose members are `documents[m]` for m in `cluster.members`.
+    /// - Parameter documents: every document of the run, indexed by ordinal (not copied).
+    public init(cluster: Cluster, documents: [ReportDocument], origin: ClusterAttribution) {
+        self.cluster = cluster
+        self.origin = origin
+        self.documents = documents
+        byOrdinal = true
+    }
+
+    /// The members, in input order.
+    public var members: [ReportDocument] { byOrdinal ? cluster.members.map { documents[$0] } : documents }
+
     /// Member ids, in input order.
-    public var memberIDs: [String] { members.map(\.document.id) }
+    public var memberIDs: [String] {
+        byOrdinal ? cluster.members.map { documents[$0].document.id } : documents.map(\.document.id)
+    }
 
     /// The root's id.
-    public var rootID: String { members.first { $0.ordinal == cluster.root }?.document.id ?? "" }
+    public var rootID: String {
+        if byOrdinal { return cluster.members.contains(cluster.root) ? documents[cluster.root].document.id : "" }
+        return documents.first { $0.ordinal == cluster.root }?.document.id ?? ""
+    }
 
     /// The origin as both reports name it: `AP (confidence 0.90)`, or `none found`.
     public var originText: String {

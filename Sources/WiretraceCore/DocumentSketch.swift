@@ -56,3 +56,154 @@ public struct SketchedDocument: Sendable {
         self.sketch = sketch
     }
 }
+
+/// The sketches of a run's documents, by ordinal, as the clustering barrier receives them:
+/// signatures and fingerprints in flat blocks of `blockSize` documents, with no allocation per
+/// document. The sketches are most of what a run holds in memory until it clusters, and a few large
+/// blocks cost less than a hundred thousand small arrays, and are given back whole when let go.
+///
+/// With a spill store, the fingerprints of every block but the last go to the store as the block
+/// fills, and are read back when asked for: clustering reads them a few times in order (to index
+/// them) and once per document (for its candidates), not at random over and over.
+public struct SketchTable: Sendable {
+    /// Documents per block.
+    public static let blockSize = 1024
+    /// Documents appended.
+    public private(set) var count = 0
+    /// Values per signature: the first signature's length (every signature has it).
+    public private(set) var permutations = 0
+    /// Each document's publication date as given, by ordinal.
+    public private(set) var dates: [String?] = []
+    /// Each document's number of word tokens, by ordinal.
+    public private(set) var tokenCounts: [Int] = []
+    /// Signatures of documents `b * blockSize ..< (b + 1) * blockSize`, one after the other.
+    private var signatureBlocks: [[UInt32]] = []
+    /// Fingerprints of the same documents, one after the other — empty for a block in the store;
+    /// document d's end in `fingerprintEnds[d]` (its start is the previous document's end, or 0 at
+    /// a block's start).
+    private var fingerprintBlocks: [[UInt32]] = []
+    private var fingerprintEnds: [UInt32] = []
+    /// Where the fingerprints of every block but the last are, with a store.
+    private let spill: SpillStore?
+    private var spilled: [StoredDocumentRef] = []
+
+    /// - Parameter spill: where to keep the fingerprints, but for the last block's; nil: in memory.
+    public init(spill: SpillStore? = nil) { self.spill = spill }
+
+    /// Appends the next document's sketch.
+    /// - Precondition: its signature is as long as the first one.
+    /// - Throws: `WiretraceError` when the store cannot be written.
+    public mutating func append(_ sketch: DocumentSketch, date: String?) throws(WiretraceError) {
+        if count == 0 { permutations = sketch.signature.count }
+        precondition(sketch.signature.count == permutations, "signatures of different lengths")
+        if count % Self.blockSize == 0 {
+            try seal()
+            var signatures: [UInt32] = []
+            signatures.reserveCapacity(Self.blockSize * permutations)
+            signatureBlocks.append(signatures)
+            fingerprintBlocks.append([])
+        }
+        signatureBlocks[signatureBlocks.count - 1] += sketch.signature
+        fingerprintBlocks[fingerprintBlocks.count - 1] += sketch.fingerprints
+        fingerprintEnds.append(UInt32(fingerprintBlocks[fingerprintBlocks.count - 1].count))
+        dates.append(date)
+        tokenCounts.append(sketch.tokenCount)
+        count += 1
+    }
+
+    /// Puts the last block's fingerprints, now full, in the store — or, without one, gives them
+    /// their exact size (they grew by doubling).
+    private mutating func seal() throws(WiretraceError) {
+        guard let last = fingerprintBlocks.indices.last else { return }
+        if let spill {
+            spilled.append(try spill.append(values: fingerprintBlocks[last]))
+            fingerprintBlocks[last] = []
+        } else {
+            fingerprintBlocks[last] = Self.exactCopy(fingerprintBlocks[last])
+        }
+    }
+
+    /// Document `d`'s MinHash signature (empty once `dropSignatures` has run).
+    public func signature(_ d: Int) -> ArraySlice<UInt32> {
+        guard !signatureBlocks.isEmpty else { return [] }
+        let start = (d % Self.blockSize) * permutations
+        return signatureBlocks[d / Self.blockSize][start..<start + permutations]
+    }
+
+    /// Where document `d`'s fingerprints lie in its block.
+    private func span(_ d: Int) -> Range<Int> {
+        (d % Self.blockSize == 0 ? 0 : Int(fingerprintEnds[d - 1]))..<Int(fingerprintEnds[d])
+    }
+
+    /// Document `d`'s winnowed fingerprints.
+    /// - Throws: `WiretraceError` when the store cannot be read.
+    public func fingerprints(_ d: Int) throws(WiretraceError) -> ArraySlice<UInt32> {
+        let b = d / Self.blockSize
+        let span = span(d)
+        if let spill, b < spilled.count {
+            return try spill.values(spilled[b], from: span.lowerBound, count: span.count)[...]
+        }
+        return fingerprintBlocks[b][span]
+    }
+
+    /// Calls `body` with each document's ordinal and fingerprints, in ordinal order, reading the
+    /// store a block at a time.
+    public func forEachFingerprints(_ body: (Int, ArraySlice<UInt32>) throws -> Void) throws {
+        for b in fingerprintBlocks.indices {
+            let values = try blockValues(b)
+            for d in b * Self.blockSize..<min(count, (b + 1) * Self.blockSize) { try body(d, values[span(d)]) }
+        }
+    }
+
+    /// Block `b`'s fingerprints, all of them.
+    private func blockValues(_ b: Int) throws(WiretraceError) -> [UInt32] {
+        guard let spill, b < spilled.count else { return fingerprintBlocks[b] }
+        let ref = spilled[b]
+        return try spill.values(ref, from: 0, count: Int(ref.byteCount) / 4)
+    }
+
+    /// `DocumentSketch.estimatedJaccard` of documents `a` and `b`'s signatures.
+    public func estimatedJaccard(_ a: Int, _ b: Int) -> Double {
+        guard permutations > 0 else { return 0 }
+        let x = signature(a)
+        let y = signature(b)
+        var same = 0
+        for k in 0..<permutations where x[x.startIndex + k] == y[y.startIndex + k] { same += 1 }
+        return Double(same) / Double(permutations)
+    }
+
+    /// Lets the signatures go.
+    public mutating func dropSignatures() { signatureBlocks = [] }
+
+    /// Keeps, of each document's fingerprints, those `keep` accepts, in order; a block at a time,
+    /// so that the old blocks are let go as the new ones fill (a stored block is stored anew).
+    /// - Throws: `WiretraceError` when the store cannot be read or written.
+    public mutating func keepFingerprints(where keep: (UInt32) -> Bool) throws(WiretraceError) {
+        for b in fingerprintBlocks.indices {
+            let values = try blockValues(b)
+            let first = b * Self.blockSize
+            let end = min(count, first + Self.blockSize)
+            var kept: [UInt32] = []
+            var ends: [UInt32] = []
+            ends.reserveCapacity(end - first)
+            for d in first..<end {
+                kept += values[span(d)].lazy.filter(keep)
+                ends.append(UInt32(kept.count))
+            }
+            fingerprintEnds.replaceSubrange(first..<end, with: ends)
+            if let spill, b < spilled.count {
+                spilled[b] = try spill.append(values: kept)
+            } else {
+                fingerprintBlocks[b] = Self.exactCopy(kept)
+            }
+        }
+    }
+
+    /// `values` in an array of no more capacity than it needs.
+    private static func exactCopy(_ values: [UInt32]) -> [UInt32] {
+        [UInt32](unsafeUninitializedCapacity: values.count) { buffer, initialized in
+            _ = buffer.initialize(from: values)
+            initialized = values.count
+        }
+    }
+}

@@ -100,11 +100,29 @@ public final class SpillStore: Sendable {
     /// - Returns: where to read it back.
     /// - Complexity: O(r) for r record bytes (amortized; the buffer is flushed every 1 MiB).
     public func append(record: [UInt8]) throws(WiretraceError) -> StoredDocumentRef {
+        try append(bytes: record, textByteCount: Self.get(record, 0))
+    }
+
+    /// Appends 32-bit values, in this machine's byte order (the store is read back by the process
+    /// that wrote it), as a record of their own.
+    /// - Returns: where to read them back (`values`).
+    public func append(values: [UInt32]) throws(WiretraceError) -> StoredDocumentRef {
+        try append(bytes: values.withUnsafeBytes { Array($0) }, textByteCount: 0)
+    }
+
+    /// Reads back `count` values of a record made by `append(values:)`, from value `start` on.
+    public func values(_ ref: StoredDocumentRef, from start: Int, count: Int) throws(WiretraceError) -> [UInt32] {
+        var values = [UInt32](repeating: 0, count: count)
+        let failure = values.withUnsafeMutableBytes { read([$0], at: ref.offset + UInt64(4 * start)) }
+        if let failure { throw failure }
+        return values
+    }
+
+    private func append(bytes: [UInt8], textByteCount: UInt32) throws(WiretraceError) -> StoredDocumentRef {
         try writer.withLock { w throws(WiretraceError) -> StoredDocumentRef in
-            let ref = StoredDocumentRef(
-                offset: w.end, byteCount: UInt32(record.count), textByteCount: Self.get(record, 0))
-            w.buffer.append(contentsOf: record)
-            w.end += UInt64(record.count)
+            let ref = StoredDocumentRef(offset: w.end, byteCount: UInt32(bytes.count), textByteCount: textByteCount)
+            w.buffer.append(contentsOf: bytes)
+            w.end += UInt64(bytes.count)
             if w.buffer.count >= 1 << 20 { try flush(&w) }
             return ref
         }

@@ -26,4 +26,36 @@ struct MarkdownReportTests {
         #expect(text.contains("chosen by earliest date (2019-05-31)"))
         #expect(text.contains("&lt;script&gt;told&lt;/script&gt;"))
     }
+
+    @Test("a cluster built on the run's documents by ordinal reads as one given its members; pieces add up")
+    func byOrdinalAndInPieces() {
+        let docs = (0..<4).map { i in
+            Fixtures.reportDocument(
+                Fixtures.document("d\(i)", text: "", outlet: "o\(i % 2)"), ordinal: i, cluster: 1 + i % 2,
+                role: i < 2 ? .root : .copy, agency: i == 0 ? "AP" : nil)
+        }
+        let origin = ClusterAttribution(agency: "AP", confidence: 0.9)
+        let shapes = [
+            Cluster(number: 1, members: [0, 2], root: 0, rootReason: "earliest date"),
+            Cluster(number: 2, members: [1, 3], root: 3, rootReason: "longest text"),
+        ]
+        let given = shapes.map { c in ReportCluster(cluster: c, members: c.members.map { docs[$0] }, origin: origin) }
+        let shared = shapes.map { ReportCluster(cluster: $0, documents: docs, origin: origin) }
+        for (a, b) in zip(given, shared) {
+            #expect(a.members.map(\.ordinal) == b.members.map(\.ordinal))
+            #expect(a.memberIDs == b.memberIDs)
+            #expect(a.rootID == b.rootID)
+        }
+        var whole = MarkdownReport(summary: Fixtures.summary)
+        var pieces = MarkdownReport(summary: Fixtures.summary)
+        var written = pieces.takeText()
+        #expect(pieces.byteCount == 0)
+        for (a, b) in zip(given, shared) {
+            whole.add(a)
+            pieces.add(b)
+            written += pieces.takeText()
+        }
+        written += pieces.text
+        #expect(written == whole.text)
+    }
 }

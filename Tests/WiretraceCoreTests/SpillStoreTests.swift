@@ -27,4 +27,16 @@ import WiretraceCore
             #expect(try store.words(refs[i]) == (expected[i].1.hashes, expected[i].1.quoted))
         }
     }
+
+    @Test func roundTripsValuesBeforeAndAfterFlushing() throws {
+        let store = try SpillStore()
+        let early = (0..<300_000).map { UInt32(truncatingIfNeeded: $0 &* 2_654_435_761) }
+        let a = try store.append(values: early)
+        let b = try store.append(values: [7, 8, 9])
+        #expect(try store.values(b, from: 1, count: 2) == [8, 9])
+        try store.sync()
+        #expect(try store.values(a, from: 0, count: early.count) == early)
+        #expect(try store.values(a, from: 1000, count: 3) == Array(early[1000..<1003]))
+        #expect(try store.values(b, from: 0, count: 3) == [7, 8, 9])
+    }
 }
