@@ -7,7 +7,7 @@ import WiretraceCore
 /// previous day's (month's) story and differ only in the figures and dates. A copy or rewrite keeps
 /// its story's figures; an update or a correction changes one or two. So the places where two texts
 /// differ next to their shared passages are aligned word by word and compared by their *facts*
-/// (numbers, month and weekday names): a slot where each side states a fact the other lacks, and
+/// (numbers, small numbers as words, month and weekday names): a slot where each side states a fact the other lacks, and
 /// both sides are mostly facts, is a *number conflict* — the same template filled with other facts.
 /// A reworded slot that keeps its figures, a slot only one side fills, or other words with figures
 /// in them (another sentence) is no conflict.
@@ -30,16 +30,27 @@ public enum NumberConflicts {
             "dec", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
         ].map { StableHash.hash($0) })
 
-    /// `dateWords` as a bit per value of a hash's top 10 bits: most tokens are found to be no date
+    /// Small numbers as words, by the hash of their digits: "two billion" and "1.5 billion" state
+    /// other figures, while a rewrite writing "2" for "two" keeps its figure. Two to ten only: "one"
+    /// is mostly no figure ("one of the"), and larger numbers are written in digits by wire style.
+    static let numberWords: [UInt64: UInt64] = Dictionary(
+        uniqueKeysWithValues: ["two", "three", "four", "five", "six", "seven", "eight", "nine", "ten"]
+            .enumerated().map { (StableHash.hash($1), StableHash.hash(String($0 + 2))) })
+
+    /// The value a fact token states: a number word's digits, else the token itself.
+    @inline(__always)
+    static func factValue(_ hash: UInt64) -> UInt64 { numberWords[hash] ?? hash }
+
+    /// `dateWords` and `numberWords` as a bit per value of a hash's top 10 bits: most tokens are found to be no date
     /// word without a set lookup.
-    static let dateWordBits: [UInt64] = {
+    static let wordFactBits: [UInt64] = {
         var bits = [UInt64](repeating: 0, count: 16)
-        for h in dateWords { bits[Int(h >> 60)] |= 1 << ((h >> 54) & 63) }
+        for h in dateWords.union(numberWords.keys) { bits[Int(h >> 60)] |= 1 << ((h >> 54) & 63) }
         return bits
     }()
 
     /// Which of `tokens` are facts: numbers (every character a decimal digit, read from the original
-    /// `text`; "4.5" is two tokens) and month or weekday names. A word with a digit in it ("W2", an
+    /// `text`; "4.5" is two tokens), small numbers as words (`numberWords`) and month or weekday names. A word with a digit in it ("W2", an
     /// OCR slip like "sa1d") is no fact.
     /// - Complexity: O(|text| + |tokens|).
     public static func factMask(_ text: String, _ tokens: TokenizedText) -> [Bool] {
@@ -58,11 +69,13 @@ public enum NumberConflicts {
 
     /// `factMask` of a text of `scalars` scalars, `digit(k)` telling whether scalar k is a decimal digit.
     private static func factMask(_ tokens: TokenizedText, scalars: Int, _ digit: (Int) -> Bool) -> [Bool] {
-        let dateBits = dateWordBits
+        let wordBits = wordFactBits
         var mask = [Bool](repeating: false, count: tokens.count)
         for k in 0..<tokens.count {
             let h = tokens.hashes[k]
-            if dateBits[Int(h >> 60)] & (1 << ((h >> 54) & 63)) != 0 && dateWords.contains(h) {
+            if wordBits[Int(h >> 60)] & (1 << ((h >> 54) & 63)) != 0
+                && (dateWords.contains(h) || numberWords[h] != nil)
+            {
                 mask[k] = true
                 continue
             }
@@ -161,8 +174,8 @@ public enum NumberConflicts {
         func compareSlot(_ ra: Range<Int>, _ rb: Range<Int>) {
             var fa: [UInt64] = []
             var fb: [UInt64] = []
-            for k in ra where factsA[k] { fa.append(a.hashes[k]) }
-            for k in rb where factsB[k] { fb.append(b.hashes[k]) }
+            for k in ra where factsA[k] { fa.append(factValue(a.hashes[k])) }
+            for k in rb where factsB[k] { fb.append(factValue(b.hashes[k])) }
             guard !fa.isEmpty, !fb.isEmpty else { return }
             slots += 1
             if 2 * fa.count >= ra.count, 2 * fb.count >= rb.count, fa.contains(where: { !fb.contains($0) }),

@@ -114,4 +114,15 @@ import WiretraceCore
         let b = a.replacingOccurrences(of: "a Fed spokesman said", with: "the central bank stated")
         #expect(conflicts(a, b).conflicts == 0)
     }
+
+    /// Small numbers written as words are figures: "two billion" is not "1.5 billion", "seven pct"
+    /// is not "6-1/8 pct"; but a rewrite writing "2" for "two" keeps its figures.
+    @Test func numberWordsAreFiguresWithTheirDigitsValue() {
+        #expect(conflicts(Self.report("1.5", "6-1/8"), Self.report("two", "seven")).conflicts >= 2)
+        #expect(conflicts(Self.report("2", "6"), Self.report("two", "six")).conflicts == 0)
+        let text = "Two of the ten ships sank, one of them in six minutes"
+        #expect(
+            NumberConflicts.factMask(text, normalizer.tokenize(text))
+                == [true, false, false, true, false, false, false, false, false, false, true, false])
+    }
 }
