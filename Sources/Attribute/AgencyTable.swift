@@ -16,6 +16,8 @@ public struct AgencyTable: Sendable {
         public var ambiguousAliases: [String]
         /// Regular expressions for the agency's contributor lines (matched per line).
         public var contributorPatterns: [String]
+        /// Web domains of the agency's own sites (`apnews.com`): an outlet there is the agency itself.
+        public var domains: [String]
         /// Whether `told X` counts as (weak) evidence for this agency. False for outlets whose
         /// interviews the wires themselves cite (`in an interview with CNN`).
         public var quoteSourceEvidence: Bool
@@ -26,15 +28,17 @@ public struct AgencyTable: Sendable {
         ///   - aliases: names the agency appears under anywhere in text.
         ///   - ambiguousAliases: names trusted only in signature positions.
         ///   - contributorPatterns: regular expressions for contributor lines.
+        ///   - domains: web domains of the agency's own sites.
         ///   - quoteSourceEvidence: whether a quote source naming the agency is evidence.
         public init(
             name: String, aliases: [String], ambiguousAliases: [String] = [], contributorPatterns: [String] = [],
-            quoteSourceEvidence: Bool = true
+            domains: [String] = [], quoteSourceEvidence: Bool = true
         ) {
             self.name = name
             self.aliases = aliases.sorted { $0.count > $1.count }
             self.ambiguousAliases = ambiguousAliases.sorted { $0.count > $1.count }
             self.contributorPatterns = contributorPatterns
+            self.domains = domains
             self.quoteSourceEvidence = quoteSourceEvidence
         }
     }
@@ -65,7 +69,8 @@ public struct AgencyTable: Sendable {
             })
     }
 
-    /// Reads one agency entry `{name, aliases, ambiguous_aliases, contributor_patterns, quote_source_evidence}`.
+    /// Reads one agency entry `{name, aliases, ambiguous_aliases, contributor_patterns, domains,
+    /// quote_source_evidence}`.
     /// - Throws: `WiretraceError` (`.config`) naming the key path of a bad entry.
     public static func parse(_ value: JSONValue, path: String) throws(WiretraceError) -> Agency {
         let r = try ConfigReader(value, path: path)
@@ -81,6 +86,13 @@ public struct AgencyTable: Sendable {
                 location: "\(r.keyPath(i < aliases.count ? "aliases" : "ambiguous_aliases"))")
         }
         let patterns = try r.strings("contributor_patterns", default: [])
+        let domains = try r.strings("domains", default: [])
+        for (i, d) in domains.enumerated()
+        where d.isEmpty || d.contains(where: { $0.isWhitespace || $0 == "/" || $0 == ":" }) || !d.contains(".") {
+            throw WiretraceError(
+                .config, "expected a domain such as \"apnews.com\", got \"\(d)\"",
+                location: "\(r.keyPath("domains"))[\(i)]")
+        }
         let quoteSourceEvidence = try r.bool("quote_source_evidence", default: true)
         for (i, p) in patterns.enumerated() where (try? NSRegularExpression(pattern: p)) == nil {
             throw WiretraceError(
@@ -89,6 +101,6 @@ public struct AgencyTable: Sendable {
         try r.finish()
         return Agency(
             name: name, aliases: aliases, ambiguousAliases: ambiguous, contributorPatterns: patterns,
-            quoteSourceEvidence: quoteSourceEvidence)
+            domains: domains, quoteSourceEvidence: quoteSourceEvidence)
     }
 }

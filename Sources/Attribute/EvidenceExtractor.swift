@@ -40,12 +40,16 @@ public struct EvidenceExtractor: @unchecked Sendable {
     /// Every alias as UTF-8 bytes, for the literal pre-scan that finds where the alias patterns can match.
     private let aliasBytes: [[UInt8]]
 
+    /// Finds `publisher` evidence: an outlet that is an agency itself.
+    public let publisher: PublisherMatcher
+
     /// How far into the text (UTF-16 units) an attribution counts as the lede.
     public static let ledeLength = 1500
 
     /// Builds the patterns for the agencies of `table`.
     /// - Parameter table: the agency table; later entries never shadow an alias of an earlier one.
     public init(table: AgencyTable) {
+        publisher = PublisherMatcher(table: table)
         var map: [String: String] = [:]
         var plain: [String] = []
         var all: [String] = []

@@ -106,7 +106,9 @@ public struct PipelineRunner: Sendable {
         // runs beside clustering, which keeps about one core busy; with one thread it runs after,
         // as before. Either way each document's evidence is the same.
         let attributor = configuration.attribute.map { Attributor(configuration: $0) }
-        async let earlyEvidence = threads > 1 ? Self.evidence(attributor, refs, store, threads: threads) : nil
+        let outletNames = kept.map(\.outlet)
+        async let earlyEvidence =
+            threads > 1 ? Self.evidence(attributor, refs, outletNames, store, threads: threads) : nil
         let shingleSize = configuration.sketch.shingleSize
         let clusterer = Clusterer(
             configuration: configuration.cluster, shingleSize: shingleSize,
@@ -143,7 +145,7 @@ public struct PipelineRunner: Sendable {
             if let early {
                 evidence = early
             } else {
-                evidence = try await Self.evidence(attributor, refs, store, threads: threads) ?? []
+                evidence = try await Self.evidence(attributor, refs, outletNames, store, threads: threads) ?? []
             }
             let outputs = try await orderedParallelMap(count: clusters.count, threads: threads, batch: 256) { c in
                 let input = clusters[c].members.map { m in
@@ -267,15 +269,18 @@ public struct PipelineRunner: Sendable {
         }
     }
 
-    /// Each document's attribution evidence, in ordinal order, extracted on `threads` tasks;
-    /// nil without an attribute stage.
+    /// Each document's attribution evidence, in ordinal order, extracted on `threads` tasks: its
+    /// outlet's when the outlet is an agency (`publisher`), then its text's; nil without an
+    /// attribute stage.
     /// - Complexity: O(total text length · p) for p evidence patterns.
-    static func evidence(_ attributor: Attributor?, _ refs: [StoredDocumentRef], _ store: SpillStore, threads: Int)
-        async throws -> [[Evidence]]?
-    {
+    static func evidence(
+        _ attributor: Attributor?, _ refs: [StoredDocumentRef], _ outlets: [String?], _ store: SpillStore,
+        threads: Int
+    ) async throws -> [[Evidence]]? {
         guard let attributor else { return nil }
         let evidence = try await orderedParallelMap(count: refs.count, threads: threads, batch: 64) { m in
-            attributor.extractor.extract(try store.text(refs[m]))
+            let own = attributor.extractor.publisher.evidence(outlet: outlets[m])
+            return (own.map { [$0] } ?? []) + attributor.extractor.extract(try store.text(refs[m]))
         }
         return sharingTexts(evidence)
     }

@@ -14,6 +14,8 @@ public enum EvidenceKind: String, Sendable, Hashable, CaseIterable {
     case inputsFromAgencies = "inputs_from_agencies"
     /// `told Reuters`: weak, the agency may only have been interviewed.
     case quoteSource = "quote_source"
+    /// The document's outlet is the agency itself: outlet `Reuters`, `https://apnews.com/…`.
+    case publisher
     /// Inherited from the cluster's other members.
     case cluster
 }

@@ -36,6 +36,8 @@ struct AgencyTableTests {
             #"{"name": "X", "contributor_patterns": ["("]}"#,
             #"{"name": "X", "aliases": ["X"], "extra": 1}"#,
             #"{"name": "X", "ambiguous_aliases": ["A"]}"#,
+            #"{"name": "X", "domains": ["https://x.com"]}"#,
+            #"{"name": "X", "domains": ["x com"]}"#,
         ])
     func badEntry(_ json: String) throws {
         let value = try JSONParser.parse(Array(json.utf8))
