@@ -6,7 +6,7 @@ public struct AttributeConfiguration: Sendable {
     /// Weight of one piece of evidence of each kind (the strongest per kind and agency counts).
     public var weights: [EvidenceKind: Double] = [
         .dateline: 1.0, .byline: 0.9, .copyright: 0.9, .credit: 0.8, .contributor: 0.6,
-        .quoteSource: 0.35, .inputsFromAgencies: 0.1, .publisher: 1.0, .cluster: 0.5,
+        .quoteSource: 0.35, .inputsFromAgencies: 0.1, .publisher: 0.8, .cluster: 0.5,
     ]
     /// A document or cluster needs at least this score for an agency to be named.
     public var minScore = 0.3
