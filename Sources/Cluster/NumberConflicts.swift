@@ -16,8 +16,8 @@ public enum NumberConflicts {
     public struct Count: Sendable, Hashable {
         /// Slots holding facts on both sides.
         public var slots = 0
-        /// Slots where each side states a fact the other lacks, less two for the text before the
-        /// first shared run and two for the text after the last (see `count`).
+        /// Slots where each side states a fact the other lacks, but for those that may be each
+        /// page's own timestamp (see `count`).
         public var conflicts = 0
     }
 
@@ -103,9 +103,9 @@ public enum NumberConflicts {
     /// between, and a slot bounded by kept words or runs on both ends is compared. A template fills
     /// the same slots with other figures ("rose to 2.95 billion stg in February from 2.70" /
     /// "slipped to 2.66 billion stg in January from 2.78"); a rewrite keeps its figures, so they
-    /// align and leave no slot. Text before the first run or after the last may hold each page's
-    /// own timestamp (a dateline, a "published" line: a date and a time): two conflicts there are
-    /// not counted.
+    /// align and leave no slot. A slot within `stampWords` tokens of both texts' starts or of both
+    /// ends may hold each page's own timestamp (a dateline, a "published" line: a date and a time):
+    /// it is no conflict. Elsewhere, before the first run and after the last too, it is.
     /// - Parameters:
     ///   - runs: Shared runs as token ranges in A and B, in B's order (as `PassageAligner` gives them).
     ///   - factsA: Per token of `a`, whether it is a fact (`factMask`); the same for `factsB`.
@@ -129,8 +129,8 @@ public enum NumberConflicts {
         // Before the first run and after the last: in A, outside every run.
         let startA = runs.lazy.map(\.a.lowerBound).min() ?? 0
         let endA = runs.lazy.map(\.a.upperBound).max() ?? 0
-        result.conflicts += max(0, compare(0..<startA, 0..<first.b.lowerBound, .before) - 2)
-        result.conflicts += max(0, compare(endA..<a.count, last.b.upperBound..<b.count, .after) - 2)
+        result.conflicts += compare(0..<startA, 0..<first.b.lowerBound, .before)
+        result.conflicts += compare(endA..<a.count, last.b.upperBound..<b.count, .after)
         for r in runs.indices.dropFirst() {
             let previous = runs[r - 1]
             let current = runs[r]
@@ -143,6 +143,11 @@ public enum NumberConflicts {
         }
         return result
     }
+
+    /// A slot starting within this many tokens of both texts' starts, or ending within this many of
+    /// both ends, may be each page's own timestamp (a dateline, an "Updated 10:12 GMT March 4" line),
+    /// not the story's figures: it is no conflict.
+    static let stampWords = 8
 
     /// Where a compared pair of gaps lies: its slots must be bounded on both ends, and the text's
     /// start (end) bounds nothing.
@@ -178,6 +183,11 @@ public enum NumberConflicts {
             for k in rb where factsB[k] { fb.append(factValue(b.hashes[k])) }
             guard !fa.isEmpty, !fb.isEmpty else { return }
             slots += 1
+            let z = stampWords
+            if (ra.lowerBound < z && rb.lowerBound < z) || (ra.upperBound > a.count - z && rb.upperBound > b.count - z)
+            {
+                return
+            }
             if 2 * fa.count >= ra.count, 2 * fb.count >= rb.count, fa.contains(where: { !fb.contains($0) }),
                 fb.contains(where: { !fa.contains($0) })
             {

@@ -125,4 +125,17 @@ import WiretraceCore
             NumberConflicts.factMask(text, normalizer.tokenize(text))
                 == [true, false, false, true, false, false, false, false, false, false, true, false])
     }
+
+    /// Figures before the first shared passage conflict unless they lie where each page's own
+    /// timestamp can be (the first `stampWords` tokens of both texts).
+    @Test func figuresBeforeTheFirstPassageConflictPastThePageStamp() {
+        let story = Self.report("1.5", "6-1/8")
+        func page(_ amount: String, far: Bool) -> String {
+            (far ? "In a statement released to reporters late on the evening of the long holiday weekend, " : "")
+                + "officials said that \(amount) tonnes were sold. " + story
+        }
+        #expect(conflicts(page("15,000", far: true), page("70,000", far: true)).conflicts == 1)
+        #expect(conflicts(page("15,000", far: false), page("70,000", far: false)).conflicts == 0)
+        #expect(conflicts(page("15,000", far: true), page("15,000", far: true)).conflicts == 0)
+    }
 }
