@@ -282,7 +282,7 @@ public struct HTMLReport: Sendable {
         let members = c.members
         var s =
             "<section class=\"cluster\" id=\"c\(c.cluster.number)\">\n<h3>Cluster \(c.cluster.number): \(members.count) documents, origin \(HTML.escape(c.originText))</h3>\n"
-        s += "<p>Root <code>\(HTML.escape(c.rootID))</code>, chosen by \(HTML.escape(c.cluster.rootReason)).</p>\n"
+        s += "<p>Root <code>\(HTML.escape(c.rootID))</code> (why: \(HTML.escape(c.cluster.rootReason))).</p>\n"
         s +=
             "<table class=\"members\"><tr><th>id</th><th>outlet</th><th>date</th><th>role</th><th>similarity</th><th>agency</th><th>evidence</th></tr>\n"
         for m in members { s += memberRow(m) }

@@ -54,7 +54,7 @@ public struct MarkdownReport {
     public mutating func add(_ cluster: ReportCluster) {
         let members = cluster.members
         out += "## Cluster \(cluster.cluster.number): \(members.count) documents, origin \(cluster.originText)\n\n"
-        out += "Root: `\(Self.inline(cluster.rootID))`, chosen by \(cluster.cluster.rootReason).\n\n"
+        out += "Root: `\(Self.inline(cluster.rootID))` (why: \(cluster.cluster.rootReason)).\n\n"
         out += "| id | outlet | date | role | similarity | agency |\n|---|---|---|---|---|---|\n"
         for m in members {
             out +=

@@ -23,7 +23,7 @@ struct MarkdownReportTests {
         #expect(text.contains("| AP | 1 | 50% |"))
         #expect(text.contains("| paper | 2 | 1 (50%) | AP |"))
         #expect(text.contains("`a\\|b`"))
-        #expect(text.contains("chosen by earliest date (2019-05-31)"))
+        #expect(text.contains("(why: earliest date (2019-05-31))"))
         #expect(text.contains("&lt;script&gt;told&lt;/script&gt;"))
     }
 
