@@ -54,15 +54,24 @@ public struct Normalizer: StreamingStage {
     ///   non-blank line.
     private func excludedLines(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         guard !configuration.compiledPatterns.isEmpty else { return [] }
+        guard let base = bytes.baseAddress else { return [] }
         var out: [Range<Int>] = []
         let n = bytes.count
         var lineStart = 0
         var i = 0
         while i <= n {
-            // A line ends at an LF that does not follow a CR, or at the end of the text.
-            if i < n && (bytes[i] != 0x0A || (i > 0 && bytes[i - 1] == 0x0D)) {
-                i += 1
-                continue
+            // A line ends at an LF that does not follow a CR, or at the end of the text; LF bytes
+            // are found with `memchr`.
+            if i < n {
+                guard let lf = memchr(base + i, 0x0A, n - i) else {
+                    i = n
+                    continue
+                }
+                i = base.distance(to: lf.assumingMemoryBound(to: UInt8.self))
+                if i > 0 && bytes[i - 1] == 0x0D {
+                    i += 1
+                    continue
+                }
             }
             if isBoilerplate(bytes, lineStart..<i) { out.append(lineStart..<i) }
             i += 1

@@ -23,11 +23,13 @@ public enum Winnower {
         let n = shingles.count
         guard n > 0 else { return [] }
         let w = max(1, min(window, n))
-        var out: [UInt32] = []
-        out.reserveCapacity(2 * n / (w + 1) + 1)
-        // suffix[i]: the minimum of shingles[i...] up to the end of i's block; freed on return.
+        // suffix[i]: the minimum of shingles[i...] up to the end of i's block. Both buffers are
+        // scratch storage, freed on return.
         let suffix = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: n)
         defer { suffix.deallocate() }
+        let picked = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: n - w + 1)
+        defer { picked.deallocate() }
+        var count = 0
         shingles.withUnsafeBufferPointer { s in
             for start in stride(from: 0, to: n, by: w) {
                 var m = UInt64.max
@@ -41,7 +43,7 @@ public enum Winnower {
             // prefix: the minimum of shingles from the start of e's block up to e.
             var prefix = UInt64.max
             var inBlock = 0
-            var last: UInt64? = nil
+            var last = UInt64.max
             for e in 0..<n {
                 if inBlock == w {
                     prefix = UInt64.max
@@ -51,22 +53,23 @@ public enum Winnower {
                 inBlock += 1
                 if e >= w - 1 {
                     let v = min(suffix[e - w + 1], prefix)
-                    // Consecutive windows often share a minimum; keep one copy before sorting.
-                    if v != last {
-                        out.append(UInt32(truncatingIfNeeded: v >> 32))
-                        last = v
-                    }
+                    // Consecutive windows often share a minimum: it is kept once, written
+                    // always and counted only when new (no unpredictable branch).
+                    picked[count] = UInt32(truncatingIfNeeded: v >> 32)
+                    count += count == 0 || v != last ? 1 : 0
+                    last = v
                 }
             }
         }
-        out.sort()
+        var fingerprints = UnsafeMutableBufferPointer(rebasing: picked[..<count])
+        fingerprints.sort()
         // Unique in place, then one exact-size copy: the fingerprints stay in memory until
-        // clustering, for every document, so they must not keep the working array's slack.
+        // clustering, for every document, so they must not keep scratch space.
         var kept = 0
-        for f in out where kept == 0 || out[kept - 1] != f {
-            out[kept] = f
+        for f in fingerprints where kept == 0 || fingerprints[kept - 1] != f {
+            fingerprints[kept] = f
             kept += 1
         }
-        return Array(out[..<kept])
+        return Array(fingerprints[..<kept])
     }
 }
