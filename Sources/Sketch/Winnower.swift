@@ -61,8 +61,8 @@ public enum Winnower {
                 }
             }
         }
-        var fingerprints = UnsafeMutableBufferPointer(rebasing: picked[..<count])
-        fingerprints.sort()
+        let fingerprints = UnsafeMutableBufferPointer(rebasing: picked[..<count])
+        FingerprintSort.sort(fingerprints)
         // Unique in place, then one exact-size copy: the fingerprints stay in memory until
         // clustering, for every document, so they must not keep scratch space.
         var kept = 0
