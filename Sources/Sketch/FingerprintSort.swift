@@ -21,11 +21,22 @@ enum FingerprintSort {
         let bits = min(16, Int.bitWidth - (f - 1).leadingZeroBitCount)
         let shift = UInt32(32 - bits)
         let buckets = 1 << bits
-        let starts = UnsafeMutableBufferPointer<Int>.allocate(capacity: buckets + 1)
-        defer { starts.deallocate() }
-        starts.initialize(repeating: 0)
-        let scratch = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: f)
-        defer { scratch.deallocate() }
+        // Scratch storage, on the stack when small enough.
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: buckets + 1) { starts in
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: f) { scratch in
+                starts.initialize(repeating: 0)
+                bucketSort(values, shift: shift, starts: starts, scratch: scratch)
+            }
+        }
+    }
+
+    /// The bucket pass of `sort(_:)`: `starts` has one more entry than there are buckets,
+    /// `scratch` room for all values.
+    private static func bucketSort(
+        _ values: UnsafeMutableBufferPointer<UInt32>, shift: UInt32, starts: UnsafeMutableBufferPointer<Int>,
+        scratch: UnsafeMutableBufferPointer<UInt32>
+    ) {
+        let buckets = starts.count - 1
         for v in values { starts[Int(v >> shift) + 1] += 1 }
         for b in 0..<buckets { starts[b + 1] += starts[b] }
         // starts[b] is now where bucket b begins; it advances as the bucket is filled, and ends

@@ -18,17 +18,28 @@ public enum Winnower {
     /// - Parameters:
     ///   - shingles: Shingle hashes in document order.
     ///   - window: Shingles per window.
+    /// - Returns: The fingerprints, ascending, without repeats.
     /// - Complexity: O(s) for s shingles, plus O(f log f) to sort f fingerprints.
     public static func fingerprints(_ shingles: [UInt64], window: Int) -> [UInt32] {
         let n = shingles.count
         guard n > 0 else { return [] }
         let w = max(1, min(window, n))
         // suffix[i]: the minimum of shingles[i...] up to the end of i's block. Both buffers are
-        // scratch storage, freed on return.
-        let suffix = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: n)
-        defer { suffix.deallocate() }
-        let picked = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: n - w + 1)
-        defer { picked.deallocate() }
+        // scratch storage (on the stack when small enough).
+        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: n) { suffix in
+            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: n - w + 1) { picked in
+                winnow(shingles, window: w, suffix: suffix, picked: picked)
+            }
+        }
+    }
+
+    /// `fingerprints(_:window:)` with its scratch buffers: `suffix` of `shingles.count` values
+    /// and `picked` of one per window; `w` is at most `shingles.count`.
+    private static func winnow(
+        _ shingles: [UInt64], window w: Int, suffix: UnsafeMutableBufferPointer<UInt64>,
+        picked: UnsafeMutableBufferPointer<UInt32>
+    ) -> [UInt32] {
+        let n = shingles.count
         var count = 0
         shingles.withUnsafeBufferPointer { s in
             for start in stride(from: 0, to: n, by: w) {
