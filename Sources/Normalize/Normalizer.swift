@@ -13,6 +13,8 @@ public struct Normalizer: StreamingStage {
     /// For each byte value: the byte as an ASCII token hashes it (lowercased when case folding),
     /// or 0 when it is not an ASCII letter or digit.
     private let asciiFold: [UInt8]
+    /// `isWordScalar` over the BMP, as a bit table.
+    private let wordScalars = WordScalarTable()
 
     public init(configuration: NormalizeConfiguration) {
         self.configuration = configuration
@@ -120,8 +122,9 @@ public struct Normalizer: StreamingStage {
 
     private enum Quote { case none, straight, curly }
 
-    /// Splits `bytes` into tokens, tracking quotations, and writes those outside `excluded` lines to `tokens`.
-    /// - Parameter fold: `asciiFold`: each ASCII word byte as it is hashed, 0 for every other byte.
+    /// Splits `bytes` into tokens, tracking quotations, and writes those outside `excluded` lines to `tokens`;
+    /// `fold` is `asciiFold` (each ASCII word byte as it is hashed, 0 for every other byte).
+    /// - Complexity: O(n) in the length of `bytes`.
     private func scan(
         _ bytes: UnsafeBufferPointer<UInt8>, fold: UnsafeBufferPointer<UInt8>, excluded: [Range<Int>],
         into tokens: inout TokenizedText.Sink
@@ -160,7 +163,7 @@ public struct Normalizer: StreamingStage {
                             i += 1
                         } else {
                             let (scalar, width) = Self.decode(bytes, i)
-                            guard Self.isWordScalar(scalar) else { break }
+                            guard wordScalars.contains(scalar) else { break }
                             asciiOnly = false
                             i += width
                         }
@@ -192,12 +195,12 @@ public struct Normalizer: StreamingStage {
                 continue
             }
             let (scalar, width) = Self.decode(bytes, i)
-            if Self.isWordScalar(scalar) {
+            if wordScalars.contains(scalar) {
                 let start = i
                 let startScalar = scalarOffset
                 while i < n {
                     let (s, w) = Self.decode(bytes, i)
-                    guard Self.isWordScalar(s) else { break }
+                    guard wordScalars.contains(s) else { break }
                     i += w
                     scalarOffset += 1
                 }

@@ -132,3 +132,24 @@ import WiretraceCore
         }
     }
 }
+
+@Suite struct WordScalarTableTests {
+    /// Every BMP scalar and a sample above it: the table answers as the property lookups do.
+    @Test func agreesWithTheUnicodeProperties() {
+        let table = WordScalarTable()
+        var disagreements: [UInt32] = []
+        for v in UInt32(0)..<0x1_0000 {
+            guard let s = Unicode.Scalar(v) else { continue }
+            if table.contains(s) != Normalizer.isWordScalar(s) { disagreements.append(v) }
+        }
+        for v: UInt32 in [0x1_0000, 0x1_0400, 0x1_D400, 0x1_F600, 0x2_0000, 0xE_0001, 0x10_FFFF] {
+            if let s = Unicode.Scalar(v), table.contains(s) != Normalizer.isWordScalar(s) { disagreements.append(v) }
+        }
+        #expect(disagreements.isEmpty)
+        // Spot checks: letters, marks and digits of other scripts are words; punctuation is not.
+        let words: [Unicode.Scalar] = ["é", "ß", "中", "\u{301}", "٣", "½", "Ⅻ", "𝐀"]
+        let others: [Unicode.Scalar] = ["’", "“", "—", "\u{00A0}", "\u{2028}", "😀", "«"]
+        #expect(words.allSatisfy { table.contains($0) })
+        #expect(!others.contains { table.contains($0) })
+    }
+}
