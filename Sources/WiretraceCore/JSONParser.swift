@@ -80,6 +80,8 @@ public struct JSONParser {
         mutating func parseObject(depth: Int) throws(SyntaxError) -> JSONValue {
             index += 1
             var members: [(String, JSONValue)] = []
+            // Room for a typical record's fields at once, rather than growing 1, 2, 4, 8.
+            members.reserveCapacity(8)
             skipWhitespace()
             if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
                 index += 1
@@ -214,6 +216,17 @@ public struct JSONParser {
             return i
         }
 
+        /// Where the string whose body goes on at `start` ends (its closing quote), skipping
+        /// escapes; at a control character or the end of the input when it is not closed.
+        func rawEnd(from start: Int) -> Int {
+            var i = start
+            while true {
+                i = scanPlain(from: i)
+                guard i < bytes.count, bytes[i] == UInt8(ascii: "\\") else { return i }
+                i = min(i + 2, bytes.count)
+            }
+        }
+
         mutating func parseString() throws(SyntaxError) -> String {
             index += 1
             let start = index
@@ -232,7 +245,8 @@ public struct JSONParser {
                 if c < 0x20 { throw error("control character in a string") }
             }
             var out: [UInt8] = []
-            out.reserveCapacity(index - start + 256)
+            // Unescaping only shortens, so the raw length is room enough: one allocation.
+            out.reserveCapacity(rawEnd(from: index) - start)
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
             while index < bytes.count {
                 let c = bytes[index]
