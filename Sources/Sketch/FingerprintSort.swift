@@ -1,12 +1,12 @@
 /// Sorting of winnowed fingerprints: hash values, close to uniform over the 32-bit range.
 ///
 /// A counting pass on the top bits puts each value in one of about as many buckets as there are
-/// values; each bucket, of one or two values on average, is then sorted by insertion. Every
+/// values; the buckets, of one or two values on average, are then sorted by one insertion pass. Every
 /// document's fingerprints are sorted, and this does a few operations per value where a
 /// comparison sort does about log2(f) unpredictable comparisons.
 enum FingerprintSort {
-    /// Buckets larger than this are sorted with the standard library's sort, so no input
-    /// costs more than O(f log f).
+    /// When a bucket is larger than this, the standard library's sort is used instead of
+    /// insertion, so no input costs more than O(f log f).
     static let insertionLimit = 16
 
     /// Sorts `values` ascending.
@@ -38,22 +38,24 @@ enum FingerprintSort {
     ) {
         let buckets = starts.count - 1
         for v in values { starts[Int(v >> shift) + 1] += 1 }
-        for b in 0..<buckets { starts[b + 1] += starts[b] }
-        // starts[b] is now where bucket b begins; it advances as the bucket is filled, and ends
-        // where bucket b + 1 begins.
+        var largest = 0
+        for b in 0..<buckets {
+            largest = max(largest, starts[b + 1])
+            starts[b + 1] += starts[b]
+        }
+        // starts[b] is now where bucket b begins; it advances as the bucket is filled.
         for v in values {
             let b = Int(v >> shift)
             scratch[starts[b]] = v
             starts[b] += 1
         }
-        var begin = 0
-        for b in 0..<buckets {
-            let end = starts[b]
-            if end - begin > 1 {
-                var bucket = UnsafeMutableBufferPointer(rebasing: scratch[begin..<end])
-                if bucket.count > insertionLimit { bucket.sort() } else { insertionSort(bucket) }
-            }
-            begin = end
+        // Buckets are in order, so one insertion pass over all values only moves values
+        // within their bucket: a few comparisons each while buckets stay small.
+        if largest > insertionLimit {
+            var all = scratch
+            all.sort()
+        } else {
+            insertionSort(scratch)
         }
         _ = values.update(fromContentsOf: scratch)
     }
