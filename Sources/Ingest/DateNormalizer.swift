@@ -26,6 +26,8 @@ public enum DateNormalizer {
 
     static func tokenize(_ text: String) -> [Token] {
         var tokens: [Token] = []
+        // A date has a few tokens: room for them at once, rather than growing 1, 2, 4, 8.
+        tokens.reserveCapacity(min(text.utf8.count, 12))
         let bytes = Array(text.utf8)
         var i = 0
         while i < bytes.count {
@@ -231,7 +233,8 @@ public enum DateNormalizer {
     }
 
     static func utc(year: Int, month: Int, day: Int, hour: Int, minute: Int, second: Int, offset: Int) -> String? {
-        let seconds = CivilTime.daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second - offset * 60
+        let seconds =
+            CivilTime.daysFromCivil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second - offset * 60
         return format(epochSeconds: seconds)
     }
 

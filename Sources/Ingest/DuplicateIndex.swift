@@ -20,18 +20,32 @@ struct DuplicateIndex {
         return nil
     }
 
+    /// The `prefixes` entry found last: records come file after file, so it is almost always
+    /// the next one's too, and is checked before hashing the prefix.
+    private var lastPrefix: (bytes: [UInt8], index: UInt32)?
+
     private mutating func pack(_ source: String) -> UInt64 {
-        var prefix = source
-        var number: UInt64 = 0
-        // `file:123` or `file#123`: keep the number apart so every line shares one prefix entry.
-        let utf8 = Array(source.utf8)
-        var i = utf8.count
-        while i > 0, utf8[i - 1] >= 0x30, utf8[i - 1] <= 0x39 { i -= 1 }
-        if i > 0, i < utf8.count, utf8.count - i <= 9, utf8[i - 1] == 0x3A || utf8[i - 1] == 0x23 {
-            prefix = String(decoding: utf8[..<i], as: UTF8.self)
-            number = UInt64(String(decoding: utf8[i...], as: UTF8.self)) ?? 0
-            number += 1
+        var source = source
+        return source.withUTF8 { utf8 in
+            // `file:123` or `file#123`: keep the number apart so every line shares one prefix entry.
+            var i = utf8.count
+            while i > 0, utf8[i - 1] >= 0x30, utf8[i - 1] <= 0x39 { i -= 1 }
+            var prefixEnd = utf8.count
+            var number: UInt64 = 0
+            if i > 0, i < utf8.count, utf8.count - i <= 9, utf8[i - 1] == 0x3A || utf8[i - 1] == 0x23 {
+                prefixEnd = i
+                for d in utf8[i...] { number = number * 10 + UInt64(d - 0x30) }
+                number += 1
+            }
+            let prefix = UnsafeBufferPointer(rebasing: utf8[..<prefixEnd])
+            return UInt64(index(ofPrefix: prefix)) << 32 | number
         }
+    }
+
+    /// The `prefixes` index of the source prefix `bytes` (UTF-8), added when new.
+    private mutating func index(ofPrefix bytes: UnsafeBufferPointer<UInt8>) -> UInt32 {
+        if let last = lastPrefix, last.bytes.elementsEqual(bytes) { return last.index }
+        let prefix = String(decoding: bytes, as: UTF8.self)
         let index: UInt32
         if let known = prefixIndex[prefix] {
             index = known
@@ -40,7 +54,8 @@ struct DuplicateIndex {
             prefixes.append(prefix)
             prefixIndex[prefix] = index
         }
-        return UInt64(index) << 32 | number
+        lastPrefix = (Array(bytes), index)
+        return index
     }
 
     private func unpack(_ packed: UInt64) -> String {

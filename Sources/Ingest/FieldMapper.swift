@@ -44,18 +44,22 @@ enum FieldMapper {
     }
 
     /// Maps a JSON value to a record.
+    ///
+    /// `fallbackID` is built only for a record without an id.
     static func document(
-        from value: JSONValue, context: IngestContext, source: String, fallbackID: String
+        from value: JSONValue, context: IngestContext, source: String, fallbackID: @autoclosure () -> String
     ) -> IngestRecord {
         guard case .object = value else {
             return .rejected(Rejection(source: source, reason: "expected a JSON object, got \(value.typeName)"))
         }
-        return document(get: { lookup(value, $0) }, context: context, source: source, fallbackID: fallbackID)
+        return document(get: { lookup(value, $0) }, context: context, source: source, fallbackID: fallbackID())
     }
 
     /// Maps a record whose fields are read through `get` (JSON object or CSV row).
+    ///
+    /// `fallbackID` is built only for a record without an id.
     static func document(
-        get: (String) -> JSONValue?, context: IngestContext, source: String, fallbackID: String
+        get: (String) -> JSONValue?, context: IngestContext, source: String, fallbackID: @autoclosure () -> String
     ) -> IngestRecord {
         let fields = context.configuration.fields
         guard let (textName, textValue) = find(get, configured: fields.text, aliases: textAliases) else {
@@ -72,7 +76,7 @@ enum FieldMapper {
         func meta(_ configured: String, _ aliases: [String]) -> String? {
             scalarString(find(get, configured: configured, aliases: aliases)?.1)
         }
-        let id = meta(fields.id, idAliases) ?? fallbackID
+        let id = meta(fields.id, idAliases) ?? fallbackID()
         return context.record(
             id: id, source: source, text: text,
             title: meta(fields.title, titleAliases), date: meta(fields.date, dateAliases),

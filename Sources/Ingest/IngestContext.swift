@@ -15,13 +15,14 @@ final class IngestContext {
     var maxRecordBytes: Int { configuration.maxDocumentBytes + (1 << 16) }
 
     /// Builds a document after the common checks (empty text, size limit) and date normalization.
+    /// `textField` names the text in the rejection of an empty one, and is built only then.
     func record(
         id: String, source: String, text: String,
         title: String? = nil, date: String? = nil, outlet: String? = nil, url: String? = nil,
-        textField: String = "text"
+        textField: @autoclosure () -> String = "text"
     ) -> IngestRecord {
         guard text.contains(where: { !$0.isWhitespace }) else {
-            return .rejected(Rejection(source: source, reason: "empty \(textField)"))
+            return .rejected(Rejection(source: source, reason: "empty \(textField())"))
         }
         let size = text.utf8.count
         if size > configuration.maxDocumentBytes {

@@ -10,9 +10,18 @@ import WiretraceCore
 public struct Normalizer: StreamingStage {
     public static let name = "normalize"
     public let configuration: NormalizeConfiguration
+    /// For each byte value: the byte as an ASCII token hashes it (lowercased when case folding),
+    /// or 0 when it is not an ASCII letter or digit.
+    private let asciiFold: [UInt8]
+    /// `isWordScalar` over the BMP, as a bit table.
+    private let wordScalars = WordScalarTable()
 
     public init(configuration: NormalizeConfiguration) {
         self.configuration = configuration
+        self.asciiFold = (0...255).map { (c: UInt8) in
+            guard Self.isASCIIWordByte(c) else { return 0 }
+            return configuration.caseFold && c &- 0x41 < 26 ? c | 0x20 : c
+        }
     }
 
     /// Normalizes one document.
@@ -29,7 +38,9 @@ public struct Normalizer: StreamingStage {
             let excluded = excludedLines(utf8)
             // Sized for the most tokens the text can hold; see `TokenizedText.init(capacity:_:)`.
             return TokenizedText(capacity: (utf8.count + 1) / 2) { sink in
-                scan(utf8, excluded: excluded, into: &sink)
+                asciiFold.withUnsafeBufferPointer { fold in
+                    scan(utf8, fold: fold, excluded: excluded, into: &sink)
+                }
             }
         }
     }
@@ -45,15 +56,24 @@ public struct Normalizer: StreamingStage {
     ///   non-blank line.
     private func excludedLines(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         guard !configuration.compiledPatterns.isEmpty else { return [] }
+        guard let base = bytes.baseAddress else { return [] }
         var out: [Range<Int>] = []
         let n = bytes.count
         var lineStart = 0
         var i = 0
         while i <= n {
-            // A line ends at an LF that does not follow a CR, or at the end of the text.
-            if i < n && (bytes[i] != 0x0A || (i > 0 && bytes[i - 1] == 0x0D)) {
-                i += 1
-                continue
+            // A line ends at an LF that does not follow a CR, or at the end of the text; LF bytes
+            // are found with `memchr`.
+            if i < n {
+                guard let lf = memchr(base + i, 0x0A, n - i) else {
+                    i = n
+                    continue
+                }
+                i = base.distance(to: lf.assumingMemoryBound(to: UInt8.self))
+                if i > 0 && bytes[i - 1] == 0x0D {
+                    i += 1
+                    continue
+                }
             }
             if isBoilerplate(bytes, lineStart..<i) { out.append(lineStart..<i) }
             i += 1
@@ -102,10 +122,13 @@ public struct Normalizer: StreamingStage {
 
     private enum Quote { case none, straight, curly }
 
+    /// Splits `bytes` into tokens, tracking quotations, and writes those outside `excluded` lines to `tokens`;
+    /// `fold` is `asciiFold` (each ASCII word byte as it is hashed, 0 for every other byte).
+    /// - Complexity: O(n) in the length of `bytes`.
     private func scan(
-        _ bytes: UnsafeBufferPointer<UInt8>, excluded: [Range<Int>], into tokens: inout TokenizedText.Sink
+        _ bytes: UnsafeBufferPointer<UInt8>, fold: UnsafeBufferPointer<UInt8>, excluded: [Range<Int>],
+        into tokens: inout TokenizedText.Sink
     ) {
-        let caseFold = configuration.caseFold
         let n = bytes.count
         var i = 0
         var scalarOffset: UInt32 = 0
@@ -116,26 +139,35 @@ public struct Normalizer: StreamingStage {
             let b = bytes[i]
             if b < 0x80 {
                 if Self.isASCIIWordByte(b) {
-                    // A token: scan its ASCII part fast; fall to the slow path on non-ASCII.
                     let start = i
                     let startScalar = scalarOffset
+                    // The token's ASCII run, hashed as it is read (one byte is one scalar): a
+                    // tight loop of its own, so the hash stays in a register.
                     var h = StableHash.fnvOffset
+                    var j = i
+                    while j < n {
+                        let folded = fold[Int(bytes[j])]
+                        if folded == 0 { break }
+                        h = (h ^ UInt64(folded)) &* StableHash.fnvPrime
+                        j &+= 1
+                    }
+                    scalarOffset += UInt32(j - i)
+                    i = j
+                    // A token that goes on with non-ASCII letters or marks takes the general
+                    // path (NFKC and case folding of the whole token) in `emit`.
                     var asciiOnly = true
                     while i < n {
                         let c = bytes[i]
                         if c < 0x80 {
                             guard Self.isASCIIWordByte(c) else { break }
-                            let lower = caseFold && c &- 0x41 < 26 ? c | 0x20 : c
-                            h = (h ^ UInt64(lower)) &* StableHash.fnvPrime
                             i += 1
-                            scalarOffset += 1
                         } else {
                             let (scalar, width) = Self.decode(bytes, i)
-                            guard Self.isWordScalar(scalar) else { break }
+                            guard wordScalars.contains(scalar) else { break }
                             asciiOnly = false
                             i += width
-                            scalarOffset += 1
                         }
+                        scalarOffset += 1
                     }
                     emit(
                         bytes, start..<i, startScalar, scalarOffset, asciiOnly ? StableHash.mix64(h) : nil,
@@ -163,12 +195,12 @@ public struct Normalizer: StreamingStage {
                 continue
             }
             let (scalar, width) = Self.decode(bytes, i)
-            if Self.isWordScalar(scalar) {
+            if wordScalars.contains(scalar) {
                 let start = i
                 let startScalar = scalarOffset
                 while i < n {
                     let (s, w) = Self.decode(bytes, i)
-                    guard Self.isWordScalar(s) else { break }
+                    guard wordScalars.contains(s) else { break }
                     i += w
                     scalarOffset += 1
                 }

@@ -18,14 +18,26 @@ public enum Shingler {
         }
         let width = min(k, n)
         let count = n - width + 1
+        let m: UInt64 = 0x9e37_79b9_7f4a_7c15
         // Written straight into the storage rather than appended one by one (no per-element
         // capacity and uniqueness checks).
         out = [UInt64](unsafeUninitializedCapacity: count) { buffer, initialized in
             tokens.withUnsafeBufferPointer { t in
+                if width == 5 {
+                    // The configured size, unrolled: the same arithmetic as the loop below.
+                    for i in 0..<count {
+                        var g = (t[i] &* m) ^ t[i &+ 1]
+                        g = (g &* m) ^ t[i &+ 2]
+                        g = (g &* m) ^ t[i &+ 3]
+                        g = (g &* m) ^ t[i &+ 4]
+                        buffer[i] = StableHash.mix64(g)
+                    }
+                    return
+                }
                 for i in 0..<count {
                     var g: UInt64 = t[i]
                     for j in 1..<width {
-                        g = (g &* 0x9e37_79b9_7f4a_7c15) ^ t[i + j]
+                        g = (g &* m) ^ t[i + j]
                     }
                     buffer[i] = StableHash.mix64(g)
                 }

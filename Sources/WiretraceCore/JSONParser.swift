@@ -16,6 +16,16 @@ public struct JSONParser {
 
     /// Parses one complete JSON value; trailing non-whitespace is an error.
     /// - Complexity: O(n) in the length of `bytes`.
+    /// `String(validating: bytes, as: UTF8.self)`: the string of valid UTF-8 `bytes`, nil for
+    /// invalid ones.
+    ///
+    /// Short ASCII strings (keys, ids, dates) are made with `String(decoding:as:)`, which gives
+    /// the same string for ASCII: the generic validating initializer costs more than the bytes.
+    static func string(validating bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        if bytes.count <= 64 && bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
+        return String(validating: bytes, as: UTF8.self)
+    }
+
     public static func parse<C: Collection<UInt8>>(_ bytes: C) throws(SyntaxError) -> JSONValue {
         let array = Array(bytes)
         return try array.withUnsafeBufferPointer { buffer throws(SyntaxError) -> JSONValue in
@@ -80,6 +90,8 @@ public struct JSONParser {
         mutating func parseObject(depth: Int) throws(SyntaxError) -> JSONValue {
             index += 1
             var members: [(String, JSONValue)] = []
+            // Room for a typical record's fields at once, rather than growing 1, 2, 4, 8.
+            members.reserveCapacity(8)
             skipWhitespace()
             if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
                 index += 1
@@ -224,7 +236,7 @@ public struct JSONParser {
                 if c == UInt8(ascii: "\"") {
                     let raw = UnsafeBufferPointer(rebasing: bytes[start..<index])
                     index += 1
-                    guard let s = String(validating: raw, as: UTF8.self) else {
+                    guard let s = JSONParser.string(validating: raw) else {
                         throw SyntaxError(message: "string is not valid UTF-8", offset: start)
                     }
                     return s
@@ -232,13 +244,15 @@ public struct JSONParser {
                 if c < 0x20 { throw error("control character in a string") }
             }
             var out: [UInt8] = []
-            out.reserveCapacity(index - start + 256)
+            // Unescaping only shortens, so the rest of the input (a JSONL line: this string and a
+            // few short fields), up to 64 KiB more, is room enough: one allocation, no extra pass.
+            out.reserveCapacity(min(bytes.count, index + (1 << 16)) - start)
             out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
             while index < bytes.count {
                 let c = bytes[index]
                 if c == UInt8(ascii: "\"") {
                     index += 1
-                    guard let s = String(validating: out, as: UTF8.self) else {
+                    guard let s = out.withUnsafeBufferPointer({ JSONParser.string(validating: $0) }) else {
                         throw SyntaxError(message: "string is not valid UTF-8", offset: start)
                     }
                     return s

@@ -21,4 +21,24 @@ import Testing
         for i in 0..<10_000 { #expect(index.insert(id: "id\(i)", source: "f.jsonl:\(i + 1)") == nil) }
         #expect(index.insert(id: "id1234", source: "g") == "f.jsonl:1235")
     }
+
+    /// Sources alternating between files (the remembered last prefix changes every time), with
+    /// numbers of up to nine digits split off and longer ones kept in the prefix.
+    @Test func alternatingFilesAndLongNumbers() {
+        var index = DuplicateIndex()
+        #expect(index.insert(id: "a", source: "one.jsonl:1") == nil)
+        #expect(index.insert(id: "b", source: "two.jsonl:1") == nil)
+        #expect(index.insert(id: "c", source: "one.jsonl:2") == nil)
+        #expect(index.insert(id: "d", source: "two.jsonl:123456789") == nil)
+        #expect(index.insert(id: "e", source: "two.jsonl:1234567890") == nil)
+        #expect(index.insert(id: "f", source: "one.jsonl:007") == nil)
+        #expect(index.insert(id: "g", source: "één.jsonl:5") == nil)
+        #expect(index.insert(id: "a", source: "y") == "one.jsonl:1")
+        #expect(index.insert(id: "b", source: "y") == "two.jsonl:1")
+        #expect(index.insert(id: "c", source: "y") == "one.jsonl:2")
+        #expect(index.insert(id: "d", source: "y") == "two.jsonl:123456789")
+        #expect(index.insert(id: "e", source: "y") == "two.jsonl:1234567890")
+        #expect(index.insert(id: "f", source: "y") == "one.jsonl:7")
+        #expect(index.insert(id: "g", source: "y") == "één.jsonl:5")
+    }
 }

@@ -1,4 +1,4 @@
-import Normalize
+@testable import Normalize
 import Testing
 import WiretraceCore
 
@@ -57,5 +57,99 @@ import WiretraceCore
         var h = StableHash.fnvOffset
         for b in s.utf8 { h = (h ^ UInt64(b)) &* StableHash.fnvPrime }
         return h
+    }
+}
+
+/// The byte-level tokenizer (its ASCII fast path and its general path) against a plain
+/// reference: runs of word scalars over `unicodeScalars`, each hashed from `normalizeToken`.
+@Suite struct NormalizerReferenceTests {
+    static let lines = [
+        "The TALIBAN said: \"We will go\" on 12 May 2024, at 09:30.",
+        "“Curly quotes” and ‘single ones’, it’s O’Brien’s — an em dash – and an en dash.",
+        "Zürich, Straße, ﬁnance, Ｔａｌｉｂａｎ, İstanbul, ΣΊΣΥΦΟΣ, naïve café, cafe\u{301}, x², Ⅻ, ½.",
+        "ABC123def 3.14 U.S. e-mail co-operate 2024-05-01 #tag @user 100%",
+        "Éclair and ÉCLAIR; mixed ASCIIthenÜmlaut and ümlautThenASCII; 😀 emoji😀inside",
+        "Advertisement",
+        "  Share this article:  ",
+        "Tabs\tand\u{00A0}no-break spaces\u{2028}line separator «guillemets» „low quote”",
+        "Story continues below advertisement",
+        "",
+        "CRLF line\r\nnext line after CR LF\rlone CR",
+        "digits٣٤ and Devanagari १२३ and 中文字符 and 日本語のテキスト",
+    ]
+
+    /// Reference tokens: hashes and scalar offsets, the text's boilerplate lines blanked first.
+    func reference(_ text: String, normalizer: Normalizer) -> (hashes: [UInt64], starts: [UInt32], ends: [UInt32]) {
+        let scalars = Array(text.unicodeScalars)
+        var hashes: [UInt64] = []
+        var starts: [UInt32] = []
+        var ends: [UInt32] = []
+        var i = 0
+        while i < scalars.count {
+            guard Normalizer.isWordScalar(scalars[i]) else {
+                i += 1
+                continue
+            }
+            let start = i
+            while i < scalars.count && Normalizer.isWordScalar(scalars[i]) { i += 1 }
+            let token = String(String.UnicodeScalarView(scalars[start..<i]))
+            hashes.append(StableHash.hash(normalizer.normalizeToken(token)))
+            starts.append(UInt32(start))
+            ends.append(UInt32(i))
+        }
+        return (hashes, starts, ends)
+    }
+
+    @Test(arguments: [false, true])
+    func matchesTheReference(caseFold: Bool) throws {
+        var configuration = try NormalizeConfiguration()
+        configuration.caseFold = caseFold
+        let plain = Normalizer(configuration: configuration)
+        let patterns = [
+            "advertisement", "(story continues|continue reading)( below)?( advertisement)?",
+            "(share|tweet|email|print)( this)?( article| story)?(:.*)?",
+        ]
+        var withPatterns = try NormalizeConfiguration(boilerplatePatterns: patterns)
+        withPatterns.caseFold = caseFold
+        let filtering = Normalizer(configuration: withPatterns)
+        for rotation in 0..<Self.lines.count {
+            let lines = Array(Self.lines[rotation...] + Self.lines[..<rotation])
+            let text = lines.joined(separator: "\n")
+            let t = plain.tokenize(text)
+            let r = reference(text, normalizer: plain)
+            #expect(t.hashes == r.hashes)
+            #expect(t.starts == r.starts)
+            #expect(t.ends == r.ends)
+            // Boilerplate lines left out: as if they were blanked to spaces.
+            let blanked = lines.map { line in
+                ["Advertisement", "  Share this article:  ", "Story continues below advertisement"].contains(line)
+                    ? String(repeating: " ", count: line.unicodeScalars.count) : line
+            }.joined(separator: "\n")
+            let f = filtering.tokenize(text)
+            let b = reference(blanked, normalizer: plain)
+            #expect(f.hashes == b.hashes)
+            #expect(f.starts == b.starts)
+        }
+    }
+}
+
+@Suite struct WordScalarTableTests {
+    /// Every BMP scalar and a sample above it: the table answers as the property lookups do.
+    @Test func agreesWithTheUnicodeProperties() {
+        let table = WordScalarTable()
+        var disagreements: [UInt32] = []
+        for v in UInt32(0)..<0x1_0000 {
+            guard let s = Unicode.Scalar(v) else { continue }
+            if table.contains(s) != Normalizer.isWordScalar(s) { disagreements.append(v) }
+        }
+        for v: UInt32 in [0x1_0000, 0x1_0400, 0x1_D400, 0x1_F600, 0x2_0000, 0xE_0001, 0x10_FFFF] {
+            if let s = Unicode.Scalar(v), table.contains(s) != Normalizer.isWordScalar(s) { disagreements.append(v) }
+        }
+        #expect(disagreements.isEmpty)
+        // Spot checks: letters, marks and digits of other scripts are words; punctuation is not.
+        let words: [Unicode.Scalar] = ["é", "ß", "中", "\u{301}", "٣", "½", "Ⅻ", "𝐀"]
+        let others: [Unicode.Scalar] = ["’", "“", "—", "\u{00A0}", "\u{2028}", "😀", "«"]
+        #expect(words.allSatisfy { table.contains($0) })
+        #expect(!others.contains { table.contains($0) })
     }
 }

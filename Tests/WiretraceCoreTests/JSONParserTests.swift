@@ -1,5 +1,6 @@
 import Testing
-import WiretraceCore
+
+@testable import WiretraceCore
 
 @Suite struct JSONParserTests {
     @Test func parsesNestedValuesKeepingKeyOrder() throws {
@@ -38,5 +39,22 @@ import WiretraceCore
 
     @Test func rejectsInvalidUTF8InStrings() {
         #expect(throws: JSONParser.SyntaxError.self) { try JSONParser.parse([0x22, 0xFF, 0x22]) }
+    }
+}
+
+@Suite struct JSONStringValidationTests {
+    /// The ASCII shortcut and the validating initializer agree: ASCII at and around the length
+    /// limit, non-ASCII, and invalid UTF-8 (stray continuation, truncated, overlong, surrogate).
+    @Test func agreesWithStringValidating() {
+        let cases: [[UInt8]] = [
+            [], Array("id".utf8), Array("1987-04-08".utf8), Array(repeating: 0x61, count: 64),
+            Array(repeating: 0x61, count: 65), Array("café “quoted” – naïve".utf8), Array("😀".utf8),
+            [0x80], [0x61, 0xC3], [0xC0, 0xAF], [0xED, 0xA0, 0x80], [0x61, 0x62, 0xFF], [0x7F, 0x00, 0x41],
+        ]
+        for bytes in cases {
+            bytes.withUnsafeBufferPointer { raw in
+                #expect(JSONParser.string(validating: raw) == String(validating: raw, as: UTF8.self), "\(bytes)")
+            }
+        }
     }
 }
