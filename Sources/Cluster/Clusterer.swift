@@ -480,7 +480,7 @@ public struct Clusterer: BarrierStage {
             for (i, e) in docs.enumerated() {
                 if leaders.count >= needed || leaders.count + (docs.count - i) < needed { break }
                 let grouped = leaders.contains {
-                    sketches.estimatedJaccard($0, Int(e)) >= configuration.commonMaxSimilarity
+                    SignatureAgreement.estimatedJaccard(sketches, $0, Int(e)) >= configuration.commonMaxSimilarity
                 }
                 if !grouped { leaders.append(Int(e)) }
             }
