@@ -196,14 +196,20 @@ public struct Clusterer: BarrierStage {
         _ commonText: CommonText, _ copies: UnionFind, blockStart: Int, _ w: inout Worker, _ aligner: PassageAligner,
         _ lede: LedeAgreement, _ published: [Int64]
     ) throws -> Examined {
-        // Fingerprint candidates: earlier documents sharing enough non-common fingerprints.
-        for f in try fingerprints.fingerprints(x) {
-            guard let i = index.table.index(of: f), !common.contains(f) else { continue }
-            for e in index.documents(i) {
-                let y = Int(e)
-                if y >= x { break }
-                if w.shared[y] == 0 { w.touched.append(y) }
-                w.shared[y] += 1
+        // Fingerprint candidates: earlier documents sharing enough non-common fingerprints. The
+        // fingerprints left in `fingerprints` are all indexed and none is common (`acceptedPairs`).
+        let xFingerprints = try fingerprints.fingerprints(x)
+        w.shared.withUnsafeMutableBufferPointer { shared in
+            for f in xFingerprints {
+                guard let i = index.table.index(of: f) else { continue }
+                index.withDocuments(i) { documents in
+                    for e in documents {
+                        let y = Int(e)
+                        if y >= x { break }
+                        if shared[y] == 0 { w.touched.append(y) }
+                        shared[y] += 1
+                    }
+                }
             }
         }
         let minShared = Int32(configuration.minSharedFingerprints)

@@ -153,13 +153,17 @@ struct PostingIndex: Sendable {
         }
     }
 
-    /// The kept documents of fingerprint number `i`, ascending.
+    /// Calls `body` with the kept documents of fingerprint number `i`, ascending, in place: no
+    /// slice to retain and release (the candidate phase walks a posting list per fingerprint of
+    /// every document).
     @inline(__always)
-    func documents(_ i: Int) -> ArraySlice<Int32> {
+    func withDocuments<R>(_ i: Int, _ body: (UnsafeBufferPointer<Int32>) throws -> R) rethrows -> R {
         var p = 0
         while passStarts[p + 1] <= i { p += 1 }
         let start = i == passStarts[p] ? 0 : Int(ends[i - 1])
-        return parts[p][start..<Int(ends[i])]
+        return try parts[p].withUnsafeBufferPointer {
+            try body(UnsafeBufferPointer(rebasing: $0[start..<Int(ends[i])]))
+        }
     }
 }
 
