@@ -137,12 +137,12 @@ public struct Clusterer: BarrierStage {
 
     /// Verifies the pair (y, x), y earlier.
     func verify(
-        _ y: Int, _ x: Int, _ cache: inout TokenCache, _ common: CommonText, _ aligner: PassageAligner,
-        _ lede: LedeAgreement, _ published: [Int64]
+        _ y: Int, _ x: Int, _ cache: inout TokenCache, _ scratch: inout PassageAligner.Scratch, _ common: CommonText,
+        _ aligner: PassageAligner, _ lede: LedeAgreement, _ published: [Int64]
     ) throws -> Outcome {
         let ey = try verificationEntry(y, &cache, common, aligner)
         let ex = try verificationEntry(x, &cache, common, aligner)
-        let alignment = aligner.align(ey.text, ex.text, indexB: ex.index(aligner))
+        let alignment = aligner.align(ey.text, ex.text, indexB: ex.index(aligner), scratch: &scratch)
         let byContainment = accepts(alignment)
         let byLede =
             try !byContainment
@@ -168,6 +168,7 @@ public struct Clusterer: BarrierStage {
     /// One thread's scratch state for the candidate phase.
     struct Worker {
         var cache = TokenCache(capacity: 256)
+        var scratch = PassageAligner.Scratch()
         /// Per earlier document, fingerprints shared with the current one.
         var shared: [Int32]
         var touched: [Int] = []
@@ -244,7 +245,7 @@ public struct Clusterer: BarrierStage {
                 out.outcomes.append(nil)
                 continue
             }
-            let outcome = try verify(y, x, &w.cache, commonText, aligner, lede, published)
+            let outcome = try verify(y, x, &w.cache, &w.scratch, commonText, aligner, lede, published)
             if case .accepted(_, _, true) = outcome { joined.append(root) }
             out.outcomes.append(outcome)
         }
@@ -388,6 +389,7 @@ public struct Clusterer: BarrierStage {
         // which keeps a story copied thousands of times linear.
         var copies = UnionFind(count: n)
         var edges = EdgeList()
+        var replayScratch = PassageAligner.Scratch()
 
         for start in stride(from: 0, to: n, by: Self.blockSize) {
             let end = min(n, start + Self.blockSize)
@@ -415,7 +417,8 @@ public struct Clusterer: BarrierStage {
                     if copies.find(x) == copies.find(y) { continue }
                     counters.add("verified", 1)
                     let outcome =
-                        try e.outcomes[k] ?? verify(y, x, &workers[0].cache, commonText, aligner, lede, published)
+                        try e.outcomes[k]
+                        ?? verify(y, x, &workers[0].cache, &replayScratch, commonText, aligner, lede, published)
                     switch outcome {
                     case .rejected: continue
                     case .refusedNumberConflicts: counters.add("refused_number_conflicts", 1)
