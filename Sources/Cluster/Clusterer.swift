@@ -172,6 +172,11 @@ public struct Clusterer: BarrierStage {
         /// Per earlier document, fingerprints shared with the current one.
         var shared: [Int32]
         var touched: [Int] = []
+        /// The current document's posting lists, as fingerprint numbers, then as `start << 32 | end`
+        /// in `PostingIndex.postings`.
+        var lists: [Int] = []
+        /// What the loads made only to fill the cache add up to (kept, so that they are made).
+        var sink: UInt32 = 0
         /// Per document, the last document (plus one) that listed it as a candidate.
         var stamp: [Int32]
         init(count: Int) {
@@ -199,12 +204,25 @@ public struct Clusterer: BarrierStage {
     ) throws -> Examined {
         // Fingerprint candidates: earlier documents sharing enough non-common fingerprints. The
         // fingerprints left in `fingerprints` are all indexed and none is common (`acceptedPairs`).
-        let xFingerprints = try fingerprints.fingerprints(x)
-        w.shared.withUnsafeMutableBufferPointer { shared in
-            for f in xFingerprints {
-                guard let i = index.table.index(of: f) else { continue }
-                index.withDocuments(i) { documents in
-                    for e in documents {
+        // Each step is a loop of loads that do not depend on each other (the table's entries, the
+        // posting lists' places, their first documents), so that their cache misses overlap
+        // rather than wait on the walk's branches one by one.
+        w.lists.removeAll(keepingCapacity: true)
+        try fingerprints.fingerprints(x).withUnsafeBufferPointer { fs in
+            w.sink &+= index.table.warm(fs)
+            for f in fs {
+                if let i = index.table.index(of: f) { w.lists.append(i) }
+            }
+        }
+        for k in w.lists.indices {
+            let r = index.range(w.lists[k])
+            w.lists[k] = r.lowerBound << 32 | r.upperBound
+        }
+        index.postings.withUnsafeBufferPointer { postings in
+            for r in w.lists { w.sink &+= UInt32(bitPattern: postings[r >> 32]) }
+            w.shared.withUnsafeMutableBufferPointer { shared in
+                for r in w.lists {
+                    for e in postings[r >> 32..<r & 0xffff_ffff] {
                         let y = Int(e)
                         if y >= x { break }
                         if shared[y] == 0 { w.touched.append(y) }
