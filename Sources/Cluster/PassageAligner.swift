@@ -361,8 +361,8 @@ public struct PassageAligner: Sendable {
         let s = minPassageWords
         guard s > 0, t.count >= s else { return }
         let p: UInt64 = 0x9e37_79b9_7f4a_7c15
-        var top: UInt64 = 1  // P^(s-1)
-        for _ in 1..<s { top &*= p }
+        var power: UInt64 = 1  // P^s
+        for _ in 0..<s { power &*= p }
         t.withUnsafeBufferPointer { t in
             var h: UInt64 = 0
             for k in stride(from: t.count - 1, through: t.count - s, by: -1) { h = t[k] &+ p &* h }
@@ -371,7 +371,9 @@ public struct PassageAligner: Sendable {
                 body(i, h == 0 ? 1 : h)
                 if i == 0 { break }
                 i -= 1
-                h = t[i] &+ p &* (h &- t[i + s] &* top)
+                // P·(h − t[i+s]·P^(s−1)), with the word leaving off the chain of dependent steps:
+                // one multiplication and one addition per window.
+                h = p &* h &+ (t[i] &- t[i + s] &* power)
             }
         }
     }
