@@ -137,12 +137,12 @@ public struct Clusterer: BarrierStage {
 
     /// Verifies the pair (y, x), y earlier.
     func verify(
-        _ y: Int, _ x: Int, _ cache: inout TokenCache, _ common: CommonText, _ aligner: PassageAligner,
-        _ lede: LedeAgreement, _ published: [Int64]
+        _ y: Int, _ x: Int, _ cache: inout TokenCache, _ scratch: inout PassageAligner.Scratch, _ common: CommonText,
+        _ aligner: PassageAligner, _ lede: LedeAgreement, _ published: [Int64]
     ) throws -> Outcome {
         let ey = try verificationEntry(y, &cache, common, aligner)
         let ex = try verificationEntry(x, &cache, common, aligner)
-        let alignment = aligner.align(ey.text, ex.text, indexB: ex.index(aligner))
+        let alignment = aligner.align(ey.text, ex.text, indexB: ex.index(aligner), scratch: &scratch)
         let byContainment = accepts(alignment)
         let byLede =
             try !byContainment
@@ -168,9 +168,15 @@ public struct Clusterer: BarrierStage {
     /// One thread's scratch state for the candidate phase.
     struct Worker {
         var cache = TokenCache(capacity: 256)
+        var scratch = PassageAligner.Scratch()
         /// Per earlier document, fingerprints shared with the current one.
         var shared: [Int32]
         var touched: [Int] = []
+        /// The current document's posting lists, as fingerprint numbers, then as `start << 32 | end`
+        /// in `PostingIndex.postings`.
+        var lists: [Int] = []
+        /// What the loads made only to fill the cache add up to (kept, so that they are made).
+        var sink: UInt32 = 0
         /// Per document, the last document (plus one) that listed it as a candidate.
         var stamp: [Int32]
         init(count: Int) {
@@ -196,14 +202,33 @@ public struct Clusterer: BarrierStage {
         _ commonText: CommonText, _ copies: UnionFind, blockStart: Int, _ w: inout Worker, _ aligner: PassageAligner,
         _ lede: LedeAgreement, _ published: [Int64]
     ) throws -> Examined {
-        // Fingerprint candidates: earlier documents sharing enough non-common fingerprints.
-        for f in try fingerprints.fingerprints(x) {
-            guard let i = index.table.index(of: f), !common.contains(f) else { continue }
-            for e in index.documents(i) {
-                let y = Int(e)
-                if y >= x { break }
-                if w.shared[y] == 0 { w.touched.append(y) }
-                w.shared[y] += 1
+        // Fingerprint candidates: earlier documents sharing enough non-common fingerprints. The
+        // fingerprints left in `fingerprints` are all indexed and none is common (`acceptedPairs`).
+        // Each step is a loop of loads that do not depend on each other (the table's entries, the
+        // posting lists' places, their first documents), so that their cache misses overlap
+        // rather than wait on the walk's branches one by one.
+        w.lists.removeAll(keepingCapacity: true)
+        try fingerprints.fingerprints(x).withUnsafeBufferPointer { fs in
+            w.sink &+= index.table.warm(fs)
+            for f in fs {
+                if let i = index.table.index(of: f) { w.lists.append(i) }
+            }
+        }
+        for k in w.lists.indices {
+            let r = index.range(w.lists[k])
+            w.lists[k] = r.lowerBound << 32 | r.upperBound
+        }
+        index.postings.withUnsafeBufferPointer { postings in
+            for r in w.lists { w.sink &+= UInt32(bitPattern: postings[r >> 32]) }
+            w.shared.withUnsafeMutableBufferPointer { shared in
+                for r in w.lists {
+                    for e in postings[r >> 32..<r & 0xffff_ffff] {
+                        let y = Int(e)
+                        if y >= x { break }
+                        if shared[y] == 0 { w.touched.append(y) }
+                        shared[y] += 1
+                    }
+                }
             }
         }
         let minShared = Int32(configuration.minSharedFingerprints)
@@ -238,7 +263,7 @@ public struct Clusterer: BarrierStage {
                 out.outcomes.append(nil)
                 continue
             }
-            let outcome = try verify(y, x, &w.cache, commonText, aligner, lede, published)
+            let outcome = try verify(y, x, &w.cache, &w.scratch, commonText, aligner, lede, published)
             if case .accepted(_, _, true) = outcome { joined.append(root) }
             out.outcomes.append(outcome)
         }
@@ -382,6 +407,7 @@ public struct Clusterer: BarrierStage {
         // which keeps a story copied thousands of times linear.
         var copies = UnionFind(count: n)
         var edges = EdgeList()
+        var replayScratch = PassageAligner.Scratch()
 
         for start in stride(from: 0, to: n, by: Self.blockSize) {
             let end = min(n, start + Self.blockSize)
@@ -409,7 +435,8 @@ public struct Clusterer: BarrierStage {
                     if copies.find(x) == copies.find(y) { continue }
                     counters.add("verified", 1)
                     let outcome =
-                        try e.outcomes[k] ?? verify(y, x, &workers[0].cache, commonText, aligner, lede, published)
+                        try e.outcomes[k]
+                        ?? verify(y, x, &workers[0].cache, &replayScratch, commonText, aligner, lede, published)
                     switch outcome {
                     case .rejected: continue
                     case .refusedNumberConflicts: counters.add("refused_number_conflicts", 1)
@@ -480,7 +507,7 @@ public struct Clusterer: BarrierStage {
             for (i, e) in docs.enumerated() {
                 if leaders.count >= needed || leaders.count + (docs.count - i) < needed { break }
                 let grouped = leaders.contains {
-                    sketches.estimatedJaccard($0, Int(e)) >= configuration.commonMaxSimilarity
+                    SignatureAgreement.estimatedJaccard(sketches, $0, Int(e)) >= configuration.commonMaxSimilarity
                 }
                 if !grouped { leaders.append(Int(e)) }
             }

@@ -50,6 +50,24 @@ struct FingerprintTable: Sendable {
 
     @inline(__always)
     func contains(_ f: UInt32) -> Bool { index(of: f) != nil }
+
+    /// Reads, for each of `fs`, the directory entry and the first key that `index(of:)` reads, and
+    /// returns a value made of them (to keep): loads that do not wait on each other nor on a
+    /// branch, so their cache misses overlap, and the lookups that follow find them in the cache.
+    /// Worth it for a batch of lookups scattered over a large table.
+    @inline(__always)
+    func warm(_ fs: UnsafeBufferPointer<UInt32>) -> UInt32 {
+        keys.withUnsafeBufferPointer { k in
+            directory.withUnsafeBufferPointer { d in
+                var sum: UInt32 = 0
+                for f in fs { sum &+= UInt32(bitPattern: d[Int(UInt64(f) >> UInt64(shift))]) }
+                let last = k.count - 1
+                guard last >= 0 else { return sum }
+                for f in fs { sum &+= k[min(Int(d[Int(UInt64(f) >> UInt64(shift))]), last)] }
+                return sum
+            }
+        }
+    }
 }
 
 /// The fingerprint index: for every fingerprint held by at least two documents, its first `cap`
@@ -60,37 +78,48 @@ struct FingerprintTable: Sendable {
 struct PostingIndex: Sendable {
     /// Fingerprints held by two documents or more.
     let table: FingerprintTable
-    /// The first `cap` documents holding each fingerprint, in one array per pass of the
-    /// construction (fingerprints `passStarts[p]..<passStarts[p + 1]`), each of its exact size — no
-    /// array of all postings growing by doubling. `ends[i]` is where fingerprint i's documents end
-    /// in its pass's array; they start where the previous fingerprint's end (0 for a pass's first).
-    private let parts: [[Int32]]
-    private let passStarts: [Int]
+    /// The first `cap` documents holding each fingerprint, fingerprint after fingerprint, in one
+    /// array of its exact size. `ends[i]` is where fingerprint i's documents end; they start where
+    /// the previous fingerprint's end (0 for the first).
+    let postings: [Int32]
     private let ends: [Int32]
 
     /// - Complexity: see `forEachGroup`.
     init(_ sketches: SketchTable, cap: Int) throws {
         var keys: [UInt32] = []
         var ends: [Int32] = []
+        // One array per pass of the construction, each of its exact size, joined at the end: no
+        // array of all postings growing by doubling.
         var parts: [[Int32]] = []
-        var passStarts = [0]
         var ordinals: [Int32] = []
+        var base = 0
         try Self.forEachGroup(
             sketches, minDocuments: 2,
             passEnded: {
                 parts.append(exactCopy(ordinals))
+                base += ordinals.count
                 ordinals = []
-                passStarts.append(keys.count)
             }
         ) { f, group in
             keys.append(f)
             for e in group.prefix(cap) { ordinals.append(Int32(truncatingIfNeeded: e)) }
-            ends.append(Int32(ordinals.count))
+            precondition(base + ordinals.count <= Int(Int32.max), "too many postings")
+            ends.append(Int32(base + ordinals.count))
         }
         table = FingerprintTable(sortedKeys: exactCopy(keys))
         self.ends = exactCopy(ends)
-        self.parts = parts
-        self.passStarts = passStarts
+        // Each part let go as it is copied: the joined array's pages are touched as it fills, so
+        // the postings are not held twice.
+        postings = [Int32](unsafeUninitializedCapacity: base) { buffer, initialized in
+            var at = 0
+            for p in parts.indices {
+                let part = parts[p]
+                parts[p] = []
+                _ = UnsafeMutableBufferPointer(rebasing: buffer[at..<at + part.count]).initialize(from: part)
+                at += part.count
+            }
+            initialized = at
+        }
     }
 
     /// Calls `body(f, group)` for each fingerprint f held by `minDocuments` documents or more (at
@@ -153,14 +182,9 @@ struct PostingIndex: Sendable {
         }
     }
 
-    /// The kept documents of fingerprint number `i`, ascending.
+    /// Where the kept documents of fingerprint number `i` lie in `postings`, ascending.
     @inline(__always)
-    func documents(_ i: Int) -> ArraySlice<Int32> {
-        var p = 0
-        while passStarts[p + 1] <= i { p += 1 }
-        let start = i == passStarts[p] ? 0 : Int(ends[i - 1])
-        return parts[p][start..<Int(ends[i])]
-    }
+    func range(_ i: Int) -> Range<Int> { (i == 0 ? 0 : Int(ends[i - 1]))..<Int(ends[i]) }
 }
 
 /// `values` in an array of no more capacity than it needs (one that grew by appending has up to

@@ -124,14 +124,34 @@ public struct PassageAligner: Sendable {
         return Index(bits: bits, keys: keys, slots: slots, filter: filter)
     }
 
+    /// Scratch arrays for `align`, kept between calls by a caller aligning many pairs (verification
+    /// aligns millions): no allocation, and no clearing of a table per pair.
+    public struct Scratch: Sendable {
+        /// Per slot of B's index, the first window of A (plus one) with its hash; all 0 between calls.
+        var heads: [Int32] = []
+        /// Per window of A, the next window of A with the same hash (set only for chained windows).
+        var next: [Int32] = []
+        /// The slots of `heads` set by the current call, cleared before it returns.
+        var touched: [Int32] = []
+
+        public init() {}
+    }
+
     /// Aligns `a` with `b`, with `b` indexed by `indexB` (`index(b.hashes)`).
+    /// - Complexity: see `align(_:_:indexB:scratch:)`.
+    public func align(_ a: Text, _ b: Text, indexB: Index) -> Alignment {
+        var scratch = Scratch()
+        return align(a, b, indexB: indexB, scratch: &scratch)
+    }
+
+    /// Aligns `a` with `b`, with `b` indexed by `indexB` (`index(b.hashes)`), in `scratch`'s arrays.
     ///
     /// A's windows whose hash B has are chained per slot of B's index, in increasing order; then B
     /// is scanned left to right, each window's chain giving the places in A that may start a run
     /// there. A hash only narrows the places down — every run is confirmed word by word — so the
     /// runs are those of the definition above whatever the hashes collide on.
     /// - Complexity: O(|a| + |b|) expected, plus the lengths of the runs tried.
-    public func align(_ a: Text, _ b: Text, indexB: Index) -> Alignment {
+    public func align(_ a: Text, _ b: Text, indexB: Index, scratch: inout Scratch) -> Alignment {
         let na = a.hashes.count
         let nb = b.hashes.count
         var result = Alignment(totalA: a.totalWeight, totalB: b.totalWeight, tokensA: na, tokensB: nb)
@@ -139,11 +159,39 @@ public struct PassageAligner: Sendable {
         guard na >= s, nb >= s else { return result }
         precondition(indexB.slots.count == nb - s + 1, "indexB does not index b")
         let bits = indexB.bits
+        // heads[k]: the first window of A (plus one) with slot k's hash; next[i]: the following one
+        // (-1 at a chain's end), set for chained windows only, the only ones read.
+        if scratch.heads.count < 1 << bits {
+            scratch.heads = [Int32](repeating: 0, count: 1 << bits)
+        }
+        if scratch.next.count < na - s + 1 {
+            scratch.next = [Int32](repeating: -1, count: na - s + 1)
+        }
+        scratch.touched.removeAll(keepingCapacity: true)
+        defer {
+            scratch.heads.withUnsafeMutableBufferPointer { heads in
+                for k in scratch.touched { heads[Int(k)] = 0 }
+            }
+        }
+        scratch.heads.withUnsafeMutableBufferPointer { heads in
+            scratch.next.withUnsafeMutableBufferPointer { next in
+                align(a, b, indexB, heads, next, &scratch.touched, &result)
+            }
+        }
+        return result
+    }
+
+    /// `align`'s body, with its scratch arrays: `heads` all 0 on entry, the slots it sets listed
+    /// in `touched`.
+    private func align(
+        _ a: Text, _ b: Text, _ indexB: Index, _ heads: UnsafeMutableBufferPointer<Int32>,
+        _ next: UnsafeMutableBufferPointer<Int32>, _ touched: inout [Int32], _ result: inout Alignment
+    ) {
+        let na = a.hashes.count
+        let nb = b.hashes.count
+        let s = minPassageWords
+        let bits = indexB.bits
         let mask = (1 << bits) - 1
-        // heads[k]: the first window of A (plus one) with slot k's hash; next[i]: the following one.
-        var heads = [Int32](repeating: 0, count: 1 << bits)
-        var next = [Int32](repeating: -1, count: na - s + 1)
-        var matched = false
         indexB.keys.withUnsafeBufferPointer { keys in
             indexB.filter.withUnsafeBufferPointer { filter in
                 forEachWindow(a.hashes) { i, h in
@@ -152,9 +200,9 @@ public struct PassageAligner: Sendable {
                     var k = f >> 3
                     while keys[k] != 0 {
                         if keys[k] == h {
+                            if heads[k] == 0 { touched.append(Int32(k)) }
                             next[i] = heads[k] - 1
                             heads[k] = Int32(i + 1)
-                            matched = true
                             return
                         }
                         k = (k + 1) & mask
@@ -162,7 +210,7 @@ public struct PassageAligner: Sendable {
                 }
             }
         }
-        guard matched else { return result }
+        guard !touched.isEmpty else { return }
         a.hashes.withUnsafeBufferPointer { ta in
             b.hashes.withUnsafeBufferPointer { tb in
                 indexB.slots.withUnsafeBufferPointer { slots in
@@ -190,7 +238,7 @@ public struct PassageAligner: Sendable {
                 }
             }
         }
-        guard !result.runs.isEmpty else { return result }
+        guard !result.runs.isEmpty else { return }
         // B's runs follow each other; A's may overlap (a passage repeated in B matches A's single
         // copy more than once) and come in any order.
         var spansA = result.runs.map(\.a)
@@ -202,7 +250,6 @@ public struct PassageAligner: Sendable {
         let shared = min(result.sharedA, result.sharedB)
         result.sharedA = shared
         result.sharedB = shared
-        return result
     }
 
     /// Aligns two token sequences: `align` with the texts prepared and B indexed here.
@@ -314,8 +361,8 @@ public struct PassageAligner: Sendable {
         let s = minPassageWords
         guard s > 0, t.count >= s else { return }
         let p: UInt64 = 0x9e37_79b9_7f4a_7c15
-        var top: UInt64 = 1  // P^(s-1)
-        for _ in 1..<s { top &*= p }
+        var power: UInt64 = 1  // P^s
+        for _ in 0..<s { power &*= p }
         t.withUnsafeBufferPointer { t in
             var h: UInt64 = 0
             for k in stride(from: t.count - 1, through: t.count - s, by: -1) { h = t[k] &+ p &* h }
@@ -324,7 +371,9 @@ public struct PassageAligner: Sendable {
                 body(i, h == 0 ? 1 : h)
                 if i == 0 { break }
                 i -= 1
-                h = t[i] &+ p &* (h &- t[i + s] &* top)
+                // P·(h − t[i+s]·P^(s−1)), with the word leaving off the chain of dependent steps:
+                // one multiplication and one addition per window.
+                h = p &* h &+ (t[i] &- t[i + s] &* power)
             }
         }
     }

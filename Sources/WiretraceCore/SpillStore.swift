@@ -194,10 +194,17 @@ public final class SpillStore: Sendable {
     public func words(_ ref: StoredDocumentRef) throws(WiretraceError) -> (hashes: [UInt64], quoted: [Bool]) {
         let start = 8 + Int(ref.textByteCount)
         let n = (Int(ref.byteCount) - start) / 17
-        var hashes = [UInt64](repeating: 0, count: n)
-        var quoted = [Bool](repeating: false, count: n)
-        let failure = hashes.withUnsafeMutableBytes { h in
-            quoted.withUnsafeMutableBytes { q in read([h, q], at: ref.offset + UInt64(start)) }
+        // Read straight into uninitialized arrays: zeroing them first would write every byte twice.
+        var failure: WiretraceError?
+        var quoted: [Bool] = []
+        let hashes = [UInt64](unsafeUninitializedCapacity: n) { h, hashCount in
+            quoted = [Bool](unsafeUninitializedCapacity: n) { q, quotedCount in
+                failure = read(
+                    [UnsafeMutableRawBufferPointer(h), UnsafeMutableRawBufferPointer(q)], at: ref.offset + UInt64(start)
+                )
+                quotedCount = failure == nil ? n : 0
+            }
+            hashCount = failure == nil ? n : 0
         }
         if let failure { throw failure }
         return (hashes, quoted)

@@ -20,6 +20,35 @@ import WiretraceCore
         #expect(a.runs.count == 1)
     }
 
+    /// One scratch reused across pairs of varied sizes, sharing much, little and nothing, aligns
+    /// each pair as a fresh one does: the slots a pair sets are cleared, whatever its size.
+    @Test func reusedScratchAlignsAsAFreshOne() {
+        func text(_ seeds: [(Int, Int)]) -> PassageAligner.Text {
+            let words = seeds.flatMap { SyntheticText.words(seed: UInt64($0.0), count: $0.1) }
+            let t = normalizer.tokenize(words.joined(separator: " "))
+            return aligner.text(t.hashes, quoted: t.quoted)
+        }
+        let texts = [
+            text([(1, 400), (2, 30)]), text([(3, 20)]), text([(1, 60), (4, 10), (2, 30)]), text([(5, 900)]),
+            text([(2, 30), (1, 400)]), text([(6, 5)]), text([(5, 120), (1, 40)]), text([(4, 10), (3, 20)]),
+        ]
+        var scratch = PassageAligner.Scratch()
+        for a in texts {
+            for b in texts {
+                let index = aligner.index(b.hashes)
+                let fresh = aligner.align(a, b, indexB: index)
+                let reused = aligner.align(a, b, indexB: index, scratch: &scratch)
+                #expect(reused.runs.map(\.a) == fresh.runs.map(\.a))
+                #expect(reused.runs.map(\.b) == fresh.runs.map(\.b))
+                #expect(reused.sharedA == fresh.sharedA && reused.sharedB == fresh.sharedB)
+                #expect(reused.coveredTokensA == fresh.coveredTokensA && reused.coveredTokensB == fresh.coveredTokensB)
+            }
+        }
+        // Some pairs share passages, so the scratch was really written.
+        let shared = aligner.align(texts[0], texts[4], indexB: aligner.index(texts[4].hashes), scratch: &scratch)
+        #expect(shared.runs.count == 2)
+    }
+
     @Test func unrelatedTextsShareNothing() {
         let a = aligner.align(
             normalizer.tokenize(SyntheticText.story(1, 200)), normalizer.tokenize(SyntheticText.story(2, 200)))
