@@ -198,7 +198,7 @@ public struct Clusterer: BarrierStage {
     /// the union-find as of the block's start, or through x's own accepted pairs — and those in x's
     /// block (from `blockStart` on), which the replay verifies if it needs them.
     func examine(
-        _ x: Int, _ lsh: [Int32], _ fingerprints: SketchTable, _ index: PostingIndex, _ common: FingerprintTable,
+        _ x: Int, _ lsh: [Int32], _ fingerprints: SketchTable, _ index: PostingIndex,
         _ commonText: CommonText, _ copies: UnionFind, blockStart: Int, _ w: inout Worker, _ aligner: PassageAligner,
         _ lede: LedeAgreement, _ published: [Int64]
     ) throws -> Examined {
@@ -422,7 +422,7 @@ public struct Clusterer: BarrierStage {
             let snapshot = copies
             let examined = try parallelMap(count: end - start, states: &workers) { w, i in
                 try examine(
-                    start + i, lsh[i], fingerprints, index, common, commonText, snapshot, blockStart: start, &w,
+                    start + i, lsh[i], fingerprints, index, commonText, snapshot, blockStart: start, &w,
                     aligner, lede, published)
             }
             // Replay in order.
@@ -507,7 +507,7 @@ public struct Clusterer: BarrierStage {
             for (i, e) in docs.enumerated() {
                 if leaders.count >= needed || leaders.count + (docs.count - i) < needed { break }
                 let grouped = leaders.contains {
-                    SignatureAgreement.estimatedJaccard(sketches, $0, Int(e)) >= configuration.commonMaxSimilarity
+                    sketches.estimatedJaccard($0, Int(e)) >= configuration.commonMaxSimilarity
                 }
                 if !grouped { leaders.append(Int(e)) }
             }

@@ -18,14 +18,19 @@ public struct DocumentSketch: Sendable, Hashable {
     /// one length) agree: an estimate of the Jaccard similarity of the two shingle sets.
     /// - Complexity: O(p).
     public static func estimatedJaccard(_ x: [UInt32], _ y: [UInt32]) -> Double {
-        precondition(x.count == y.count, "signatures of different lengths")
         guard !x.isEmpty else { return 0 }
-        // Eight positions at a time: common text is decided by millions of these.
-        var same = 0
-        x.withUnsafeBufferPointer { x in
+        return Double(agreeing(x[...], y[...])) / Double(x.count)
+    }
+
+    /// How many positions of `x` and `y` (of one length) hold the same value, eight positions at a
+    /// time: common text is decided by millions of these.
+    /// - Complexity: O(n).
+    public static func agreeing(_ x: ArraySlice<UInt32>, _ y: ArraySlice<UInt32>) -> Int {
+        precondition(x.count == y.count, "signatures of different lengths")
+        return x.withUnsafeBufferPointer { x in
             y.withUnsafeBufferPointer { y in
-                guard let px = x.baseAddress, let py = y.baseAddress else { return }
-                let n = min(x.count, y.count)
+                guard let px = x.baseAddress, let py = y.baseAddress else { return 0 }
+                let n = x.count
                 var counts = SIMD8<UInt32>()
                 var i = 0
                 while i + 8 <= n {
@@ -34,11 +39,11 @@ public struct DocumentSketch: Sendable, Hashable {
                     counts &+= SIMD8(repeating: 1).replacing(with: 0, where: a .!= b)
                     i += 8
                 }
-                same = Int(counts.wrappedSum())
+                var same = Int(counts.wrappedSum())
                 for k in i..<n where px[k] == py[k] { same += 1 }
+                return same
             }
         }
-        return Double(same) / Double(x.count)
     }
 }
 
@@ -165,11 +170,7 @@ public struct SketchTable: Sendable {
     /// `DocumentSketch.estimatedJaccard` of documents `a` and `b`'s signatures.
     public func estimatedJaccard(_ a: Int, _ b: Int) -> Double {
         guard permutations > 0 else { return 0 }
-        let x = signature(a)
-        let y = signature(b)
-        var same = 0
-        for k in 0..<permutations where x[x.startIndex + k] == y[y.startIndex + k] { same += 1 }
-        return Double(same) / Double(permutations)
+        return Double(DocumentSketch.agreeing(signature(a), signature(b))) / Double(permutations)
     }
 
     /// Lets the signatures go.
