@@ -1,3 +1,4 @@
+import Foundation
 import WiretraceCore
 
 /// Tells when a document's outlet is a news agency itself: the agency's own copy (a Reuters dump,
@@ -29,8 +30,7 @@ public struct PublisherMatcher: Sendable {
     /// agency. The evidence's text is the outlet as given; it has no offsets (it is not in the text).
     public func evidence(outlet: String?) -> Evidence? {
         guard let outlet else { return nil }
-        let trimmed = outlet.trimmingPrefix(while: \.isWhitespace)
-        let value = String(trimmed.reversed().drop(while: \.isWhitespace).reversed()).lowercased()
+        let value = outlet.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
         guard !value.isEmpty else { return nil }
         if let agency = names[value] ?? agency(host: Self.host(value)) {
             return Evidence(agency: agency, kind: .publisher, text: outlet)
