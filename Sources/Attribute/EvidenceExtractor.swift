@@ -29,16 +29,22 @@ public struct EvidenceExtractor: @unchecked Sendable {
     private let aliasToAgency: [String: String]
     /// Agencies whose quote sources are not evidence.
     private let noQuoteSource: Set<String>
-    private let signatures: [(EvidenceKind, NSRegularExpression)]
-    private let credit: NSRegularExpression
-    private let quoteSource: NSRegularExpression
+    /// The patterns run on the lines around each alias, each with literals one of which every
+    /// match holds (`RequiredLiteral.anyOf`): a window without any is not searched.
+    private let signatures: [(EvidenceKind, NSRegularExpression, [[UInt8]]?)]
+    private let credit: (NSRegularExpression, [[UInt8]]?)
+    private let quoteSource: (NSRegularExpression, [[UInt8]]?)
     /// Contributor patterns by agency, with the literal every match contains (see `RequiredLiteral`).
     private let contributor: [(String, NSRegularExpression, [UInt8]?)]
     private let inputsFromAgencies: NSRegularExpression
     private let personalByline: NSRegularExpression
     private let anyAlias: NSRegularExpression
-    /// Every alias as UTF-8 bytes, for the literal pre-scan that finds where the alias patterns can match.
-    private let aliasBytes: [[UInt8]]
+    /// Every alias as UTF-8 bytes, by first byte, for the literal pre-scan that finds where the
+    /// alias patterns can match.
+    private let aliasesByFirstByte: [[[UInt8]]]
+    /// Whether some alias opens with the two bytes `b0 << 8 | b1` (a one-byte alias: with `b0`
+    /// and any byte): most places the pre-scan looks at are rejected on this alone.
+    private let aliasOpenings: [Bool]
 
     /// Finds `publisher` evidence: an outlet that is an agency itself.
     public let publisher: PublisherMatcher
@@ -63,7 +69,19 @@ public struct EvidenceExtractor: @unchecked Sendable {
             }
         }
         aliasToAgency = map
-        aliasBytes = map.keys.sorted().map { Array($0.utf8) }.filter { !$0.isEmpty }
+        let aliasBytes = map.keys.sorted().map { Array($0.utf8) }.filter { !$0.isEmpty }
+        var byFirstByte = [[[UInt8]]](repeating: [], count: 256)
+        var openings = [Bool](repeating: false, count: 1 << 16)
+        for a in aliasBytes {
+            byFirstByte[Int(a[0])].append(a)
+            if a.count == 1 {
+                for b in 0..<256 { openings[Int(a[0]) << 8 | b] = true }
+            } else {
+                openings[Int(a[0]) << 8 | Int(a[1])] = true
+            }
+        }
+        aliasesByFirstByte = byFirstByte
+        aliasOpenings = openings
         noQuoteSource = Set(table.agencies.filter { !$0.quoteSourceEvidence }.map(\.name))
         func group(_ list: [String]) -> String {
             let sorted = list.sorted { $0.count > $1.count }
@@ -80,36 +98,40 @@ public struct EvidenceExtractor: @unchecked Sendable {
             }
             return r
         }
+        /// A pattern run around the aliases, with its literals.
+        func windowed(_ p: String) -> (NSRegularExpression, [[UInt8]]?) { (re(p), RequiredLiteral.anyOf(p)) }
         let name = "[A-Z][\\w.'’-]*(?:[ \\t]+(?:[A-Z][\\w.'’-]*|de|van|von|da|del|la|le|bin|al-\\w+)){0,4}"
         let names = "\(name)(?:[ \\t]*(?:,|and|&|, and)[ \\t]*\(name))*"
         let title =
             "(?:[ \\t]+[A-Za-z ]{0,40}?(?:[Rr]eporter|[Cc]orrespondent|[Ww]riter|[Ee]ditor|[Ss]taff|[Cc]ontributor)s?)?"
         let month = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?"
-        signatures = [
+        let signing: [(EvidenceKind, (NSRegularExpression, [[UInt8]]?))] = [
             (
                 .dateline,
-                re("^[ \\t]*(?:[A-Z][A-Za-z0-9 .,'’-]{1,60}?[ \\t]*)?\\(\(signed)\\)[ \\t]*(?:[-—–]+|(?=[A-Z“\"]))")
+                windowed(
+                    "^[ \\t]*(?:[A-Z][A-Za-z0-9 .,'’-]{1,60}?[ \\t]*)?\\(\(signed)\\)[ \\t]*(?:[-—–]+|(?=[A-Z“\"]))")
             ),
             (
                 .byline,
-                re(
+                windowed(
                     "(?:^|(?<=[\\s—–-]))(?<![Pp]hoto )[Bb][Yy][ \\t]+(?:[^\\n]{0,80}?[ \\t,;–—-])?\(signed)\(title)[ \\t]*$"
                 )
             ),
-            (.byline, re("^[ \\t]*\(names)[ \\t]*[,–—-][ \\t]*\(signed)\(title)[ \\t]*$")),
-            (.byline, re("^[ \\t]*(?:[/|][ \\t]*)?\(signed)(?:[ \\t]+\(month)[ \\t]+\\d[^\\n]{0,40})?[ \\t]*$")),
+            (.byline, windowed("^[ \\t]*\(names)[ \\t]*[,–—-][ \\t]*\(signed)\(title)[ \\t]*$")),
+            (.byline, windowed("^[ \\t]*(?:[/|][ \\t]*)?\(signed)(?:[ \\t]+\(month)[ \\t]+\\d[^\\n]{0,40})?[ \\t]*$")),
             (
                 .copyright,
-                re(
+                windowed(
                     "(?:[Cc]opyright|COPYRIGHT|©|\\([Cc]\\))[ \\t]*(?:\\d{4}[ \\t]*)?(?:[Bb]y[ \\t]+)?\(signed)[^\\n]{0,80}"
                 )
             ),
         ]
-        credit = re(
+        signatures = signing.map { ($0.0, $0.1.0, $0.1.1) }
+        credit = windowed(
             "(?:[Aa]ccording to|[Rr]eported by|[Aa] report by|[Rr]eports? from|^[ \\t/]*[Ss]ource:)\\s+(?:(?:a|an|the)\\s+)?"
                 + "(?:report\\s+(?:by|from|in)\\s+)?(?:the\\s+)?(news\\s+agency\\s+|wire\\s+service\\s+)?\(running)"
                 + "(?!\\s+(?:article|story|piece|interview|column|analysis|report(?:ed|ing)?|poll|survey)\\b)")
-        quoteSource = re(
+        quoteSource = windowed(
             "\\b(?:told|[Ss]peaking to|spoke to|said to|in an interview with|interviewed by)\\s+\(running)")
         contributor = table.agencies.flatMap { a in
             a.contributorPatterns.map { (a.name, re($0), RequiredLiteral.of($0)) }
@@ -136,9 +158,13 @@ public struct EvidenceExtractor: @unchecked Sendable {
         // The alias patterns match only where an alias is written (they are case-sensitive literals),
         // so they run on the few lines around each alias instead of the whole text.
         let windows = aliasWindows(text)
-        func aliasMatches(_ regex: NSRegularExpression) -> [NSTextCheckingResult] {
+        func aliasMatches(_ regex: NSRegularExpression, _ literals: [[UInt8]]?) -> [NSTextCheckingResult] {
             windows.flatMap { w in
-                regex.matches(in: w.text, range: NSRange(location: 0, length: w.utf16Count)).map {
+                // Skipped, without a UTF-16 pass, when the window lacks every literal a match holds.
+                if let literals, !literals.contains(where: { RequiredLiteral.occurs($0, in: w.text) }) {
+                    return [NSTextCheckingResult]()
+                }
+                return regex.matches(in: w.text, range: NSRange(location: 0, length: w.utf16Count)).map {
                     $0.adjustingRanges(offset: w.utf16Offset)
                 }
             }
@@ -154,16 +180,16 @@ public struct EvidenceExtractor: @unchecked Sendable {
             let range = NSRange(location: m.range.location + lead, length: span.utf16.count)
             found.append((range, Evidence(agency: agency, kind: kind, text: span)))
         }
-        for (kind, regex) in signatures {
-            for m in aliasMatches(regex) { add(kind, m) }
+        for (kind, regex, literals) in signatures {
+            for m in aliasMatches(regex, literals) { add(kind, m) }
         }
-        for m in aliasMatches(credit) {
+        for m in aliasMatches(credit.0, credit.1) {
             let named = m.range(at: 1).location != NSNotFound
             if named || m.range.location < Self.ledeLength || Self.isSourceLine(ns.substring(with: m.range)) {
                 add(.credit, m, aliasGroup: 2)
             }
         }
-        let quoteSources = aliasMatches(quoteSource)
+        let quoteSources = aliasMatches(quoteSource.0, quoteSource.1)
         if !quoteSources.isEmpty && !hasPersonalByline(text, full: full) {
             for m in quoteSources {
                 let r = m.range(at: 1)
@@ -261,14 +287,13 @@ public struct EvidenceExtractor: @unchecked Sendable {
             }
             return lo
         }
-        var firstBytes = [Bool](repeating: false, count: 256)
-        for a in aliasBytes { firstBytes[Int(a[0])] = true }
         var hit = [Bool](repeating: false, count: lineStarts.count)
         var i = 0
         while i < n {
-            if firstBytes[Int(bytes[i])] {
-                for a in aliasBytes
-                where a[0] == bytes[i] && i + a.count <= n && bytes[i..<i + a.count].elementsEqual(a) {
+            let opening = Int(bytes[i]) << 8 | Int(i + 1 < n ? bytes[i + 1] : 0)
+            if aliasOpenings[opening] {
+                for a in aliasesByFirstByte[Int(bytes[i])]
+                where i + a.count <= n && bytes[i..<i + a.count].elementsEqual(a) {
                     hit[line(of: i)] = true
                     break
                 }

@@ -19,10 +19,7 @@ public enum RequiredLiteral {
     /// (compiled without the case-insensitive option) contains, or nil.
     public static func of(_ pattern: String, minimumLength: Int = 3) -> [UInt8]? {
         let s = Array(pattern.unicodeScalars)
-        // Inline flags that change case or spacing rules, and quoting, are not understood.
-        if pattern.contains("\\Q") || pattern.range(of: #"\(\?[a-zA-Z-]*[ix]"#, options: .regularExpression) != nil {
-            return nil
-        }
+        guard understood(pattern) else { return nil }
         var best: [UInt8] = []
         var run: [UInt8] = []
         func endRun() {
@@ -51,11 +48,8 @@ public enum RequiredLiteral {
             case ")":
                 depth -= 1
             case "[":
-                var j = i + 1
-                if j < s.count && s[j] == "^" { j += 1 }
-                if j < s.count && s[j] == "]" { j += 1 }
-                while j < s.count && s[j] != "]" { j += s[j] == "\\" ? 2 : 1 }
-                next = j + 1
+                guard let end = classEnd(s, i) else { return nil }
+                next = end
             case "|":
                 if depth == 0 { return nil }
             case ".", "^", "$", "*", "+", "?", "{", "}":
@@ -101,6 +95,109 @@ public enum RequiredLiteral {
         }
         endRun()
         return best.count >= minimumLength ? best : nil
+    }
+
+    /// Literals (UTF-8) at least one of which every match of `pattern` (compiled without the
+    /// case-insensitive option) contains, or nil.
+    ///
+    /// Either the pattern's own required literal (`of`), or one literal for each alternative of a
+    /// top-level group that every match passes through (`\\b(?:told|said to|spoke to)\\s+…` gives
+    /// `told`, `said to`, `spoke to`), whichever has the longer shortest member. For the patterns
+    /// that run over the lines around each alias, where `of` alone finds nothing.
+    public static func anyOf(_ pattern: String) -> [[UInt8]]? {
+        guard understood(pattern) else { return nil }
+        var best = of(pattern, minimumLength: 1).map { [$0] }
+        func shortest(_ set: [[UInt8]]) -> Int { set.map(\.count).min() ?? 0 }
+        for alternatives in requiredGroups(Array(pattern.unicodeScalars)) {
+            let literals = alternatives.map { of($0, minimumLength: 1) }
+            guard !literals.isEmpty, literals.allSatisfy({ $0 != nil }) else { continue }
+            let set = literals.compactMap { $0 }
+            if best.map({ shortest(set) > shortest($0) }) ?? true { best = set }
+        }
+        return best
+    }
+
+    /// Whether the pattern is free of what the analysis cannot read: quoting, and inline flags that
+    /// change case or spacing rules.
+    static func understood(_ pattern: String) -> Bool {
+        !pattern.contains("\\Q") && pattern.range(of: #"\(\?[a-zA-Z-]*[ix]"#, options: .regularExpression) == nil
+    }
+
+    /// Where the character class opening at `s[i]` (`[`) ends (the index after its `]`), or nil for
+    /// a class holding another (ICU set operations such as `[[a-z]--[aeiou]]`), which is not read.
+    static func classEnd(_ s: [Unicode.Scalar], _ i: Int) -> Int? {
+        var j = i + 1
+        if j < s.count && s[j] == "^" { j += 1 }
+        if j < s.count && s[j] == "]" { j += 1 }
+        while j < s.count && s[j] != "]" {
+            if s[j] == "[" { return nil }
+            j += s[j] == "\\" ? 2 : 1
+        }
+        return j + 1
+    }
+
+    /// The alternatives, as pattern text, of each top-level group every match passes through: a
+    /// capturing, `(?:…)` or `(?>…)` group whose quantifier (if any) does not allow zero
+    /// repetitions. Lookarounds, named groups and flag groups are passed over; a pattern that
+    /// alternates at the top has none.
+    static func requiredGroups(_ s: [Unicode.Scalar]) -> [[String]] {
+        var groups: [[String]] = []
+        var i = 0
+        while i < s.count {
+            switch s[i] {
+            case "\\":
+                i += 2
+            case "[":
+                guard let end = classEnd(s, i) else { return [] }
+                i = end
+            case "|":
+                return []
+            case "(":
+                // The matching `)`, and the group's alternatives split at its own `|`.
+                var depth = 0
+                var j = i
+                var cuts: [Int] = []
+                while j < s.count {
+                    switch s[j] {
+                    case "\\": j += 1
+                    case "[":
+                        guard let end = classEnd(s, j) else { return [] }
+                        j = end - 1
+                    case "(": depth += 1
+                    case ")": depth -= 1
+                    case "|" where depth == 1: cuts.append(j)
+                    default: break
+                    }
+                    if depth == 0 { break }
+                    j += 1
+                }
+                guard j < s.count else { return [] }
+                let kind = i + 2 < s.count && s[i + 1] == "?" ? s[i + 2] : nil
+                let bodyStart = kind == nil ? i + 1 : i + 3
+                var optional = false
+                if j + 1 < s.count {
+                    switch s[j + 1] {
+                    case "?", "*": optional = true
+                    case "{": optional = j + 2 < s.count && (s[j + 2] == "0" || s[j + 2] == ",")
+                    default: break
+                    }
+                }
+                if (kind == nil || kind == ":" || kind == ">") && !optional {
+                    let bounds = [bodyStart] + cuts.map { $0 + 1 }
+                    let ends = cuts + [j]
+                    groups.append(
+                        zip(bounds, ends).map { a, b in
+                            var text = ""
+                            text.unicodeScalars.append(contentsOf: s[a..<b])
+                            return text
+                        })
+                }
+                i = j + 1
+            default:
+                i += 1
+            }
+        }
+        return groups
     }
 
     /// Whether `text` contains `literal` (UTF-8 bytes).

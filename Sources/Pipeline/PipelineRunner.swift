@@ -278,8 +278,15 @@ public struct PipelineRunner: Sendable {
         threads: Int
     ) async throws -> [[Evidence]]? {
         guard let attributor else { return nil }
+        // A run has many documents and few outlets: each outlet is matched once.
+        var publishers: [String: Evidence] = [:]
+        var looked = Set<String>()
+        for case let outlet? in outlets where looked.insert(outlet).inserted {
+            publishers[outlet] = attributor.extractor.publisher.evidence(outlet: outlet)
+        }
+        let byOutlet = publishers
         let evidence = try await orderedParallelMap(count: refs.count, threads: threads, batch: 64) { m in
-            let own = attributor.extractor.publisher.evidence(outlet: outlets[m])
+            let own = outlets[m].flatMap { byOutlet[$0] }
             return (own.map { [$0] } ?? []) + attributor.extractor.extract(try store.text(refs[m]))
         }
         return sharingTexts(evidence)
