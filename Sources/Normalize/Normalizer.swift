@@ -36,8 +36,10 @@ public struct Normalizer: StreamingStage {
         var text = text
         return text.withUTF8 { utf8 in
             let excluded = excludedLines(utf8)
-            // Sized for the most tokens the text can hold; see `TokenizedText.init(capacity:_:)`.
-            return TokenizedText(capacity: (utf8.count + 1) / 2) { sink in
+            // Prose has about one token per six bytes: a quarter leaves room for numbers and
+            // short words, and a text that holds more is tokenized again with room for the most
+            // it can hold; see `TokenizedText.init(estimate:capacity:_:)`.
+            return TokenizedText(estimate: utf8.count / 4 + 16, capacity: (utf8.count + 1) / 2) { sink in
                 asciiFold.withUnsafeBufferPointer { fold in
                     scan(utf8, fold: fold, excluded: excluded, into: &sink)
                 }

@@ -46,8 +46,9 @@ extension TokenizedText {
     /// Where a tokenizer writes tokens: straight into the four arrays' uninitialized storage.
     ///
     /// Appending to four growable arrays costs four uniqueness and capacity checks per token,
-    /// a measurable share of normalization; writing through pointers into storage sized for
-    /// the most tokens the text can hold costs one bounds check.
+    /// a measurable share of normalization; writing through pointers into storage sized in
+    /// advance costs one capacity check. A token that does not fit is dropped and the sink
+    /// marked `overflowed`, so the tokenizer can run again with more room.
     public struct Sink: ~Copyable {
         @usableFromInline let hashes: UnsafeMutablePointer<UInt64>
         @usableFromInline let starts: UnsafeMutablePointer<UInt32>
@@ -58,6 +59,9 @@ extension TokenizedText {
         /// Tokens written so far.
         public var count: Int { written }
         @usableFromInline var written = 0
+        /// Whether a token came when the sink was full (and was dropped).
+        public var overflowed: Bool { dropped }
+        @usableFromInline var dropped = false
 
         @usableFromInline
         init(
@@ -71,10 +75,13 @@ extension TokenizedText {
             self.capacity = capacity
         }
 
-        /// Appends one token.
+        /// Appends one token, or marks the sink `overflowed` when it is full.
         @inlinable
         public mutating func append(hash: UInt64, start: UInt32, end: UInt32, quoted isQuoted: Bool) {
-            precondition(written < capacity, "more tokens than the sink was sized for")
+            guard written < capacity else {
+                dropped = true
+                return
+            }
             hashes[written] = hash
             starts[written] = start
             ends[written] = end
@@ -83,16 +90,36 @@ extension TokenizedText {
         }
     }
 
-    /// Builds a token sequence of at most `capacity` tokens by letting `body` write into a `Sink`.
+    /// Builds a token sequence by letting `body` write into a `Sink` of `estimate` tokens and,
+    /// when they do not fit, again into one of `capacity` tokens; `body` must write the same
+    /// tokens each time (a tokenizer is deterministic).
     ///
     /// A text of n UTF-8 bytes holds at most `(n + 1) / 2` tokens (a token takes at least one
-    /// byte and two tokens are separated by at least one), which is how a tokenizer sizes it.
-    /// The arrays keep that capacity until the tokens are dropped; the pipeline drops them as
-    /// soon as the document is sketched and spilled.
-    /// - Complexity: O(capacity) to allocate, plus `body`.
-    public init(capacity: Int, _ body: (inout Sink) -> Void) {
+    /// byte and two tokens are separated by at least one), which is how a tokenizer sizes
+    /// `capacity`; `body` must not write more. Prose holds about a third of that: sized for
+    /// the bound, four arrays of three times the needed size per document were a large share
+    /// of the allocator's work. So a tokenizer passes a realistic `estimate`, and only the rare
+    /// text of many short tokens is tokenized twice. The arrays keep their capacity until the
+    /// tokens are dropped; the pipeline drops them as soon as the document is sketched and
+    /// spilled.
+    /// - Complexity: O(estimate) to allocate, plus `body`; twice that, plus O(capacity), when
+    ///   the tokens do not fit in `estimate`.
+    public init(estimate: Int, capacity: Int, _ body: (inout Sink) -> Void) {
+        if estimate < capacity, let tokens = Self.filled(capacity: estimate, body) {
+            self = tokens
+            return
+        }
+        guard let tokens = Self.filled(capacity: capacity, body) else {
+            preconditionFailure("more tokens than the sink was sized for")
+        }
+        self = tokens
+    }
+
+    /// The tokens `body` writes into a `Sink` of `capacity` tokens, or nil when they overflow it.
+    private static func filled(capacity: Int, _ body: (inout Sink) -> Void) -> TokenizedText? {
         let capacity = max(0, capacity)
         var written = 0
+        var overflowed = false
         var starts: [UInt32] = []
         var ends: [UInt32] = []
         var quoted: [Bool] = []
@@ -106,6 +133,7 @@ extension TokenizedText {
                             var sink = Sink(hashes: hp, starts: sp, ends: ep, quoted: qp, capacity: capacity)
                             body(&sink)
                             written = sink.count
+                            overflowed = sink.overflowed
                         }
                         qCount = written
                     }
@@ -115,7 +143,8 @@ extension TokenizedText {
             }
             hCount = written
         }
-        self.init(hashes: hashes, starts: starts, ends: ends, quoted: quoted)
+        guard !overflowed else { return nil }
+        return TokenizedText(hashes: hashes, starts: starts, ends: ends, quoted: quoted)
     }
 }
 

@@ -131,6 +131,37 @@ import WiretraceCore
             #expect(f.starts == b.starts)
         }
     }
+
+    /// One-letter words hold more tokens than the first sizing expects: the text is tokenized
+    /// again with room for the most it can hold, and gives the reference tokens.
+    @Test func manyShortTokensOverflowTheEstimate() throws {
+        let letters: [String] = "abcdefghijklmnopqrstuvwxyz".map { String($0) }
+        var words: [String] = []
+        for i in 0..<3000 { words.append(i % 100 == 7 ? "\"" + letters[i % 26] : letters[i % 26]) }
+        let lines = [words[..<1500].joined(separator: " "), "Advertisement", words[1500...].joined(separator: " ")]
+        let text = lines.joined(separator: "\n")
+        #expect(words.count > text.utf8.count / 4 + 16)
+        let plain = Normalizer(configuration: try NormalizeConfiguration())
+        let t = plain.tokenize(text)
+        let r = reference(text, normalizer: plain)
+        #expect(t.count == 3001)
+        #expect(t.hashes == r.hashes)
+        #expect(t.starts == r.starts)
+        #expect(t.ends == r.ends)
+        // Quotes open and close every hundred words.
+        let quotedCount = t.quoted.filter { $0 }.count
+        #expect(quotedCount > 1000 && quotedCount < 2000)
+        // With a boilerplate line left out, both passes leave it out.
+        let filtering = Normalizer(configuration: try NormalizeConfiguration(boilerplatePatterns: ["advertisement"]))
+        let f = filtering.tokenize(text)
+        let blanked = [lines[0], String(repeating: " ", count: 13), lines[2]].joined(separator: "\n")
+        let b = reference(blanked, normalizer: plain)
+        #expect(f.hashes == b.hashes)
+        #expect(f.starts == b.starts)
+        var quotedWithout = t.quoted
+        quotedWithout.remove(at: 1500)
+        #expect(f.quoted == quotedWithout)
+    }
 }
 
 @Suite struct WordScalarTableTests {
