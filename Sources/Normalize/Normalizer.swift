@@ -47,6 +47,25 @@ public struct Normalizer: StreamingStage {
         }
     }
 
+    /// Tokenizes `text` into temporary storage and returns what `body` makes of the tokens,
+    /// which live only during the call: the pipeline sketches and spills them at once, without
+    /// the arrays `tokenize(_:)` allocates (see `TokenizedText.withTemporaryStorage`).
+    /// - Complexity: O(n) in the length of `text`, plus `body`.
+    public func withTokens<R>(of text: String, _ body: (TokenBuffers) -> R) -> R {
+        var text = text
+        return text.withUTF8 { utf8 in
+            let excluded = excludedLines(utf8)
+            // Room for the most tokens the text can hold; see `TokenizedText.init(estimate:capacity:_:)`.
+            return TokenizedText.withTemporaryStorage(
+                capacity: (utf8.count + 1) / 2,
+                write: { sink in
+                    asciiFold.withUnsafeBufferPointer { fold in
+                        scan(utf8, fold: fold, excluded: excluded, into: &sink)
+                    }
+                }, read: body)
+        }
+    }
+
     /// Byte ranges of lines of the text's UTF-8 `bytes` that match a boilerplate pattern.
     ///
     /// Lines are what `String.split(separator: "\n")` gives — the text between LF bytes, except

@@ -100,8 +100,8 @@ extension TokenizedText {
     /// the bound, four arrays of three times the needed size per document were a large share
     /// of the allocator's work. So a tokenizer passes a realistic `estimate`, and only the rare
     /// text of many short tokens is tokenized twice. The arrays keep their capacity until the
-    /// tokens are dropped; the pipeline drops them as soon as the document is sketched and
-    /// spilled.
+    /// tokens are dropped. (The pipeline itself lends each document's tokens from temporary
+    /// storage instead; see `withTemporaryStorage`.)
     /// - Complexity: O(estimate) to allocate, plus `body`; twice that, plus O(capacity), when
     ///   the tokens do not fit in `estimate`.
     public init(estimate: Int, capacity: Int, _ body: (inout Sink) -> Void) {
@@ -145,6 +145,71 @@ extension TokenizedText {
         }
         guard !overflowed else { return nil }
         return TokenizedText(hashes: hashes, starts: starts, ends: ends, quoted: quoted)
+    }
+}
+
+/// One document's tokens in storage lent for the length of a call: the four sequences of a
+/// `TokenizedText`, not copied.
+public struct TokenBuffers {
+    public let hashes: UnsafeBufferPointer<UInt64>
+    public let starts: UnsafeBufferPointer<UInt32>
+    public let ends: UnsafeBufferPointer<UInt32>
+    public let quoted: UnsafeBufferPointer<Bool>
+
+    /// The number of tokens.
+    public var count: Int { hashes.count }
+}
+
+extension TokenizedText {
+    /// Lets `write` put at most `capacity` tokens into temporary storage (`ScratchMemory`) and
+    /// returns what `read` makes of them.
+    ///
+    /// For tokens needed only during one call: the pipeline sketches and spills each document's
+    /// tokens at once, and four heap arrays per document were a large share of the allocator's
+    /// work. Scratch memory is not touched beyond the tokens written, so it can be sized for the
+    /// most tokens the text can hold (see `init(estimate:capacity:_:)`); `write` must not write
+    /// more.
+    /// - Complexity: O(1) to allocate (O(capacity) when the storage comes from the heap), plus
+    ///   `write` and `read`.
+    public static func withTemporaryStorage<R>(
+        capacity: Int, write: (inout Sink) -> Void, read: (TokenBuffers) -> R
+    ) -> R {
+        ScratchMemory.withBuffer(of: UInt64.self, capacity: capacity) { hashes in
+            ScratchMemory.withBuffer(of: UInt32.self, capacity: capacity) { starts in
+                ScratchMemory.withBuffer(of: UInt32.self, capacity: capacity) { ends in
+                    ScratchMemory.withBuffer(of: Bool.self, capacity: capacity) { quoted in
+                        var n = 0
+                        if let h = hashes.baseAddress, let s = starts.baseAddress, let e = ends.baseAddress,
+                            let q = quoted.baseAddress
+                        {
+                            var sink = Sink(hashes: h, starts: s, ends: e, quoted: q, capacity: hashes.count)
+                            write(&sink)
+                            precondition(!sink.overflowed, "more tokens than the sink was sized for")
+                            n = sink.count
+                        }
+                        return read(
+                            TokenBuffers(
+                                hashes: UnsafeBufferPointer(rebasing: hashes[..<n]),
+                                starts: UnsafeBufferPointer(rebasing: starts[..<n]),
+                                ends: UnsafeBufferPointer(rebasing: ends[..<n]),
+                                quoted: UnsafeBufferPointer(rebasing: quoted[..<n])))
+                    }
+                }
+            }
+        }
+    }
+
+    /// Lends the tokens' storage to `body`.
+    public func withBuffers<R>(_ body: (TokenBuffers) -> R) -> R {
+        hashes.withUnsafeBufferPointer { h in
+            starts.withUnsafeBufferPointer { s in
+                ends.withUnsafeBufferPointer { e in
+                    quoted.withUnsafeBufferPointer { q in
+                        body(TokenBuffers(hashes: h, starts: s, ends: e, quoted: q))
+                    }
+                }
+            }
+        }
     }
 }
 

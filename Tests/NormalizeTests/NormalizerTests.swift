@@ -132,6 +132,28 @@ import WiretraceCore
         }
     }
 
+    /// The tokens lent from temporary storage are the ones `tokenize` returns.
+    @Test func lentTokensEqualTheArrays() throws {
+        let plain = Normalizer(configuration: try NormalizeConfiguration())
+        let filtering = Normalizer(
+            configuration: try NormalizeConfiguration(boilerplatePatterns: BoilerplateLinesTests.patterns))
+        let short = (0..<2000).map { i in i % 50 == 3 ? "“x" : "y" }.joined(separator: " ")
+        let lines = Self.lines.joined(separator: "\n")
+        let paragraphs = Self.lines.reversed().joined(separator: "\n\n")
+        let texts: [String] = [lines, "", "one", short, paragraphs]
+        for normalizer in [plain, filtering] {
+            for text in texts {
+                let t = normalizer.tokenize(text)
+                let lent = normalizer.withTokens(of: text) { tokens in
+                    TokenizedText(
+                        hashes: Array(tokens.hashes), starts: Array(tokens.starts), ends: Array(tokens.ends),
+                        quoted: Array(tokens.quoted))
+                }
+                #expect(lent == t)
+            }
+        }
+    }
+
     /// One-letter words hold more tokens than the first sizing expects: the text is tokenized
     /// again with room for the most it can hold, and gives the reference tokens.
     @Test func manyShortTokensOverflowTheEstimate() throws {

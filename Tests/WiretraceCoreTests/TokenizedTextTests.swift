@@ -38,4 +38,28 @@ import WiretraceCore
         }
         #expect(sawOverflow == [true, false])
     }
+
+    @Test("tokens written to temporary storage are read back, from the thread's block or from the heap")
+    func temporaryStorage() {
+        // The last capacity is more than a thread's scratch block holds: heap storage.
+        for (n, capacity) in [(0, 0), (0, 5), (3, 3), (40, 1000), (1000, 1 << 22)] {
+            let t = TokenizedText.withTemporaryStorage(
+                capacity: capacity,
+                write: { sink in
+                    for i in 0..<n {
+                        sink.append(
+                            hash: UInt64(i) &* 0x9E37, start: UInt32(2 * i), end: UInt32(2 * i + 1), quoted: i % 3 == 0)
+                    }
+                },
+                read: { tokens in
+                    TokenizedText(
+                        hashes: Array(tokens.hashes), starts: Array(tokens.starts), ends: Array(tokens.ends),
+                        quoted: Array(tokens.quoted))
+                })
+            var passes = 0
+            #expect(t == Self.build(n, estimate: n, capacity: n, passes: &passes), "\(n) tokens")
+            // And lent back from the arrays.
+            #expect(t.withBuffers { Array($0.hashes) == t.hashes && Array($0.quoted) == t.quoted && $0.count == n })
+        }
+    }
 }
