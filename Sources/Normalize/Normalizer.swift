@@ -15,6 +15,8 @@ public struct Normalizer: StreamingStage {
     private let asciiFold: [UInt8]
     /// `isWordScalar` over the BMP, as a bit table.
     private let wordScalars = WordScalarTable()
+    /// Boilerplate lines already matched (shared by the copies of this normalizer).
+    private let matchedLines = MatchedLines()
 
     public init(configuration: NormalizeConfiguration) {
         self.configuration = configuration
@@ -72,9 +74,10 @@ public struct Normalizer: StreamingStage {
     /// that CR LF is one `Character` and does not split — each trimmed of `.whitespaces` at both
     /// ends before matching. Found over the UTF-8 bytes rather than with `split` and Foundation's
     /// trimming, which were most of normalization's time. All patterns are tried in one call when
-    /// `combinedPattern` allows it.
-    /// - Complexity: O(n) in the length of `text`, plus the regular-expression calls, one per
-    ///   non-blank line.
+    /// `combinedPattern` allows it, only on lines the prefix filter lets through, and not again on
+    /// a line already matched (`MatchedLines`).
+    /// - Complexity: O(n) in the length of `text`, plus the regular-expression calls, at most one
+    ///   per non-blank line.
     private func excludedLines(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         guard !configuration.compiledPatterns.isEmpty else { return [] }
         guard let base = bytes.baseAddress else { return [] }
@@ -136,9 +139,14 @@ public struct Normalizer: StreamingStage {
         }
         guard lo < hi else { return false }
         if let filter = configuration.prefixFilter, !filter.mayMatch(bytes, lo..<hi) { return false }
-        let trimmed = String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self)
-        if let combined = configuration.combinedPattern { return combined.matches(trimmed) }
-        return configuration.compiledPatterns.contains(where: { $0.matches(trimmed) })
+        let line = UnsafeBufferPointer(rebasing: bytes[lo..<hi])
+        if matchedLines.contains(line) { return true }
+        let trimmed = String(decoding: line, as: UTF8.self)
+        let matches =
+            configuration.combinedPattern.map { $0.matches(trimmed) }
+            ?? configuration.compiledPatterns.contains(where: { $0.matches(trimmed) })
+        if matches { matchedLines.insert(line) }
+        return matches
     }
 
     private enum Quote { case none, straight, curly }
