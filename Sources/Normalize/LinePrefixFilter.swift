@@ -197,7 +197,8 @@ public struct LinePrefixFilter: Sendable {
     }
 
     /// Recursive descent over the pattern's scalars. Each parse function takes the length its
-    /// openings are needed to (`limit`) and throws `Failure.unsupported` to give up.
+    /// openings are needed to (`limit`), throws `Failure.unsupported` to give up and
+    /// `Failure.tooMany` when a set of openings outgrows `bound`.
     struct Parser {
         let s: [Unicode.Scalar]
         /// The most openings a set may hold (see `LinePrefixFilter.bound(k:)`).
