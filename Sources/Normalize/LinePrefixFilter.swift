@@ -1,93 +1,181 @@
-/// A sound, cheap first test for the boilerplate patterns: the two-character line openings the
-/// patterns can match at all.
+/// A sound, cheap first test for the boilerplate patterns: the line openings (first `k`
+/// characters, `k` = 4, 3 or 2) the patterns can match at all.
 ///
 /// Every line of every document is matched against the boilerplate patterns, and each regular
 /// expression call converts the line to UTF-16 and sets up a matcher — most of normalization's
 /// time, though almost no line is boilerplate. The patterns are whole-line and case-insensitive,
-/// so a line can only match when its first two characters (lowercased) are a prefix of some
+/// so a line can only match when its first `k` characters (lowercased) are a prefix of some
 /// string the patterns match. This type computes that set from the patterns' syntax, and the
-/// regular expression runs only on lines that pass.
+/// regular expression runs only on lines that pass. Two characters let through every line that
+/// starts like a pattern's first word ("st" for "story", "co" for "continue"), which in prose is
+/// a line or more per document; four tell "stock" from "story". Four are used unless the
+/// patterns allow too many openings (a pattern such as `[a-z]+ news`), then three, then two.
 ///
 /// Soundness: the analysis over-approximates. Zero-width assertions (`^ $ \b \B`, lookarounds) are
-/// read as matching the empty string, case is folded on both sides, and a line whose opening is not
-/// plain ASCII always goes to the regular expression (Unicode case folding maps some non-ASCII
-/// letters, such as U+017F ſ, onto ASCII ones). A pattern outside the understood syntax (non-ASCII
-/// literals, back-references, `\p{…}`, `\Q…\E`, hex escapes, …) disables the filter: every line is
-/// then tested, as without it.
+/// read as matching the empty string, case is folded on both sides, and a line with a non-ASCII
+/// byte among its first `k` always goes to the regular expression (Unicode case folding maps some
+/// non-ASCII letters, such as U+017F ſ, onto ASCII ones). A pattern outside the understood syntax
+/// (non-ASCII literals, back-references, `\p{…}`, `\Q…\E`, hex escapes, …) disables the filter:
+/// every line is then tested, as without it.
 public struct LinePrefixFilter: Sendable {
-    /// Allowed openings: index `c0 << 8 | c1` for lines of two or more characters, `c0 << 8 | 0xFF`
-    /// for one-character lines (lowercased ASCII).
+    /// First level, for every line: index `c0 << 8 | c1` is set when an opening of two or more
+    /// characters starts with `c0 c1`, index `c0 << 8 | 0xFF` when `c0` alone is a match
+    /// (lowercased ASCII). With `k` = 2 it is the whole test.
     private let allowed: [Bool]
+    /// Second level, for lines that pass the first when `k` > 2: the `key`s of the openings of two
+    /// or more characters, ascending (at most `maxLongOpenings`, so a binary search is short).
+    private let longer: [UInt32]
+    /// The characters of a line that are looked at.
+    let k: Int
 
-    /// Openings considered.
-    static let k = 2
-    /// A bound on the sets of openings: above all there can be (1 + 126 + 126², the empty string,
-    /// one and two characters), so it only guards against mistakes.
+    /// The opening lengths tried, longest first.
+    static let lengths = [4, 3, 2]
+    /// The most openings of three or four characters: above it the patterns are read with a
+    /// shorter `k`. Realistic boilerplate patterns have a few dozen.
+    static let maxLongOpenings = 4096
+    /// A bound on the sets of openings of two characters: above all there can be (1 + 126 +
+    /// 126², the empty string, one and two characters), so it only guards against mistakes.
     static let maxOpenings = 1 << 15
 
     /// The filter for `patterns`, or nil when a pattern is outside the understood syntax.
     public init?(patterns: [String]) {
+        self.init(patterns: patterns, lengths: Self.lengths)
+    }
+
+    /// The filter for `patterns` with the first of `lengths` (longest first) whose openings stay
+    /// within the bound, or nil when a pattern is outside the understood syntax or none does.
+    init?(patterns: [String], lengths: [Int]) {
         guard !patterns.isEmpty else { return nil }
-        var openings = Set<[UInt8]>()
-        for p in patterns {
-            var parser = Parser(Array(p.unicodeScalars))
-            guard let set = parser.parseAll() else { return nil }
-            openings.formUnion(set)
-            guard openings.count <= Self.maxOpenings else { return nil }
+        for k in lengths {
+            do throws(Failure) {
+                self.init(openings: try Self.openings(of: patterns, k: k), k: k)
+                return
+            } catch .tooMany {
+                continue
+            } catch {
+                return nil
+            }
         }
+        return nil
+    }
+
+    /// The filter that lets through the lines whose first `k` characters are in `openings`.
+    private init(openings: Openings, k: Int) {
         var allowed = [Bool](repeating: false, count: 1 << 16)
+        var longer: [UInt32] = []
         for o in openings {
             switch o.count {
-            case 2: allowed[Int(o[0]) << 8 | Int(o[1])] = true
+            case 0: break  // the empty line: never tested (lines are trimmed and non-empty)
             case 1: allowed[Int(o[0]) << 8 | 0xFF] = true
-            default: break  // the empty line: never tested (lines are trimmed and non-empty)
+            default:
+                allowed[Int(o[0]) << 8 | Int(o[1])] = true
+                if k > 2 { longer.append(Self.key(o, k: k)) }
             }
         }
         self.allowed = allowed
+        self.longer = longer.sorted()
+        self.k = k
     }
 
     /// Whether the non-empty, trimmed line `bytes[range]` (UTF-8) may match: false only when no
     /// pattern can match it.
     @inline(__always)
     public func mayMatch(_ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>) -> Bool {
-        let c0 = bytes[range.lowerBound]
-        guard c0 < 0x80 else { return true }
-        let l0 = Self.lower(c0)
-        if range.count == 1 { return allowed[Int(l0) << 8 | 0xFF] }
-        let c1 = bytes[range.lowerBound + 1]
-        guard c1 < 0x80 else { return true }
-        return allowed[Int(l0) << 8 | Int(Self.lower(c1))]
+        let start = range.lowerBound
+        let n = min(range.count, k)
+        // A non-ASCII byte among the first `k`: may match (see the soundness notes).
+        var high: UInt8 = 0
+        for j in 0..<n { high |= bytes[start + j] }
+        guard high < 0x80 else { return true }
+        // The first level turns away almost every line with one table load.
+        let l0 = Int(Self.lower(bytes[start]))
+        if n == 1 { return allowed[l0 << 8 | 0xFF] }
+        guard allowed[l0 << 8 | Int(Self.lower(bytes[start + 1]))] else { return false }
+        guard k > 2 else { return true }
+        // The line's opening as `key(_:k:)` packs it, searched for in `longer`.
+        var key: UInt32 = 0
+        for j in 0..<k { key = key << 8 | UInt32(j < n ? Self.lower(bytes[start + j]) : 0xFF) }
+        var lo = 0
+        var hi = longer.count
+        while lo < hi {
+            let mid = (lo + hi) >> 1
+            if longer[mid] < key { lo = mid + 1 } else { hi = mid }
+        }
+        return lo < longer.count && longer[lo] == key
     }
 
     @inline(__always)
     static func lower(_ c: UInt8) -> UInt8 { c &- 0x41 < 26 ? c | 0x20 : c }
 
+    /// An opening of at most `k` (≤ 4) characters as one number: its bytes, first in the high
+    /// byte, padded with 0xFF (no ASCII byte) so that openings of different lengths differ.
+    static func key(_ opening: [UInt8], k: Int) -> UInt32 {
+        var key: UInt32 = 0
+        for j in 0..<k { key = key << 8 | UInt32(j < opening.count ? opening[j] : 0xFF) }
+        return key
+    }
+
     // MARK: - Analysis
 
-    /// Sets of openings: strings of at most `k` lowercased ASCII bytes; a string shorter than `k`
-    /// is a complete match.
+    /// Sets of openings: strings of at most a limit of lowercased ASCII bytes; a string shorter
+    /// than the limit is a complete match.
     typealias Openings = Set<[UInt8]>
 
-    /// Openings of a concatenation: each complete match of `a` continued by each opening of `b`.
-    static func concat(_ a: Openings, _ b: Openings) -> Openings {
+    /// Why the analysis stops.
+    enum Failure: Error {
+        /// A pattern is outside the understood syntax: no filter.
+        case unsupported
+        /// More openings than the bound: try a shorter `k`.
+        case tooMany
+    }
+
+    /// The bound on the sets of openings when a line's first `k` characters are looked at.
+    static func bound(k: Int) -> Int { k > 2 ? maxLongOpenings : maxOpenings }
+
+    /// The openings of length `k` of all `patterns`.
+    static func openings(of patterns: [String], k: Int) throws(Failure) -> Openings {
+        var openings = Openings()
+        for p in patterns {
+            var parser = Parser(Array(p.unicodeScalars), bound: bound(k: k))
+            openings.formUnion(try parser.parseAll(limit: k))
+            guard openings.count <= bound(k: k) else { throw .tooMany }
+        }
+        return openings
+    }
+
+    /// Openings of a concatenation, of at most `limit` bytes: each complete match of `a`
+    /// continued by each opening of `b`. Throws when there are more than `bound`.
+    static func concat(_ a: Openings, _ b: Openings, limit: Int, bound: Int) throws(Failure) -> Openings {
         var out = Openings()
+        // `b` cut to the room each `u` leaves: for one `u`, different cuts give different results,
+        // so the work is bounded by the result's size (times the few lengths), not |a|·|b|.
+        var cuts: [Int: Openings] = [:]
         for u in a {
-            if u.count >= k {
+            if u.count >= limit {
                 out.insert(u)
                 continue
             }
-            for v in b { out.insert(Array((u + v).prefix(k))) }
+            let room = limit - u.count
+            let cut: Openings
+            if let c = cuts[room] {
+                cut = c
+            } else {
+                cut = Openings(b.map { Array($0.prefix(room)) })
+                cuts[room] = cut
+            }
+            for v in cut { out.insert(u + v) }
+            guard out.count <= bound else { throw .tooMany }
         }
         return out
     }
 
-    /// Openings of `r` repeated `min` to `max` (nil: unbounded) times.
-    static func repeated(_ r: Openings, min: Int, max: Int?) -> Openings {
+    /// Openings, of at most `limit` bytes, of `r` repeated `min` to `max` (nil: unbounded) times.
+    static func repeated(_ r: Openings, min: Int, max: Int?, limit: Int, bound: Int) throws(Failure) -> Openings {
         var out: Openings = [[]]
         var i = 0
         // Mandatory copies; the set stops changing after a few, since openings are short.
         while i < min {
-            let next = concat(out, r)
+            let next = try concat(out, r, limit: limit, bound: bound)
             if next == out { break }
             out = next
             i += 1
@@ -98,49 +186,62 @@ public struct LinePrefixFilter: Sendable {
         var extra = 0
         var frontier = out
         while max.map({ extra < $0 - min }) ?? true {
-            frontier = concat(frontier, r)
+            frontier = try concat(frontier, r, limit: limit, bound: bound)
             let before = out.count
             out.formUnion(frontier)
             extra += 1
-            if out.count == before || out.count > maxOpenings { break }
+            guard out.count <= bound else { throw .tooMany }
+            if out.count == before { break }
         }
         return out
     }
 
-    /// Recursive descent over the pattern's scalars; every parse function returns nil to give up.
+    /// Recursive descent over the pattern's scalars. Each parse function takes the length its
+    /// openings are needed to (`limit`), throws `Failure.unsupported` to give up and
+    /// `Failure.tooMany` when a set of openings outgrows `bound`.
     struct Parser {
         let s: [Unicode.Scalar]
+        /// The most openings a set may hold (see `LinePrefixFilter.bound(k:)`).
+        let bound: Int
         var i = 0
 
-        init(_ s: [Unicode.Scalar]) { self.s = s }
+        init(_ s: [Unicode.Scalar], bound: Int) {
+            self.s = s
+            self.bound = bound
+        }
 
-        mutating func parseAll() -> Openings? {
-            guard let r = parseAlternation(), i == s.count else { return nil }
+        mutating func parseAll(limit: Int) throws(Failure) -> Openings {
+            let r = try parseAlternation(limit: limit)
+            guard i == s.count else { throw .unsupported }
             return r
         }
 
-        mutating func parseAlternation() -> Openings? {
-            guard var r = parseSequence() else { return nil }
+        mutating func parseAlternation(limit: Int) throws(Failure) -> Openings {
+            var r = try parseSequence(limit: limit)
             while i < s.count && s[i] == "|" {
                 i += 1
-                guard let next = parseSequence() else { return nil }
-                r.formUnion(next)
-            }
-            return r.count <= maxOpenings ? r : nil
-        }
-
-        mutating func parseSequence() -> Openings? {
-            var r: Openings = [[]]
-            while i < s.count && s[i] != "|" && s[i] != ")" {
-                guard let atom = parseQuantified() else { return nil }
-                r = concat(r, atom)
-                guard r.count <= maxOpenings else { return nil }
+                r.formUnion(try parseSequence(limit: limit))
+                guard r.count <= bound else { throw .tooMany }
             }
             return r
         }
 
-        mutating func parseQuantified() -> Openings? {
-            guard var r = parseAtom() else { return nil }
+        mutating func parseSequence(limit: Int) throws(Failure) -> Openings {
+            var r: Openings = [[]]
+            while i < s.count && s[i] != "|" && s[i] != ")" {
+                // An atom's openings matter only as far as the shortest unfinished opening so far
+                // leaves room: "sign up for [^.]{0,80}…" has the openings of "sign" alone, though
+                // `[^.]{0,80}` alone has too many. With no room left, the rest is still parsed:
+                // its syntax must be understood.
+                let room = limit - (r.lazy.map(\.count).filter { $0 < limit }.min() ?? limit)
+                let atom = try parseQuantified(limit: room)
+                r = try concat(r, atom, limit: limit, bound: bound)
+            }
+            return r
+        }
+
+        mutating func parseQuantified(limit: Int) throws(Failure) -> Openings {
+            var r = try parseAtom(limit: limit)
             while i < s.count {
                 let c = s[i]
                 var bounds: (Int, Int?)?
@@ -154,10 +255,9 @@ public struct LinePrefixFilter: Sendable {
                 default: return r
                 }
                 i += 1
-                if let (lo, hi) = bounds { r = repeated(r, min: lo, max: hi) }
+                if let (lo, hi) = bounds { r = try repeated(r, min: lo, max: hi, limit: limit, bound: bound) }
                 // Lazy or possessive marks change nothing about what can match.
                 if i < s.count && (s[i] == "?" || s[i] == "+") { i += 1 }
-                guard r.count <= maxOpenings else { return nil }
             }
             return r
         }
@@ -185,8 +285,9 @@ public struct LinePrefixFilter: Sendable {
             return (lo, hi)
         }
 
-        mutating func parseAtom() -> Openings? {
-            guard i < s.count else { return nil }
+        /// The openings of one atom: a character, class, group or assertion.
+        mutating func parseAtom(limit: Int) throws(Failure) -> Openings {
+            guard i < s.count else { throw .unsupported }
             let c = s[i]
             i += 1
             switch c {
@@ -194,7 +295,7 @@ public struct LinePrefixFilter: Sendable {
                 var zeroWidth = false
                 if i < s.count && s[i] == "?" {
                     i += 1
-                    guard i < s.count else { return nil }
+                    guard i < s.count else { throw .unsupported }
                     switch s[i] {
                     case ":": i += 1
                     case "=", "!":
@@ -207,7 +308,7 @@ public struct LinePrefixFilter: Sendable {
                         } else {
                             // A named group: skip the name.
                             while i < s.count && s[i] != ">" { i += 1 }
-                            guard i < s.count else { return nil }
+                            guard i < s.count else { throw .unsupported }
                             i += 1
                         }
                     default:
@@ -220,7 +321,7 @@ public struct LinePrefixFilter: Sendable {
                             i += 1
                         }
                         guard i < s.count, flags.allSatisfy({ "imsw-".contains($0) }), !flags.contains("x") else {
-                            return nil
+                            throw .unsupported
                         }
                         if s[i] == ")" {
                             i += 1
@@ -229,37 +330,37 @@ public struct LinePrefixFilter: Sendable {
                         i += 1
                     }
                 }
-                guard let inner = parseAlternation(), i < s.count, s[i] == ")" else { return nil }
+                let inner = try parseAlternation(limit: limit)
+                guard i < s.count, s[i] == ")" else { throw .unsupported }
                 i += 1
                 return zeroWidth ? [[]] : inner
             case "[":
-                guard let set = parseClass() else { return nil }
-                return Openings(set.map { [$0] })
+                return Self.characters(try parseClass(), limit: limit)
             case ".":
-                return Openings(Self.anyASCII.map { [$0] })
+                return Self.characters(Self.anyASCII, limit: limit)
             case "^", "$":
                 return [[]]
             case "\\":
-                guard i < s.count else { return nil }
+                guard i < s.count else { throw .unsupported }
                 let e = s[i]
                 i += 1
-                if let set = Self.escapeClass(e) { return Openings(set.map { [$0] }) }
+                if let set = Self.escapeClass(e) { return Self.characters(set, limit: limit) }
                 switch e {
                 case "b", "B", "A", "z", "Z", "G": return [[]]
                 default: break
                 }
-                guard e.isASCII, !e.properties.isAlphabetic, !("0"..."9").contains(e) else { return nil }
-                return [[lower(UInt8(e.value))]]
+                guard e.isASCII, !e.properties.isAlphabetic, !("0"..."9").contains(e) else { throw .unsupported }
+                return Self.characters([lower(UInt8(e.value))], limit: limit)
             case ")", "|", "*", "+", "?":
-                return nil
+                throw .unsupported
             default:
-                guard c.isASCII else { return nil }
-                return [[lower(UInt8(c.value))]]
+                guard c.isASCII else { throw .unsupported }
+                return Self.characters([lower(UInt8(c.value))], limit: limit)
             }
         }
 
         /// A bracket class at `i` (after `[`), as lowercased ASCII bytes.
-        mutating func parseClass() -> Set<UInt8>? {
+        mutating func parseClass() throws(Failure) -> Set<UInt8> {
             var negated = false
             if i < s.count && s[i] == "^" {
                 negated = true
@@ -271,23 +372,25 @@ public struct LinePrefixFilter: Sendable {
                 first = false
                 var c = s[i]
                 i += 1
-                if c == "[" { return nil }  // nested classes, POSIX classes, set operations
+                if c == "[" { throw .unsupported }  // nested classes, POSIX classes, set operations
                 if c == "\\" {
-                    guard i < s.count else { return nil }
+                    guard i < s.count else { throw .unsupported }
                     let e = s[i]
                     i += 1
                     if let set = Self.escapeClass(e) {
                         members.formUnion(set)
                         continue
                     }
-                    guard e.isASCII, !e.properties.isAlphabetic, !("0"..."9").contains(e) else { return nil }
+                    guard e.isASCII, !e.properties.isAlphabetic, !("0"..."9").contains(e) else {
+                        throw .unsupported
+                    }
                     c = e
                 }
-                guard c.isASCII else { return nil }
+                guard c.isASCII else { throw .unsupported }
                 if i + 1 < s.count && s[i] == "-" && s[i + 1] != "]" {
                     let hiScalar = s[i + 1]
                     guard hiScalar.isASCII, hiScalar != "\\", hiScalar != "[", hiScalar.value >= c.value else {
-                        return nil
+                        throw .unsupported
                     }
                     i += 2
                     for v in c.value...hiScalar.value { members.insert(UInt8(v)) }
@@ -295,12 +398,17 @@ public struct LinePrefixFilter: Sendable {
                     members.insert(UInt8(c.value))
                 }
             }
-            guard i < s.count && s[i] == "]" else { return nil }
+            guard i < s.count && s[i] == "]" else { throw .unsupported }
             i += 1
             // Case-insensitive: compared after lowering. A negated class is read as matching any
             // ASCII byte (whether the engine closes it over case before or after negating, that
             // covers it; non-ASCII openings always go to the regular expression anyway).
             return negated ? Set(Self.anyASCII) : Set(members.map(lower))
+        }
+
+        /// The openings of an atom matching one of `characters`: nothing is needed of it at `limit` 0.
+        static func characters(_ characters: some Sequence<UInt8>, limit: Int) -> Openings {
+            limit > 0 ? Openings(characters.map { [$0] }) : [[]]
         }
 
         /// Every ASCII byte `.` matches, lowercased (not the line breaks).

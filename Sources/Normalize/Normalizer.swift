@@ -15,6 +15,8 @@ public struct Normalizer: StreamingStage {
     private let asciiFold: [UInt8]
     /// `isWordScalar` over the BMP, as a bit table.
     private let wordScalars = WordScalarTable()
+    /// Boilerplate lines already matched (shared by the copies of this normalizer).
+    private let matchedLines = MatchedLines()
 
     public init(configuration: NormalizeConfiguration) {
         self.configuration = configuration
@@ -36,12 +38,33 @@ public struct Normalizer: StreamingStage {
         var text = text
         return text.withUTF8 { utf8 in
             let excluded = excludedLines(utf8)
-            // Sized for the most tokens the text can hold; see `TokenizedText.init(capacity:_:)`.
-            return TokenizedText(capacity: (utf8.count + 1) / 2) { sink in
+            // Prose has about one token per six bytes: a quarter leaves room for numbers and
+            // short words, and a text that holds more is tokenized again with room for the most
+            // it can hold; see `TokenizedText.init(estimate:capacity:_:)`.
+            return TokenizedText(estimate: utf8.count / 4 + 16, capacity: (utf8.count + 1) / 2) { sink in
                 asciiFold.withUnsafeBufferPointer { fold in
                     scan(utf8, fold: fold, excluded: excluded, into: &sink)
                 }
             }
+        }
+    }
+
+    /// Tokenizes `text` into temporary storage and returns what `body` makes of the tokens,
+    /// which live only during the call: the pipeline sketches and spills them at once, without
+    /// the arrays `tokenize(_:)` allocates (see `TokenizedText.withTemporaryStorage`).
+    /// - Complexity: O(n) in the length of `text`, plus `body`.
+    public func withTokens<R>(of text: String, _ body: (TokenBuffers) -> R) -> R {
+        var text = text
+        return text.withUTF8 { utf8 in
+            let excluded = excludedLines(utf8)
+            // Room for the most tokens the text can hold; see `TokenizedText.init(estimate:capacity:_:)`.
+            return TokenizedText.withTemporaryStorage(
+                capacity: (utf8.count + 1) / 2,
+                write: { sink in
+                    asciiFold.withUnsafeBufferPointer { fold in
+                        scan(utf8, fold: fold, excluded: excluded, into: &sink)
+                    }
+                }, read: body)
         }
     }
 
@@ -51,9 +74,10 @@ public struct Normalizer: StreamingStage {
     /// that CR LF is one `Character` and does not split — each trimmed of `.whitespaces` at both
     /// ends before matching. Found over the UTF-8 bytes rather than with `split` and Foundation's
     /// trimming, which were most of normalization's time. All patterns are tried in one call when
-    /// `combinedPattern` allows it.
-    /// - Complexity: O(n) in the length of `text`, plus the regular-expression calls, one per
-    ///   non-blank line.
+    /// `combinedPattern` allows it, only on lines the prefix filter lets through, and not again on
+    /// a line already matched (`MatchedLines`).
+    /// - Complexity: O(n) in the length of `text`, plus the regular-expression calls, at most one
+    ///   per non-blank line.
     private func excludedLines(_ bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         guard !configuration.compiledPatterns.isEmpty else { return [] }
         guard let base = bytes.baseAddress else { return [] }
@@ -115,9 +139,14 @@ public struct Normalizer: StreamingStage {
         }
         guard lo < hi else { return false }
         if let filter = configuration.prefixFilter, !filter.mayMatch(bytes, lo..<hi) { return false }
-        let trimmed = String(decoding: UnsafeBufferPointer(rebasing: bytes[lo..<hi]), as: UTF8.self)
-        if let combined = configuration.combinedPattern { return combined.matches(trimmed) }
-        return configuration.compiledPatterns.contains(where: { $0.matches(trimmed) })
+        let line = UnsafeBufferPointer(rebasing: bytes[lo..<hi])
+        if matchedLines.contains(line) { return true }
+        let trimmed = String(decoding: line, as: UTF8.self)
+        let matches =
+            configuration.combinedPattern.map { $0.matches(trimmed) }
+            ?? configuration.compiledPatterns.contains(where: { $0.matches(trimmed) })
+        if matches { matchedLines.insert(line) }
+        return matches
     }
 
     private enum Quote { case none, straight, curly }

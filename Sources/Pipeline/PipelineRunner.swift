@@ -448,14 +448,21 @@ public struct PipelineRunner: Sendable {
             count: chunk.count, threads: threads, batch: max(16, chunk.count / (4 * threads))
         ) { i in
             let clock = ContinuousClock()
-            let d = chunk[i]
+            // Only the text: copying the whole document retained and released its seven strings
+            // through the generic value witnesses, per document.
+            let text = chunk[i].text
             let t0 = clock.now
-            let tokens = normalizer.process(d).tokens
-            let t1 = clock.now
-            let sketch = sketcher.process(tokens)
-            let record = spill ? SpillStore.record(text: d.text, tokens: tokens) : []
+            var t1 = t0
+            // The tokens live in temporary storage, only as long as it takes to sketch and spill them.
+            let (sketch, record, tokenCount) = normalizer.withTokens(of: text) { tokens in
+                t1 = clock.now
+                return (
+                    sketcher.process(hashes: tokens.hashes),
+                    spill ? SpillStore.record(text: text, tokens: tokens) : [], tokens.count
+                )
+            }
             return ChunkResult(
-                record: record, sketch: sketch, tokenCount: tokens.count, normalizeTime: t1 - t0,
+                record: record, sketch: sketch, tokenCount: tokenCount, normalizeTime: t1 - t0,
                 sketchTime: clock.now - t1)
         }
         return results

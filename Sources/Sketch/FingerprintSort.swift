@@ -1,3 +1,5 @@
+import WiretraceCore
+
 /// Sorting of winnowed fingerprints: hash values, close to uniform over the 32-bit range.
 ///
 /// A counting pass on the top bits puts each value in one of about as many buckets as there are
@@ -21,9 +23,9 @@ enum FingerprintSort {
         let bits = min(16, Int.bitWidth - (f - 1).leadingZeroBitCount)
         let shift = UInt32(32 - bits)
         let buckets = 1 << bits
-        // Scratch storage, on the stack when small enough.
-        withUnsafeTemporaryAllocation(of: Int.self, capacity: buckets + 1) { starts in
-            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: f) { scratch in
+        // Scratch memory, reused from one document to the next.
+        ScratchMemory.withBuffer(of: Int.self, capacity: buckets + 1) { starts in
+            ScratchMemory.withBuffer(of: UInt32.self, capacity: f) { scratch in
                 starts.initialize(repeating: 0)
                 bucketSort(values, shift: shift, starts: starts, scratch: scratch)
             }

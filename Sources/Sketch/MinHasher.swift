@@ -35,13 +35,17 @@ public struct MinHasher: Sendable {
     /// signature is bit-for-bit the one of the definition above, on every path.
     /// - Complexity: O(s·p) for s shingles and p permutations.
     public func signature(_ shingles: [UInt64]) -> [UInt32] {
+        shingles.withUnsafeBufferPointer { signature($0) }
+    }
+
+    /// `signature(_:)` of shingles in borrowed storage.
+    public func signature(_ shingles: UnsafeBufferPointer<UInt64>) -> [UInt32] {
         let p = a.count
         return [UInt32](unsafeUninitializedCapacity: p) { sig, initialized in
             a.withUnsafeBufferPointer { a in
                 b.withUnsafeBufferPointer { b in
-                    shingles.withUnsafeBufferPointer { xs in
-                        wt_minhash_signature(a.baseAddress, b.baseAddress, p, xs.baseAddress, xs.count, sig.baseAddress)
-                    }
+                    wt_minhash_signature(
+                        a.baseAddress, b.baseAddress, p, shingles.baseAddress, shingles.count, sig.baseAddress)
                 }
             }
             initialized = p

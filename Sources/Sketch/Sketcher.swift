@@ -15,11 +15,21 @@ public struct Sketcher: StreamingStage {
     /// Sketches one document's tokens.
     /// - Complexity: O(n·(k + p)) for n tokens, shingle size k and p permutations.
     public func process(_ tokens: TokenizedText) -> DocumentSketch {
-        var shingles: [UInt64] = []
-        Shingler.shingles(tokens.hashes, k: configuration.shingleSize, into: &shingles)
-        return DocumentSketch(
-            signature: hasher.signature(shingles),
-            fingerprints: Winnower.fingerprints(shingles, window: configuration.winnowWindow),
-            tokenCount: tokens.count)
+        tokens.hashes.withUnsafeBufferPointer { process(hashes: $0) }
+    }
+
+    /// Sketches one document's token hashes, in borrowed storage. The shingles are in scratch
+    /// memory (`ScratchMemory`), not an array per document.
+    /// - Complexity: O(n·(k + p)) for n tokens, shingle size k and p permutations.
+    public func process(hashes: UnsafeBufferPointer<UInt64>) -> DocumentSketch {
+        let count = Shingler.count(tokens: hashes.count, k: configuration.shingleSize)
+        return ScratchMemory.withBuffer(of: UInt64.self, capacity: count) { buffer in
+            Shingler.shingles(hashes, k: configuration.shingleSize, into: buffer)
+            let shingles = UnsafeBufferPointer(buffer)
+            return DocumentSketch(
+                signature: hasher.signature(shingles),
+                fingerprints: Winnower.fingerprints(shingles, window: configuration.winnowWindow),
+                tokenCount: hashes.count)
+        }
     }
 }

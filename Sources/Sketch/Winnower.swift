@@ -1,3 +1,5 @@
+import WiretraceCore
+
 /// Winnowing (Schleimer, Wilkerson & Aiken, 2003): picks a small set of shingle fingerprints such
 /// that any run of `window` consecutive shingles contributes at least one.
 ///
@@ -21,13 +23,18 @@ public enum Winnower {
     /// - Returns: The fingerprints, ascending, without repeats.
     /// - Complexity: O(s) for s shingles, plus O(f log f) to sort f fingerprints.
     public static func fingerprints(_ shingles: [UInt64], window: Int) -> [UInt32] {
+        shingles.withUnsafeBufferPointer { fingerprints($0, window: window) }
+    }
+
+    /// `fingerprints(_:window:)` of shingles in borrowed storage.
+    public static func fingerprints(_ shingles: UnsafeBufferPointer<UInt64>, window: Int) -> [UInt32] {
         let n = shingles.count
         guard n > 0 else { return [] }
         let w = max(1, min(window, n))
         // suffix[i]: the minimum of shingles[i...] up to the end of i's block. Both buffers are
-        // scratch storage (on the stack when small enough).
-        return withUnsafeTemporaryAllocation(of: UInt64.self, capacity: n) { suffix in
-            withUnsafeTemporaryAllocation(of: UInt32.self, capacity: n - w + 1) { picked in
+        // scratch memory, reused from one document to the next.
+        return ScratchMemory.withBuffer(of: UInt64.self, capacity: n) { suffix in
+            ScratchMemory.withBuffer(of: UInt32.self, capacity: n - w + 1) { picked in
                 winnow(shingles, window: w, suffix: suffix, picked: picked)
             }
         }
@@ -36,40 +43,38 @@ public enum Winnower {
     /// `fingerprints(_:window:)` with its scratch buffers: `suffix` of `shingles.count` values
     /// and `picked` of one per window; `w` is at most `shingles.count`.
     private static func winnow(
-        _ shingles: [UInt64], window w: Int, suffix: UnsafeMutableBufferPointer<UInt64>,
+        _ s: UnsafeBufferPointer<UInt64>, window w: Int, suffix: UnsafeMutableBufferPointer<UInt64>,
         picked: UnsafeMutableBufferPointer<UInt32>
     ) -> [UInt32] {
-        let n = shingles.count
+        let n = s.count
         var count = 0
-        shingles.withUnsafeBufferPointer { s in
-            for start in stride(from: 0, to: n, by: w) {
-                var m = UInt64.max
-                var i = min(start + w, n) - 1
-                while i >= start {
-                    m = min(m, s[i])
-                    suffix[i] = m
-                    i -= 1
-                }
+        for start in stride(from: 0, to: n, by: w) {
+            var m = UInt64.max
+            var i = min(start + w, n) - 1
+            while i >= start {
+                m = min(m, s[i])
+                suffix[i] = m
+                i -= 1
             }
-            // prefix: the minimum of shingles from the start of e's block up to e.
-            var prefix = UInt64.max
-            var inBlock = 0
-            var last = UInt64.max
-            for e in 0..<n {
-                if inBlock == w {
-                    prefix = UInt64.max
-                    inBlock = 0
-                }
-                prefix = min(prefix, s[e])
-                inBlock += 1
-                if e >= w - 1 {
-                    let v = min(suffix[e - w + 1], prefix)
-                    // Consecutive windows often share a minimum: it is kept once, written
-                    // always and counted only when new (no unpredictable branch).
-                    picked[count] = UInt32(truncatingIfNeeded: v >> 32)
-                    count += count == 0 || v != last ? 1 : 0
-                    last = v
-                }
+        }
+        // prefix: the minimum of shingles from the start of e's block up to e.
+        var prefix = UInt64.max
+        var inBlock = 0
+        var last = UInt64.max
+        for e in 0..<n {
+            if inBlock == w {
+                prefix = UInt64.max
+                inBlock = 0
+            }
+            prefix = min(prefix, s[e])
+            inBlock += 1
+            if e >= w - 1 {
+                let v = min(suffix[e - w + 1], prefix)
+                // Consecutive windows often share a minimum: it is kept once, written
+                // always and counted only when new (no unpredictable branch).
+                picked[count] = UInt32(truncatingIfNeeded: v >> 32)
+                count += count == 0 || v != last ? 1 : 0
+                last = v
             }
         }
         let fingerprints = UnsafeMutableBufferPointer(rebasing: picked[..<count])

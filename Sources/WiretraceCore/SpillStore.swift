@@ -49,7 +49,7 @@ public final class SpillStore: Sendable {
     /// - Returns: where to read them back.
     /// - Complexity: O(t + n) for t text bytes and n tokens.
     public func append(text: String, tokens: TokenizedText) throws(WiretraceError) -> StoredDocumentRef {
-        try append(record: Self.record(text: text, tokens: tokens))
+        try append(record: tokens.withBuffers { Self.record(text: text, tokens: $0) })
     }
 
     /// Serializes a document's text and tokens into one record, ready for `append(record:)`.
@@ -59,7 +59,7 @@ public final class SpillStore: Sendable {
     /// Layout: text byte count and token count (UInt32 LE), text bytes, hashes, quoted flags (one
     /// byte each), starts, ends: hashes and flags together, which alignment reads alone (`words`).
     /// - Complexity: O(t + n) for t text bytes and n tokens.
-    public static func record(text: String, tokens: TokenizedText) -> [UInt8] {
+    public static func record(text: String, tokens: TokenBuffers) -> [UInt8] {
         var text = text
         let n = tokens.count
         return text.withUTF8 { textBytes in
@@ -75,22 +75,14 @@ public final class SpillStore: Sendable {
                 var p = 8
                 if let t = textBytes.baseAddress { (base + p).copyMemory(from: t, byteCount: textBytes.count) }
                 p += textBytes.count
-                tokens.hashes.withUnsafeBytes {
-                    if let h = $0.baseAddress { (base + p).copyMemory(from: h, byteCount: 8 * n) }
-                }
+                if let h = tokens.hashes.baseAddress { (base + p).copyMemory(from: h, byteCount: 8 * n) }
                 p += 8 * n
                 // `Bool` is stored as one byte, 0 or 1: the same bytes the format asks for.
-                tokens.quoted.withUnsafeBytes {
-                    if let h = $0.baseAddress { (base + p).copyMemory(from: h, byteCount: n) }
-                }
+                if let q = tokens.quoted.baseAddress { (base + p).copyMemory(from: q, byteCount: n) }
                 p += n
-                tokens.starts.withUnsafeBytes {
-                    if let h = $0.baseAddress { (base + p).copyMemory(from: h, byteCount: 4 * n) }
-                }
+                if let s = tokens.starts.baseAddress { (base + p).copyMemory(from: s, byteCount: 4 * n) }
                 p += 4 * n
-                tokens.ends.withUnsafeBytes {
-                    if let h = $0.baseAddress { (base + p).copyMemory(from: h, byteCount: 4 * n) }
-                }
+                if let e = tokens.ends.baseAddress { (base + p).copyMemory(from: e, byteCount: 4 * n) }
                 initialized = size
             }
         }

@@ -46,8 +46,9 @@ extension TokenizedText {
     /// Where a tokenizer writes tokens: straight into the four arrays' uninitialized storage.
     ///
     /// Appending to four growable arrays costs four uniqueness and capacity checks per token,
-    /// a measurable share of normalization; writing through pointers into storage sized for
-    /// the most tokens the text can hold costs one bounds check.
+    /// a measurable share of normalization; writing through pointers into storage sized in
+    /// advance costs one capacity check. A token that does not fit is dropped and the sink
+    /// marked `overflowed`, so the tokenizer can run again with more room.
     public struct Sink: ~Copyable {
         @usableFromInline let hashes: UnsafeMutablePointer<UInt64>
         @usableFromInline let starts: UnsafeMutablePointer<UInt32>
@@ -58,6 +59,9 @@ extension TokenizedText {
         /// Tokens written so far.
         public var count: Int { written }
         @usableFromInline var written = 0
+        /// Whether a token came when the sink was full (and was dropped).
+        public var overflowed: Bool { dropped }
+        @usableFromInline var dropped = false
 
         @usableFromInline
         init(
@@ -71,10 +75,13 @@ extension TokenizedText {
             self.capacity = capacity
         }
 
-        /// Appends one token.
+        /// Appends one token, or marks the sink `overflowed` when it is full.
         @inlinable
         public mutating func append(hash: UInt64, start: UInt32, end: UInt32, quoted isQuoted: Bool) {
-            precondition(written < capacity, "more tokens than the sink was sized for")
+            guard written < capacity else {
+                dropped = true
+                return
+            }
             hashes[written] = hash
             starts[written] = start
             ends[written] = end
@@ -83,16 +90,36 @@ extension TokenizedText {
         }
     }
 
-    /// Builds a token sequence of at most `capacity` tokens by letting `body` write into a `Sink`.
+    /// Builds a token sequence by letting `body` write into a `Sink` of `estimate` tokens and,
+    /// when they do not fit, again into one of `capacity` tokens; `body` must write the same
+    /// tokens each time (a tokenizer is deterministic).
     ///
     /// A text of n UTF-8 bytes holds at most `(n + 1) / 2` tokens (a token takes at least one
-    /// byte and two tokens are separated by at least one), which is how a tokenizer sizes it.
-    /// The arrays keep that capacity until the tokens are dropped; the pipeline drops them as
-    /// soon as the document is sketched and spilled.
-    /// - Complexity: O(capacity) to allocate, plus `body`.
-    public init(capacity: Int, _ body: (inout Sink) -> Void) {
+    /// byte and two tokens are separated by at least one), which is how a tokenizer sizes
+    /// `capacity`; `body` must not write more. Prose holds about a third of that: sized for
+    /// the bound, four arrays of three times the needed size per document were a large share
+    /// of the allocator's work. So a tokenizer passes a realistic `estimate`, and only the rare
+    /// text of many short tokens is tokenized twice. The arrays keep their capacity until the
+    /// tokens are dropped. (The pipeline itself lends each document's tokens from temporary
+    /// storage instead; see `withTemporaryStorage`.)
+    /// - Complexity: O(estimate) to allocate, plus `body`; twice that, plus O(capacity), when
+    ///   the tokens do not fit in `estimate`.
+    public init(estimate: Int, capacity: Int, _ body: (inout Sink) -> Void) {
+        if estimate < capacity, let tokens = Self.filled(capacity: estimate, body) {
+            self = tokens
+            return
+        }
+        guard let tokens = Self.filled(capacity: capacity, body) else {
+            preconditionFailure("more tokens than the sink was sized for")
+        }
+        self = tokens
+    }
+
+    /// The tokens `body` writes into a `Sink` of `capacity` tokens, or nil when they overflow it.
+    private static func filled(capacity: Int, _ body: (inout Sink) -> Void) -> TokenizedText? {
         let capacity = max(0, capacity)
         var written = 0
+        var overflowed = false
         var starts: [UInt32] = []
         var ends: [UInt32] = []
         var quoted: [Bool] = []
@@ -106,6 +133,7 @@ extension TokenizedText {
                             var sink = Sink(hashes: hp, starts: sp, ends: ep, quoted: qp, capacity: capacity)
                             body(&sink)
                             written = sink.count
+                            overflowed = sink.overflowed
                         }
                         qCount = written
                     }
@@ -115,7 +143,73 @@ extension TokenizedText {
             }
             hCount = written
         }
-        self.init(hashes: hashes, starts: starts, ends: ends, quoted: quoted)
+        guard !overflowed else { return nil }
+        return TokenizedText(hashes: hashes, starts: starts, ends: ends, quoted: quoted)
+    }
+}
+
+/// One document's tokens in storage lent for the length of a call: the four sequences of a
+/// `TokenizedText`, not copied.
+public struct TokenBuffers {
+    public let hashes: UnsafeBufferPointer<UInt64>
+    public let starts: UnsafeBufferPointer<UInt32>
+    public let ends: UnsafeBufferPointer<UInt32>
+    public let quoted: UnsafeBufferPointer<Bool>
+
+    /// The number of tokens.
+    public var count: Int { hashes.count }
+}
+
+extension TokenizedText {
+    /// Lets `write` put at most `capacity` tokens into temporary storage (`ScratchMemory`) and
+    /// returns what `read` makes of them.
+    ///
+    /// For tokens needed only during one call: the pipeline sketches and spills each document's
+    /// tokens at once, and four heap arrays per document were a large share of the allocator's
+    /// work. Scratch memory is not touched beyond the tokens written, so it can be sized for the
+    /// most tokens the text can hold (see `init(estimate:capacity:_:)`); `write` must not write
+    /// more.
+    /// - Complexity: O(1) to allocate (O(capacity) when the storage comes from the heap), plus
+    ///   `write` and `read`.
+    public static func withTemporaryStorage<R>(
+        capacity: Int, write: (inout Sink) -> Void, read: (TokenBuffers) -> R
+    ) -> R {
+        ScratchMemory.withBuffer(of: UInt64.self, capacity: capacity) { hashes in
+            ScratchMemory.withBuffer(of: UInt32.self, capacity: capacity) { starts in
+                ScratchMemory.withBuffer(of: UInt32.self, capacity: capacity) { ends in
+                    ScratchMemory.withBuffer(of: Bool.self, capacity: capacity) { quoted in
+                        var n = 0
+                        if let h = hashes.baseAddress, let s = starts.baseAddress, let e = ends.baseAddress,
+                            let q = quoted.baseAddress
+                        {
+                            var sink = Sink(hashes: h, starts: s, ends: e, quoted: q, capacity: hashes.count)
+                            write(&sink)
+                            precondition(!sink.overflowed, "more tokens than the sink was sized for")
+                            n = sink.count
+                        }
+                        return read(
+                            TokenBuffers(
+                                hashes: UnsafeBufferPointer(rebasing: hashes[..<n]),
+                                starts: UnsafeBufferPointer(rebasing: starts[..<n]),
+                                ends: UnsafeBufferPointer(rebasing: ends[..<n]),
+                                quoted: UnsafeBufferPointer(rebasing: quoted[..<n])))
+                    }
+                }
+            }
+        }
+    }
+
+    /// Lends the tokens' storage to `body`.
+    public func withBuffers<R>(_ body: (TokenBuffers) -> R) -> R {
+        hashes.withUnsafeBufferPointer { h in
+            starts.withUnsafeBufferPointer { s in
+                ends.withUnsafeBufferPointer { e in
+                    quoted.withUnsafeBufferPointer { q in
+                        body(TokenBuffers(hashes: h, starts: s, ends: e, quoted: q))
+                    }
+                }
+            }
+        }
     }
 }
 

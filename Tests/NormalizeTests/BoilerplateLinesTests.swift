@@ -54,6 +54,24 @@ import WiretraceCore
         }
     }
 
+    /// One normalizer over many texts: lines it has matched before (remembered, see
+    /// `MatchedLines`) and lines that differ from them by a byte, more distinct matches than it
+    /// remembers, lines too long to remember — each text as the reference rule says.
+    @Test func rememberedMatchesGiveTheReferenceAnswers() throws {
+        let normalizer = Normalizer(configuration: try NormalizeConfiguration(boilerplatePatterns: Self.patterns))
+        var lines = ["Advertisement", "Advertisements", "ADVERTISEMENT", "Advertisement.", "Continue reading"]
+        lines += (0..<(MatchedLines.capacity + 40)).map { "Share this article: \($0)" }
+        lines += ["Click here " + String(repeating: "x", count: MatchedLines.maxLineBytes), "Click her"]
+        var texts: [String] = []
+        for (i, line) in lines.enumerated() {
+            texts.append("alpha beta\n" + line + "\ngamma " + lines[(i * 7) % lines.count])
+            texts.append(line + "\n" + lines[i % 5])
+        }
+        for text in texts + texts.reversed() {
+            #expect(normalizer.tokenize(text).count == (try Self.referenceCount(text)), "\(text.prefix(60))")
+        }
+    }
+
     @Test func crlfDoesNotSplitLines() throws {
         // "\r\n" is one Character, so `split(separator: "\n")` did not split there: the whole
         // text is one line, which no pattern matches.

@@ -73,4 +73,96 @@ import WiretraceCore
         }
         #expect(matched > 300)
     }
+
+    @Test("four characters tell a pattern's first word from words that start alike")
+    func longerOpenings() throws {
+        let patterns = ["(story continues|continue reading)"]
+        let filter = try #require(LinePrefixFilter(patterns: patterns))
+        #expect(filter.k == 4)
+        for line in ["Story continues", "CONTINUE READING"] {
+            #expect(Self.mayMatch(filter, line), "\(line)")
+        }
+        for line in ["stock prices rose", "Conference call", "Str", "co"] {
+            #expect(!Self.mayMatch(filter, line), "\(line)")
+        }
+        // Looking at two characters, the same patterns let the line through.
+        let two = try #require(LinePrefixFilter(patterns: patterns, lengths: [2]))
+        #expect(two.k == 2)
+        #expect(Self.mayMatch(two, "stock prices rose"))
+    }
+
+    @Test("a line shorter than k passes only as a complete match; a non-ASCII opening always passes")
+    func shortLines() throws {
+        let filter = try #require(LinePrefixFilter(patterns: ["ab|abc|x", "story"]))
+        #expect(filter.k == 4)
+        for line in ["ab", "ABC", "x", "X", "story", "stö", "xé", "ſt"] {
+            #expect(Self.mayMatch(filter, line), "\(line)")
+        }
+        for line in ["a", "abd", "xy", "s", "st", "sto", "stox", "abcd"] {
+            #expect(!Self.mayMatch(filter, line), "\(line)")
+        }
+    }
+
+    @Test("too many openings: the filter looks at fewer characters")
+    func fallback() throws {
+        // 26 + 26² + 26³ openings before the space: more than the bound at four and at three.
+        let two = try #require(LinePrefixFilter(patterns: ["advertisement", "[a-z]+ news"]))
+        #expect(two.k == 2)
+        for line in ["Breaking news", "x news", "Advertisement"] {
+            #expect(Self.mayMatch(two, line), "\(line)")
+        }
+        #expect(!Self.mayMatch(two, "1 news"))
+        // 9⁴ openings at four, 9³ at three.
+        let three = try #require(LinePrefixFilter(patterns: ["[a-i]{4} news"]))
+        #expect(three.k == 3)
+        #expect(Self.mayMatch(three, "abcd news"))
+        #expect(!Self.mayMatch(three, "abz news"))
+        // What comes after a long enough literal does not count: still four.
+        let four = try #require(LinePrefixFilter(patterns: ["sign up for [^.]{0,80}newsletter.*", "x."]))
+        #expect(four.k == 4)
+        // Only unknown syntax disables the filter, however many openings.
+        #expect(LinePrefixFilter(patterns: [".*", "(.|\\s)+x"]) != nil)
+    }
+
+    @Test("sound at every k: random lines from pattern fragments that the regular expression matches pass")
+    func soundnessLongerOpenings() throws {
+        let patterns =
+            BoilerplateLinesTests.patterns + [
+                "(breaking|latest) news:? .*", "read (more|next)", "st(ock|ory)s? ?\\d*", "co[nm]{1,2}ent.*",
+                "[a-c]{2,3}d?", "(?i)re(lated)?( articles?)?", "ab|abc|x", "[^a-z]ad",
+            ]
+        let fragments = [
+            "advertisement", "advert", "story", "stor", "sto", "stock", "stocks", "continue", "continues", "cont",
+            "reading", "read", "more", "next", "below", "share", "sha", "this", "article", "articles", "tweet", "email",
+            "print", "watch", "listen", "live", "here", "click", "tap", "sign up for", "our", "newsletter", "breaking",
+            "latest", "news", "related", "comment", "comments", "conent", "re", "ab", "abc", "x", "a", "b", "c", "d",
+            " ", " ", ":", ".", "-", "1", "42", "ſ", "é", "K", "ST", "Co", "\t",
+        ]
+        let configuration = try NormalizeConfiguration(boilerplatePatterns: patterns)
+        let filters = try [LinePrefixFilter.lengths, [4], [3], [2]].map { lengths in
+            try #require(LinePrefixFilter(patterns: patterns, lengths: lengths))
+        }
+        #expect(filters.map(\.k) == [4, 4, 3, 2])
+        var random = SplitMix(seed: 2024)
+        var matched = 0
+        for _ in 0..<20000 {
+            var line = ""
+            for _ in 0..<(1 + random.below(5)) {
+                var fragment = fragments[random.below(fragments.count)]
+                switch random.below(4) {
+                case 0: fragment = fragment.uppercased()
+                case 1: fragment = fragment.prefix(1).uppercased() + fragment.dropFirst()
+                default: break
+                }
+                line += fragment
+            }
+            line = line.trimmingCharacters(in: .whitespaces)
+            guard !line.isEmpty, configuration.compiledPatterns.contains(where: { $0.matches(line) }) else { continue }
+            matched += 1
+            for filter in filters {
+                #expect(Self.mayMatch(filter, line), "k \(filter.k): \(line.debugDescription)")
+            }
+        }
+        #expect(matched > 1000)
+    }
 }

@@ -131,6 +131,59 @@ import WiretraceCore
             #expect(f.starts == b.starts)
         }
     }
+
+    /// The tokens lent from temporary storage are the ones `tokenize` returns.
+    @Test func lentTokensEqualTheArrays() throws {
+        let plain = Normalizer(configuration: try NormalizeConfiguration())
+        let filtering = Normalizer(
+            configuration: try NormalizeConfiguration(boilerplatePatterns: BoilerplateLinesTests.patterns))
+        let short = (0..<2000).map { i in i % 50 == 3 ? "“x" : "y" }.joined(separator: " ")
+        let lines = Self.lines.joined(separator: "\n")
+        let paragraphs = Self.lines.reversed().joined(separator: "\n\n")
+        let texts: [String] = [lines, "", "one", short, paragraphs]
+        for normalizer in [plain, filtering] {
+            for text in texts {
+                let t = normalizer.tokenize(text)
+                let lent = normalizer.withTokens(of: text) { tokens in
+                    TokenizedText(
+                        hashes: Array(tokens.hashes), starts: Array(tokens.starts), ends: Array(tokens.ends),
+                        quoted: Array(tokens.quoted))
+                }
+                #expect(lent == t)
+            }
+        }
+    }
+
+    /// One-letter words hold more tokens than the first sizing expects: the text is tokenized
+    /// again with room for the most it can hold, and gives the reference tokens.
+    @Test func manyShortTokensOverflowTheEstimate() throws {
+        let letters: [String] = "abcdefghijklmnopqrstuvwxyz".map { String($0) }
+        var words: [String] = []
+        for i in 0..<3000 { words.append(i % 100 == 7 ? "\"" + letters[i % 26] : letters[i % 26]) }
+        let lines = [words[..<1500].joined(separator: " "), "Advertisement", words[1500...].joined(separator: " ")]
+        let text = lines.joined(separator: "\n")
+        #expect(words.count > text.utf8.count / 4 + 16)
+        let plain = Normalizer(configuration: try NormalizeConfiguration())
+        let t = plain.tokenize(text)
+        let r = reference(text, normalizer: plain)
+        #expect(t.count == 3001)
+        #expect(t.hashes == r.hashes)
+        #expect(t.starts == r.starts)
+        #expect(t.ends == r.ends)
+        // Quotes open and close every hundred words.
+        let quotedCount = t.quoted.filter { $0 }.count
+        #expect(quotedCount > 1000 && quotedCount < 2000)
+        // With a boilerplate line left out, both passes leave it out.
+        let filtering = Normalizer(configuration: try NormalizeConfiguration(boilerplatePatterns: ["advertisement"]))
+        let f = filtering.tokenize(text)
+        let blanked = [lines[0], String(repeating: " ", count: 13), lines[2]].joined(separator: "\n")
+        let b = reference(blanked, normalizer: plain)
+        #expect(f.hashes == b.hashes)
+        #expect(f.starts == b.starts)
+        var quotedWithout = t.quoted
+        quotedWithout.remove(at: 1500)
+        #expect(f.quoted == quotedWithout)
+    }
 }
 
 @Suite struct WordScalarTableTests {

@@ -8,6 +8,7 @@ import WiretraceCore
         var out: [UInt64] = []
         Shingler.shingles((0..<UInt64(tokens)).map { $0 }, k: 5, into: &out)
         #expect(out.count == expected)
+        #expect(Shingler.count(tokens: tokens, k: 5) == expected)
     }
 
     @Test func isOrderSensitive() {
