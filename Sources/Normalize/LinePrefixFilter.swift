@@ -13,8 +13,12 @@
 ///
 /// Soundness: the analysis over-approximates. Zero-width assertions (`^ $ \b \B`, lookarounds) are
 /// read as matching the empty string, case is folded on both sides, and a line with a non-ASCII
-/// byte among its first `k` always goes to the regular expression (Unicode case folding maps some
-/// non-ASCII letters, such as U+017F ſ, onto ASCII ones). A pattern outside the understood syntax
+/// byte among its first `k` goes to the regular expression — unless the line opens with a
+/// non-ASCII character that case folding leaves alone (a curly quote, a dash, most letters of
+/// other scripts) and no pattern can open with a non-ASCII character (`.`, a negated class, or an
+/// escape class such as `\w`, which all match some): such a character can only match a non-ASCII
+/// character of the pattern, and there is none (those change under case folding, such as U+017F
+/// ſ, can match ASCII letters, and always go). A pattern outside the understood syntax
 /// (non-ASCII literals, back-references, `\p{…}`, `\Q…\E`, hex escapes, …) disables the filter:
 /// every line is then tested, as without it.
 public struct LinePrefixFilter: Sendable {
@@ -27,6 +31,10 @@ public struct LinePrefixFilter: Sendable {
     private let longer: [UInt32]
     /// The characters of a line that are looked at.
     let k: Int
+    /// Whether some pattern can open with a non-ASCII character (an opening starting with
+    /// `nonASCII`); if not, a line opening with a non-ASCII character that case folding leaves
+    /// alone matches no pattern.
+    private let nonASCIIOpenings: Bool
 
     /// The opening lengths tried, longest first.
     static let lengths = [4, 3, 2]
@@ -75,7 +83,11 @@ public struct LinePrefixFilter: Sendable {
         self.allowed = allowed
         self.longer = longer.sorted()
         self.k = k
+        nonASCIIOpenings = openings.contains { $0.first == Self.nonASCII }
     }
+
+    /// Stands, in sets of openings, for any non-ASCII character (no ASCII byte is 0x80).
+    static let nonASCII: UInt8 = 0x80
 
     /// Whether the non-empty, trimmed line `bytes[range]` (UTF-8) may match: false only when no
     /// pattern can match it.
@@ -86,7 +98,11 @@ public struct LinePrefixFilter: Sendable {
         // A non-ASCII byte among the first `k`: may match (see the soundness notes).
         var high: UInt8 = 0
         for j in 0..<n { high |= bytes[start + j] }
-        guard high < 0x80 else { return true }
+        guard high < 0x80 else {
+            guard !nonASCIIOpenings, bytes[start] >= 0x80 else { return true }
+            return Normalizer.decode(UnsafeBufferPointer(rebasing: bytes[range]), 0).0.properties
+                .changesWhenCaseFolded
+        }
         // The first level turns away almost every line with one table load.
         let l0 = Int(Self.lower(bytes[start]))
         if n == 1 { return allowed[l0 << 8 | 0xFF] }
@@ -337,7 +353,7 @@ public struct LinePrefixFilter: Sendable {
             case "[":
                 return Self.characters(try parseClass(), limit: limit)
             case ".":
-                return Self.characters(Self.anyASCII, limit: limit)
+                return Self.characters(Self.anyASCII + [LinePrefixFilter.nonASCII], limit: limit)
             case "^", "$":
                 return [[]]
             case "\\":
@@ -401,9 +417,10 @@ public struct LinePrefixFilter: Sendable {
             guard i < s.count && s[i] == "]" else { throw .unsupported }
             i += 1
             // Case-insensitive: compared after lowering. A negated class is read as matching any
-            // ASCII byte (whether the engine closes it over case before or after negating, that
-            // covers it; non-ASCII openings always go to the regular expression anyway).
-            return negated ? Set(Self.anyASCII) : Set(members.map(lower))
+            // character (whether the engine closes it over case before or after negating, that
+            // covers it). A class of ASCII members matches no non-ASCII character that case
+            // folding leaves alone (the others always go to the regular expression).
+            return negated ? Set(Self.anyASCII + [LinePrefixFilter.nonASCII]) : Set(members.map(lower))
         }
 
         /// The openings of an atom matching one of `characters`: nothing is needed of it at `limit` 0.
@@ -414,7 +431,8 @@ public struct LinePrefixFilter: Sendable {
         /// Every ASCII byte `.` matches, lowercased (not the line breaks).
         static let anyASCII: [UInt8] = (0..<128).map(UInt8.init).filter { $0 != 0x0A && $0 != 0x0D }.map(lower)
 
-        /// The ASCII members, lowercased, of `\d \D \s \S \w \W \h \H`; nil for other escapes.
+        /// The ASCII members, lowercased, of `\d \D \s \S \w \W \h \H`, and `nonASCII`: each matches
+        /// some non-ASCII characters too (Unicode digits, spaces, letters); nil for other escapes.
         static func escapeClass(_ e: Unicode.Scalar) -> Set<UInt8>? {
             let all = Set((0..<128).map(UInt8.init))
             let digits = Set((0x30...0x39).map(UInt8.init))
@@ -433,7 +451,7 @@ public struct LinePrefixFilter: Sendable {
             case "W": set = all.subtracting(word)
             default: return nil
             }
-            return Set(set.map(lower))
+            return Set(set.map(lower)).union([LinePrefixFilter.nonASCII])
         }
     }
 }

@@ -28,7 +28,8 @@ import WiretraceCore
         for line in ["The minister said on Tuesday.", "Beijing (Reuters) - China", "\"We will,\" he said."] {
             #expect(!Self.mayMatch(filter, line), "\(line)")
         }
-        // Non-ASCII openings always go to the regular expression: U+017F folds to "s".
+        // A non-ASCII opening that case folding maps onto ASCII goes to the regular expression:
+        // U+017F folds to "s".
         #expect(Self.mayMatch(filter, "ſhare"))
     }
 
@@ -52,7 +53,8 @@ import WiretraceCore
             "a", "b", "c", "ab", "x", "y", "z", "A", "B", "C", "1", "2", "%", " ", "-", ".", "*", "]", "k", "l", "j",
             "share", "Tweet", " this", " article", ":", "watch", " live", "click", " here", "word", "mm", "no", "NO",
             "q",
-            "e", "f", "g", "{", ",", "3", "}", "h", "i", "_", "ſ", "é", "\t", "t", "o", "n",
+            "e", "f", "g", "{", ",", "3", "}", "h", "i", "_", "ſ", "é", "\t", "t", "o", "n", "“", "—", "É", "ß", "ﬁ",
+            "K", "٣", "\u{00A0}",
         ]
         var random = SplitMix(seed: 99)
         func next() -> Int { random.below(1 << 30) }
@@ -103,6 +105,25 @@ import WiretraceCore
         }
     }
 
+    @Test("a non-ASCII opening that case folding leaves alone passes only where a pattern can open with one")
+    func nonASCIIOpenings() throws {
+        let plain = try #require(LinePrefixFilter(patterns: BoilerplateLinesTests.patterns))
+        for line in ["“We will,” he said.", "— Advertisement", "«Share»", "é", "пресс-релиз", "“"] {
+            #expect(!Self.mayMatch(plain, line), "\(line)")
+        }
+        // These fold onto ASCII letters (or may): they always go to the regular expression.
+        for line in ["ſhare", "\u{212A}elvin", "ﬁlm", "ßtory", "Éclat", "İst"] {
+            #expect(Self.mayMatch(plain, line), "\(line)")
+        }
+        // A pattern that can open with any character lets every non-ASCII opening through.
+        for p in [".+ said", "[^a]x", "\\W+", "\\w+ news", "\\s*x", "\\D\\d", "[\\w-]+"] {
+            let filter = try #require(LinePrefixFilter(patterns: ["advertisement", p]), "\(p)")
+            #expect(Self.mayMatch(filter, "“x"), "\(p)")
+        }
+        // A non-ASCII character after an ASCII one still goes (as before).
+        #expect(Self.mayMatch(plain, "a“b"))
+    }
+
     @Test("too many openings: the filter looks at fewer characters")
     func fallback() throws {
         // 26 + 26² + 26³ openings before the space: more than the bound at four and at three.
@@ -136,7 +157,7 @@ import WiretraceCore
             "reading", "read", "more", "next", "below", "share", "sha", "this", "article", "articles", "tweet", "email",
             "print", "watch", "listen", "live", "here", "click", "tap", "sign up for", "our", "newsletter", "breaking",
             "latest", "news", "related", "comment", "comments", "conent", "re", "ab", "abc", "x", "a", "b", "c", "d",
-            " ", " ", ":", ".", "-", "1", "42", "ſ", "é", "K", "ST", "Co", "\t",
+            " ", " ", ":", ".", "-", "1", "42", "ſ", "é", "K", "ST", "Co", "\t", "“", "—", "É", "ß", "ﬁ", "ﬆ",
         ]
         let configuration = try NormalizeConfiguration(boilerplatePatterns: patterns)
         let filters = try [LinePrefixFilter.lengths, [4], [3], [2]].map { lengths in
