@@ -32,32 +32,21 @@ public struct Normalizer: StreamingStage {
         NormalizedDocument(document: document, tokens: tokenize(document.text))
     }
 
-    /// Tokenizes `text`.
+    /// Tokenizes `text`: the tokens of `withTokens(of:_:)`, copied into arrays of their own.
     /// - Complexity: O(n) in the length of `text`.
     public func tokenize(_ text: String) -> TokenizedText {
-        var text = text
-        return text.withUTF8 { utf8 in
-            let excluded = excludedLines(utf8)
-            // Prose has about one token per six bytes: a quarter leaves room for numbers and
-            // short words, and a text that holds more is tokenized again with room for the most
-            // it can hold; see `TokenizedText.init(estimate:capacity:_:)`.
-            return TokenizedText(estimate: utf8.count / 4 + 16, capacity: (utf8.count + 1) / 2) { sink in
-                asciiFold.withUnsafeBufferPointer { fold in
-                    scan(utf8, fold: fold, excluded: excluded, into: &sink)
-                }
-            }
-        }
+        withTokens(of: text, TokenizedText.init)
     }
 
     /// Tokenizes `text` into temporary storage and returns what `body` makes of the tokens,
     /// which live only during the call: the pipeline sketches and spills them at once, without
-    /// the arrays `tokenize(_:)` allocates (see `TokenizedText.withTemporaryStorage`).
+    /// arrays per document (see `TokenizedText.withTemporaryStorage`).
     /// - Complexity: O(n) in the length of `text`, plus `body`.
     public func withTokens<R>(of text: String, _ body: (TokenBuffers) -> R) -> R {
         var text = text
         return text.withUTF8 { utf8 in
             let excluded = excludedLines(utf8)
-            // Room for the most tokens the text can hold; see `TokenizedText.init(estimate:capacity:_:)`.
+            // Room for the most tokens the text can hold (see `TokenizedText.withTemporaryStorage`).
             return TokenizedText.withTemporaryStorage(
                 capacity: (utf8.count + 1) / 2,
                 write: { sink in

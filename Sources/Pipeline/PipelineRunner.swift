@@ -278,15 +278,14 @@ public struct PipelineRunner: Sendable {
         threads: Int
     ) async throws -> [[Evidence]]? {
         guard let attributor else { return nil }
-        // A run has many documents and few outlets: each outlet is matched once.
-        var publishers: [String: Evidence] = [:]
-        var looked = Set<String>()
-        for case let outlet? in outlets where looked.insert(outlet).inserted {
-            publishers[outlet] = attributor.extractor.publisher.evidence(outlet: outlet)
+        // A run has many documents and few outlets: each outlet is matched once (nil: not an agency).
+        var publishers: [String: Evidence?] = [:]
+        for case let outlet? in outlets where publishers[outlet] == nil {
+            publishers[outlet] = .some(attributor.extractor.publisher.evidence(outlet: outlet))
         }
         let byOutlet = publishers
         let evidence = try await orderedParallelMap(count: refs.count, threads: threads, batch: 64) { m in
-            let own = outlets[m].flatMap { byOutlet[$0] }
+            let own = outlets[m].flatMap { byOutlet[$0] ?? nil }
             return (own.map { [$0] } ?? []) + attributor.extractor.extract(try store.text(refs[m]))
         }
         return sharingTexts(evidence)

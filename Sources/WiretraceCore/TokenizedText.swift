@@ -43,12 +43,11 @@ public struct TokenizedText: Sendable, Hashable {
 }
 
 extension TokenizedText {
-    /// Where a tokenizer writes tokens: straight into the four arrays' uninitialized storage.
+    /// Where a tokenizer writes tokens: straight into uninitialized storage.
     ///
     /// Appending to four growable arrays costs four uniqueness and capacity checks per token,
-    /// a measurable share of normalization; writing through pointers into storage sized in
-    /// advance costs one capacity check. A token that does not fit is dropped and the sink
-    /// marked `overflowed`, so the tokenizer can run again with more room.
+    /// a measurable share of normalization; writing through pointers into storage sized for
+    /// the most tokens the text can hold costs one bounds check.
     public struct Sink: ~Copyable {
         @usableFromInline let hashes: UnsafeMutablePointer<UInt64>
         @usableFromInline let starts: UnsafeMutablePointer<UInt32>
@@ -59,9 +58,6 @@ extension TokenizedText {
         /// Tokens written so far.
         public var count: Int { written }
         @usableFromInline var written = 0
-        /// Whether a token came when the sink was full (and was dropped).
-        public var overflowed: Bool { dropped }
-        @usableFromInline var dropped = false
 
         @usableFromInline
         init(
@@ -75,13 +71,10 @@ extension TokenizedText {
             self.capacity = capacity
         }
 
-        /// Appends one token, or marks the sink `overflowed` when it is full.
+        /// Appends one token.
         @inlinable
         public mutating func append(hash: UInt64, start: UInt32, end: UInt32, quoted isQuoted: Bool) {
-            guard written < capacity else {
-                dropped = true
-                return
-            }
+            precondition(written < capacity, "more tokens than the sink was sized for")
             hashes[written] = hash
             starts[written] = start
             ends[written] = end
@@ -90,61 +83,11 @@ extension TokenizedText {
         }
     }
 
-    /// Builds a token sequence by letting `body` write into a `Sink` of `estimate` tokens and,
-    /// when they do not fit, again into one of `capacity` tokens; `body` must write the same
-    /// tokens each time (a tokenizer is deterministic).
-    ///
-    /// A text of n UTF-8 bytes holds at most `(n + 1) / 2` tokens (a token takes at least one
-    /// byte and two tokens are separated by at least one), which is how a tokenizer sizes
-    /// `capacity`; `body` must not write more. Prose holds about a third of that: sized for
-    /// the bound, four arrays of three times the needed size per document were a large share
-    /// of the allocator's work. So a tokenizer passes a realistic `estimate`, and only the rare
-    /// text of many short tokens is tokenized twice. The arrays keep their capacity until the
-    /// tokens are dropped. (The pipeline itself lends each document's tokens from temporary
-    /// storage instead; see `withTemporaryStorage`.)
-    /// - Complexity: O(estimate) to allocate, plus `body`; twice that, plus O(capacity), when
-    ///   the tokens do not fit in `estimate`.
-    public init(estimate: Int, capacity: Int, _ body: (inout Sink) -> Void) {
-        if estimate < capacity, let tokens = Self.filled(capacity: estimate, body) {
-            self = tokens
-            return
-        }
-        guard let tokens = Self.filled(capacity: capacity, body) else {
-            preconditionFailure("more tokens than the sink was sized for")
-        }
-        self = tokens
-    }
-
-    /// The tokens `body` writes into a `Sink` of `capacity` tokens, or nil when they overflow it.
-    private static func filled(capacity: Int, _ body: (inout Sink) -> Void) -> TokenizedText? {
-        let capacity = max(0, capacity)
-        var written = 0
-        var overflowed = false
-        var starts: [UInt32] = []
-        var ends: [UInt32] = []
-        var quoted: [Bool] = []
-        let hashes = [UInt64](unsafeUninitializedCapacity: capacity) { h, hCount in
-            starts = [UInt32](unsafeUninitializedCapacity: capacity) { s, sCount in
-                ends = [UInt32](unsafeUninitializedCapacity: capacity) { e, eCount in
-                    quoted = [Bool](unsafeUninitializedCapacity: capacity) { q, qCount in
-                        if let hp = h.baseAddress, let sp = s.baseAddress, let ep = e.baseAddress,
-                            let qp = q.baseAddress
-                        {
-                            var sink = Sink(hashes: hp, starts: sp, ends: ep, quoted: qp, capacity: capacity)
-                            body(&sink)
-                            written = sink.count
-                            overflowed = sink.overflowed
-                        }
-                        qCount = written
-                    }
-                    eCount = written
-                }
-                sCount = written
-            }
-            hCount = written
-        }
-        guard !overflowed else { return nil }
-        return TokenizedText(hashes: hashes, starts: starts, ends: ends, quoted: quoted)
+    /// A copy of lent tokens, in arrays of their own.
+    public init(_ tokens: TokenBuffers) {
+        self.init(
+            hashes: Array(tokens.hashes), starts: Array(tokens.starts), ends: Array(tokens.ends),
+            quoted: Array(tokens.quoted))
     }
 }
 
@@ -164,11 +107,12 @@ extension TokenizedText {
     /// Lets `write` put at most `capacity` tokens into temporary storage (`ScratchMemory`) and
     /// returns what `read` makes of them.
     ///
-    /// For tokens needed only during one call: the pipeline sketches and spills each document's
-    /// tokens at once, and four heap arrays per document were a large share of the allocator's
-    /// work. Scratch memory is not touched beyond the tokens written, so it can be sized for the
-    /// most tokens the text can hold (see `init(estimate:capacity:_:)`); `write` must not write
-    /// more.
+    /// The pipeline sketches and spills each document's tokens at once: four heap arrays per
+    /// document, sized for the most tokens the text can hold, were a large share of the
+    /// allocator's work. Scratch memory is not touched beyond the tokens written, so it can be
+    /// sized for that bound — a text of n UTF-8 bytes holds at most `(n + 1) / 2` tokens (a token
+    /// takes at least one byte and two tokens are separated by at least one); `write` must not
+    /// write more. Tokens kept beyond the call are copied out (`init(_:)`).
     /// - Complexity: O(1) to allocate (O(capacity) when the storage comes from the heap), plus
     ///   `write` and `read`.
     public static func withTemporaryStorage<R>(
@@ -184,7 +128,6 @@ extension TokenizedText {
                         {
                             var sink = Sink(hashes: h, starts: s, ends: e, quoted: q, capacity: hashes.count)
                             write(&sink)
-                            precondition(!sink.overflowed, "more tokens than the sink was sized for")
                             n = sink.count
                         }
                         return read(
