@@ -13,6 +13,30 @@ enum FieldMapper {
     static let titleAliases = ["title", "headline"]
     static let idAliases = ["id", "_id", "uuid"]
 
+    /// The object members a record's fields can be read from: every name `document(from:)` may
+    /// look up (each configured name and its aliases), whole, and for a dotted name, its path.
+    ///
+    /// A record parsed keeping only these members maps to the same document or rejection as the
+    /// whole record: lookups find the same first member under each name, and a value that is
+    /// not a string, number or boolean counts only by its type, which an object keeps however it is filtered.
+    static func keyFilter(for fields: IngestConfiguration.FieldMapping) -> JSONKeyFilter {
+        var filter = JSONKeyFilter()
+        let names = [
+            (fields.text, textAliases), (fields.id, idAliases), (fields.title, titleAliases),
+            (fields.date, dateAliases), (fields.outlet, outletAliases), (fields.url, urlAliases),
+        ]
+        for (configured, aliases) in names {
+            for name in [configured] + aliases {
+                filter.insert(path: [name][...])
+                if name.utf8.contains(UInt8(ascii: ".")) {
+                    filter.insert(
+                        path: name.split(separator: ".", omittingEmptySubsequences: false).map(String.init)[...])
+                }
+            }
+        }
+        return filter
+    }
+
     /// The value at a dotted path (`content.body`), or nil; a key containing dots is found as written too.
     static func lookup(_ value: JSONValue, _ path: String) -> JSONValue? {
         if let direct = value[path] { return direct }

@@ -4,10 +4,13 @@ import WiretraceCore
 final class IngestContext {
     let configuration: IngestConfiguration
     let counters: IngestCounters
+    /// The members of a JSON record that the field mapping can read.
+    let jsonFields: JSONKeyFilter
 
     init(configuration: IngestConfiguration, counters: IngestCounters) {
         self.configuration = configuration
         self.counters = counters
+        self.jsonFields = FieldMapper.keyFilter(for: configuration.fields)
     }
 
     /// The most bytes one structured record (a JSON line or array element, a CSV row) may take:

@@ -10,6 +10,8 @@ final class JSONLSource: RecordSource {
     private let context: IngestContext
     private let idBase: String
     private var failed = false
+    /// Room for unescaping a line's strings, reused from line to line.
+    private var scratch: [UInt8] = []
 
     init(stream: any ByteStream, location: EntryLocation, context: IngestContext) {
         self.lines = LineReader(ErasedStream(stream))
@@ -35,13 +37,19 @@ final class JSONLSource: RecordSource {
             }
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
             return .record(
-                Self.record(line: line, number: lines.lineNumber, location: location, idBase: idBase, context: context))
+                Self.record(
+                    line: line, number: lines.lineNumber, location: location, idBase: idBase, context: context,
+                    scratch: &scratch))
         }
     }
 
     /// The record for one line.
+    ///
+    /// The line is parsed in place keeping only the members the field mapping reads
+    /// (`IngestContext.jsonFields`); other members are checked, not built.
     static func record(
-        line: ArraySlice<UInt8>, number: Int, location: EntryLocation, idBase: String, context: IngestContext
+        line: ArraySlice<UInt8>, number: Int, location: EntryLocation, idBase: String, context: IngestContext,
+        scratch: inout [UInt8]
     ) -> IngestRecord {
         let source = "\(location.display):\(number)"
         let limit = context.configuration.maxDocumentBytes
@@ -53,7 +61,9 @@ final class JSONLSource: RecordSource {
         if number == 1, body.starts(with: [0xEF, 0xBB, 0xBF]) { body = body.dropFirst(3) }
         let value: JSONValue
         do {
-            value = try JSONParser.parse(body)
+            value = try body.withUnsafeBufferPointer { bytes throws(JSONParser.SyntaxError) in
+                try JSONParser.parse(bytes, keeping: context.jsonFields, scratch: &scratch)
+            }
         } catch {
             return .rejected(Rejection(source: source, reason: error.description))
         }

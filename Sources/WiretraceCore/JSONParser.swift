@@ -27,15 +27,36 @@ public struct JSONParser {
     }
 
     public static func parse<C: Collection<UInt8>>(_ bytes: C) throws(SyntaxError) -> JSONValue {
-        let array = Array(bytes)
-        return try array.withUnsafeBufferPointer { buffer throws(SyntaxError) -> JSONValue in
-            var parser = Parser(bytes: buffer)
-            parser.skipWhitespace()
-            let value = try parser.parseValue(depth: 0)
-            parser.skipWhitespace()
-            guard parser.index == buffer.count else { throw parser.error("unexpected data after the value") }
+        // Contiguous bytes (an array, a JSONL line's slice) are read in place rather than copied.
+        if let value = try withContiguousBytes(bytes, { buffer throws(SyntaxError) in try parse(buffer) }) {
             return value
         }
+        return try Array(bytes).withUnsafeBufferPointer { buffer throws(SyntaxError) in try parse(buffer) }
+    }
+
+    /// Parses one complete JSON value from bytes in memory.
+    public static func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(SyntaxError) -> JSONValue {
+        var parser = Parser(bytes: bytes)
+        return try parser.parseDocument(filter: nil)
+    }
+
+    /// `body` over the contiguous storage of `bytes`, or nil when `bytes` has none.
+    ///
+    /// `withContiguousStorageIfAvailable` is untyped-throwing; this keeps the parser's typed error.
+    static func withContiguousBytes<C: Collection<UInt8>, R>(
+        _ bytes: C, _ body: (UnsafeBufferPointer<UInt8>) throws(SyntaxError) -> R
+    ) throws(SyntaxError) -> R? {
+        var failure: SyntaxError?
+        let result = bytes.withContiguousStorageIfAvailable { buffer -> R? in
+            do throws(SyntaxError) {
+                return try body(buffer)
+            } catch {
+                failure = error
+                return nil
+            }
+        }
+        if let failure { throw failure }
+        return result ?? nil
     }
 
     /// Parses one complete JSON value from a string.
@@ -46,8 +67,25 @@ public struct JSONParser {
     struct Parser {
         let bytes: UnsafeBufferPointer<UInt8>
         var index = 0
+        /// Room to unescape strings into, kept from string to string (and, through
+        /// `parse(_:keeping:scratch:)`, from record to record).
+        var scratch: [UInt8] = []
+
+        init(bytes: UnsafeBufferPointer<UInt8>, scratch: [UInt8] = []) {
+            self.bytes = bytes
+            self.scratch = scratch
+        }
 
         func error(_ message: String) -> SyntaxError { SyntaxError(message: message, offset: index) }
+
+        /// One complete value with nothing but whitespace around it; objects filtered by `filter`.
+        mutating func parseDocument(filter: JSONKeyFilter?) throws(SyntaxError) -> JSONValue {
+            skipWhitespace()
+            let value = try parseValue(depth: 0, filter: filter)
+            skipWhitespace()
+            guard index == bytes.count else { throw error("unexpected data after the value") }
+            return value
+        }
 
         mutating func skipWhitespace() {
             while index < bytes.count {
@@ -58,11 +96,12 @@ public struct JSONParser {
             }
         }
 
-        mutating func parseValue(depth: Int) throws(SyntaxError) -> JSONValue {
+        /// The value at `index`; an object is filtered by `filter` when one is given.
+        mutating func parseValue(depth: Int, filter: JSONKeyFilter? = nil) throws(SyntaxError) -> JSONValue {
             guard depth < JSONParser.maximumDepth else { throw error("nesting deeper than \(JSONParser.maximumDepth)") }
             guard index < bytes.count else { throw error("unexpected end of input") }
             switch bytes[index] {
-            case UInt8(ascii: "{"): return try parseObject(depth: depth)
+            case UInt8(ascii: "{"): return try parseObject(depth: depth, filter: filter)
             case UInt8(ascii: "["): return try parseArray(depth: depth)
             case UInt8(ascii: "\""): return .string(try parseString())
             case UInt8(ascii: "t"): try expectLiteral("true"); return .bool(true)
@@ -87,11 +126,12 @@ public struct JSONParser {
             index += n
         }
 
-        mutating func parseObject(depth: Int) throws(SyntaxError) -> JSONValue {
+        /// An object; with a filter, only the members it lists, the others checked and skipped.
+        mutating func parseObject(depth: Int, filter: JSONKeyFilter? = nil) throws(SyntaxError) -> JSONValue {
             index += 1
             var members: [(String, JSONValue)] = []
             // Room for a typical record's fields at once, rather than growing 1, 2, 4, 8.
-            members.reserveCapacity(8)
+            members.reserveCapacity(filter == nil ? 8 : 4)
             skipWhitespace()
             if index < bytes.count, bytes[index] == UInt8(ascii: "}") {
                 index += 1
@@ -102,13 +142,25 @@ public struct JSONParser {
                 guard index < bytes.count, bytes[index] == UInt8(ascii: "\"") else {
                     throw error("expected a string key")
                 }
-                let key = try parseString()
+                let key: String
+                var wanted: JSONKeyFilter.Member?
+                if let filter {
+                    wanted = try parseKey(in: filter)
+                    key = wanted?.key ?? ""
+                } else {
+                    key = try parseString()
+                }
                 skipWhitespace()
                 guard index < bytes.count, bytes[index] == UInt8(ascii: ":") else { throw error("expected ':'") }
                 index += 1
                 skipWhitespace()
-                let value = try parseValue(depth: depth + 1)
-                members.append((key, value))
+                if filter == nil {
+                    members.append((key, try parseValue(depth: depth + 1)))
+                } else if let wanted {
+                    members.append((key, try parseValue(depth: depth + 1, filter: wanted.whole ? nil : wanted.nested)))
+                } else {
+                    try skipValue(depth: depth + 1)
+                }
                 skipWhitespace()
                 guard index < bytes.count else { throw error("unexpected end of input in an object") }
                 if bytes[index] == UInt8(ascii: ",") {
@@ -150,6 +202,12 @@ public struct JSONParser {
 
         mutating func parseNumber() throws(SyntaxError) -> String {
             let start = index
+            try skipNumber()
+            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        }
+
+        /// Moves past a number, checking its syntax.
+        mutating func skipNumber() throws(SyntaxError) {
             if bytes[index] == UInt8(ascii: "-") { index += 1 }
             func digit(_ i: Int) -> Bool { i < bytes.count && bytes[i] >= 0x30 && bytes[i] <= 0x39 }
             guard digit(index) else { throw error("invalid number") }
@@ -171,7 +229,6 @@ public struct JSONParser {
                 guard digit(index) else { throw error("invalid number") }
                 while digit(index) { index += 1 }
             }
-            return String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
         }
 
         mutating func parseHex4() throws(SyntaxError) -> UInt32 {
@@ -243,7 +300,12 @@ public struct JSONParser {
                 }
                 if c < 0x20 { throw error("control character in a string") }
             }
-            var out: [UInt8] = []
+            // Unescape into the scratch buffer, kept from string to string: moved out here and
+            // back on return, so appending never copies it.
+            var out = scratch
+            scratch = []
+            defer { scratch = out }
+            out.removeAll(keepingCapacity: true)
             // Unescaping only shortens, so the rest of the input (a JSONL line: this string and a
             // few short fields), up to 64 KiB more, is room enough: one allocation, no extra pass.
             out.reserveCapacity(min(bytes.count, index + (1 << 16)) - start)
