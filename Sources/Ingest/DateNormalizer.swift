@@ -8,6 +8,11 @@ public enum DateNormalizer {
     /// The normalized date, or nil when `text` is not a date this reader understands.
     /// - Complexity: O(n) in the length of `text`.
     public static func normalize(_ text: String) -> String? {
+        isCalendarDate(text) ? text : read(text)
+    }
+
+    /// The general reader behind `normalize`: tokens, then the date and time they spell.
+    static func read(_ text: String) -> String? {
         let trimmed = text.trimmingWhitespace()
         if trimmed.isEmpty || trimmed.utf8.count > 80 { return nil }
         let tokens = tokenize(trimmed)
@@ -16,6 +21,30 @@ public enum DateNormalizer {
             return epoch(n, digits: digits)
         }
         return parseTokens(tokens)
+    }
+
+    /// Whether `text` is exactly a valid `YYYY-MM-DD` date from year 1000 on, which normalizes to itself.
+    ///
+    /// The most common form, read here without tokenizing; anything else is left to the general reader.
+    static func isCalendarDate(_ text: String) -> Bool {
+        let utf8 = text.utf8
+        guard utf8.count == 10 else { return false }
+        var fields = (0, 0, 0)
+        for (i, c) in utf8.enumerated() {
+            if i == 4 || i == 7 {
+                guard c == UInt8(ascii: "-") else { return false }
+                continue
+            }
+            guard c >= 0x30, c <= 0x39 else { return false }
+            let digit = Int(c - 0x30)
+            switch i {
+            case ..<4: fields.0 = fields.0 * 10 + digit
+            case ..<7: fields.1 = fields.1 * 10 + digit
+            default: fields.2 = fields.2 * 10 + digit
+            }
+        }
+        let (year, month, day) = fields
+        return year >= 1000 && (1...12).contains(month) && day >= 1 && day <= daysIn(month: month, year: year)
     }
 
     enum Token: Equatable {

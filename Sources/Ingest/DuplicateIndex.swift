@@ -15,9 +15,10 @@ struct DuplicateIndex {
     /// - Complexity: O(length of id and source), amortized.
     mutating func insert(id: String, source: String) -> String? {
         let key = StableHash.hash(id)
-        if let packed = seen[key] { return unpack(packed) }
-        seen[key] = pack(source)
-        return nil
+        // One hash lookup for the common case, a new id; a duplicate puts the earlier entry back.
+        guard let earlier = seen.updateValue(pack(source), forKey: key) else { return nil }
+        seen[key] = earlier
+        return unpack(earlier)
     }
 
     /// The `prefixes` entry found last: records come file after file, so it is almost always

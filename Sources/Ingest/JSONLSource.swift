@@ -9,6 +9,8 @@ final class JSONLSource: RecordSource {
     private let location: EntryLocation
     private let context: IngestContext
     private let idBase: String
+    /// `file:`, to which each line's number is appended for its source.
+    private let sourcePrefix: String
     private var failed = false
     /// Room for unescaping a line's strings, reused from line to line.
     private var scratch: [UInt8] = []
@@ -18,6 +20,7 @@ final class JSONLSource: RecordSource {
         self.location = location
         self.context = context
         self.idBase = location.documentID
+        self.sourcePrefix = location.display + ":"
     }
 
     func next() -> SourceStep? {
@@ -36,10 +39,7 @@ final class JSONLSource: RecordSource {
                             reason: error.reason + "; the rest of the file is lost")))
             }
             if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-            return .record(
-                Self.record(
-                    line: line, number: lines.lineNumber, location: location, idBase: idBase, context: context,
-                    scratch: &scratch))
+            return .record(record(line: line, number: lines.lineNumber))
         }
     }
 
@@ -47,11 +47,8 @@ final class JSONLSource: RecordSource {
     ///
     /// The line is parsed in place keeping only the members the field mapping reads
     /// (`IngestContext.jsonFields`); other members are checked, not built.
-    static func record(
-        line: ArraySlice<UInt8>, number: Int, location: EntryLocation, idBase: String, context: IngestContext,
-        scratch: inout [UInt8]
-    ) -> IngestRecord {
-        let source = "\(location.display):\(number)"
+    private func record(line: ArraySlice<UInt8>, number: Int) -> IngestRecord {
+        let source = sourcePrefix + String(number)
         let limit = context.configuration.maxDocumentBytes
         if line.count > context.maxRecordBytes {
             return .rejected(

@@ -37,6 +37,21 @@ import WiretraceCore
         #expect(DateNormalizer.normalize(input) == nil)
     }
 
+    /// The `YYYY-MM-DD` shortcut gives what the general reader gives, on valid and invalid dates alike.
+    @Test func calendarDateShortcutAgreesWithTheReader() {
+        var cases = ["2023-3-25", "2023-03-5", "20230-3-25", "2023/03/25", "2023-03-25 ", " 2023-03-25", "x023-03-25"]
+        for year in ["0999", "1000", "1900", "2000", "2023", "2024", "9999"] {
+            for month in ["00", "01", "02", "04", "09", "12", "13", "99"] {
+                for day in ["00", "01", "28", "29", "30", "31", "32"] { cases.append("\(year)-\(month)-\(day)") }
+            }
+        }
+        for text in cases {
+            if DateNormalizer.isCalendarDate(text) { #expect(DateNormalizer.read(text) == text) }
+            #expect(DateNormalizer.normalize(text) == DateNormalizer.read(text), "\(text)")
+        }
+        #expect(cases.filter(DateNormalizer.isCalendarDate).count == 122)
+    }
+
     @Test func civilDaysRoundTrip() {
         for days in stride(from: -1000, through: 30000, by: 97) {
             let (y, m, d) = DateNormalizer.civilFromDays(days)

@@ -16,6 +16,14 @@ import Testing
         #expect(index.insert(id: "a", source: "y") == "dump.jsonl:1")
     }
 
+    /// A duplicate leaves the kept document's entry as it was, however often the id comes back.
+    @Test func repeatedDuplicatesNameTheFirstSource() {
+        var index = DuplicateIndex()
+        #expect(index.insert(id: "a", source: "one.jsonl:3") == nil)
+        for n in 1...3 { #expect(index.insert(id: "a", source: "two.jsonl:\(n)") == "one.jsonl:3") }
+        #expect(index.insert(id: "b", source: "two.jsonl:4") == nil)
+    }
+
     @Test func manyIDs() {
         var index = DuplicateIndex()
         for i in 0..<10_000 { #expect(index.insert(id: "id\(i)", source: "f.jsonl:\(i + 1)") == nil) }
