@@ -300,21 +300,34 @@ public struct JSONParser {
                 }
                 if c < 0x20 { throw error("control character in a string") }
             }
-            // Unescape into the scratch buffer, kept from string to string: moved out here and
-            // back on return, so appending never copies it.
+            // Unescape into the scratch buffer, kept from string to string (moved out here and back
+            // on return, so it is never copied). Unescaping only shortens, so the rest of the input
+            // is room enough; the buffer only ever grows, and is written through a pointer.
             var out = scratch
             scratch = []
             defer { scratch = out }
-            out.removeAll(keepingCapacity: true)
-            // Unescaping only shortens, so the rest of the input (a JSONL line: this string and a
-            // few short fields), up to 64 KiB more, is room enough: one allocation, no extra pass.
-            out.reserveCapacity(min(bytes.count, index + (1 << 16)) - start)
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            let room = bytes.count - start
+            if out.count < room { out.append(contentsOf: repeatElement(0, count: room - out.count)) }
+            return try out.withUnsafeMutableBufferPointer { buffer throws(SyntaxError) -> String in
+                try unescape(from: start, into: buffer)
+            }
+        }
+
+        /// The rest of the string that opens at `start`, from the first backslash at `index`, unescaped
+        /// into `out` (at least `bytes.count - start` bytes), with `index` moved past its closing quote.
+        mutating func unescape(from start: Int, into out: UnsafeMutableBufferPointer<UInt8>) throws(SyntaxError)
+            -> String
+        {
+            guard let source = bytes.baseAddress, let target = out.baseAddress else {
+                preconditionFailure("unescape starts at a backslash, so neither buffer is empty")
+            }
+            var n = index - start
+            target.update(from: source + start, count: n)
             while index < bytes.count {
                 let c = bytes[index]
                 if c == UInt8(ascii: "\"") {
                     index += 1
-                    guard let s = out.withUnsafeBufferPointer({ JSONParser.string(validating: $0) }) else {
+                    guard let s = JSONParser.string(validating: UnsafeBufferPointer(start: target, count: n)) else {
                         throw SyntaxError(message: "string is not valid UTF-8", offset: start)
                     }
                     return s
@@ -324,22 +337,24 @@ public struct JSONParser {
                     // Copy the whole run of plain bytes at once.
                     let run = index
                     index = scanPlain(from: index + 1)
-                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index]))
+                    (target + n).update(from: source + run, count: index - run)
+                    n += index - run
                     continue
                 }
                 index += 1
                 guard index < bytes.count else { break }
                 let e = bytes[index]
                 index += 1
+                let plain: UInt8
                 switch e {
-                case UInt8(ascii: "\""): out.append(0x22)
-                case UInt8(ascii: "\\"): out.append(0x5C)
-                case UInt8(ascii: "/"): out.append(0x2F)
-                case UInt8(ascii: "b"): out.append(0x08)
-                case UInt8(ascii: "f"): out.append(0x0C)
-                case UInt8(ascii: "n"): out.append(0x0A)
-                case UInt8(ascii: "r"): out.append(0x0D)
-                case UInt8(ascii: "t"): out.append(0x09)
+                case UInt8(ascii: "\""): plain = 0x22
+                case UInt8(ascii: "\\"): plain = 0x5C
+                case UInt8(ascii: "/"): plain = 0x2F
+                case UInt8(ascii: "b"): plain = 0x08
+                case UInt8(ascii: "f"): plain = 0x0C
+                case UInt8(ascii: "n"): plain = 0x0A
+                case UInt8(ascii: "r"): plain = 0x0D
+                case UInt8(ascii: "t"): plain = 0x09
                 case UInt8(ascii: "u"):
                     var code = try parseHex4()
                     if code >= 0xD800, code < 0xDC00 {
@@ -361,11 +376,18 @@ public struct JSONParser {
                         code = 0xFFFD
                     }
                     let scalar = Unicode.Scalar(code) ?? "\u{FFFD}"
-                    UTF8.encode(scalar) { out.append($0) }
+                    // Never longer than its escape: 1 to 3 bytes for 6, 4 for a pair's 12.
+                    UTF8.encode(scalar) { byte in
+                        target[n] = byte
+                        n += 1
+                    }
+                    continue
                 default:
                     index -= 1
                     throw error("invalid escape '\\\(printable(e))'")
                 }
+                target[n] = plain
+                n += 1
             }
             throw error("unterminated string")
         }
