@@ -29,14 +29,14 @@ public struct EvidenceExtractor: @unchecked Sendable {
     private let aliasToAgency: [String: String]
     /// Agencies whose quote sources are not evidence.
     private let noQuoteSource: Set<String>
-    /// The patterns run on the lines around each alias, each with literals one of which every
-    /// match holds (`RequiredLiteral.anyOf`): a window without any is not searched.
-    private let signatures: [(EvidenceKind, NSRegularExpression, [[UInt8]]?)]
-    private let credit: (NSRegularExpression, [[UInt8]]?)
-    private let quoteSource: (NSRegularExpression, [[UInt8]]?)
-    /// Contributor patterns by agency, with the literal every match contains (see `RequiredLiteral`).
-    private let contributor: [(String, NSRegularExpression, [UInt8]?)]
-    private let inputsFromAgencies: NSRegularExpression
+    /// The patterns run on the lines around each alias, each with sets of literals every match
+    /// holds a member of (`RequiredLiteral.allOf`): a window lacking a set is not searched.
+    private let signatures: [(EvidenceKind, NSRegularExpression, [[[UInt8]]])]
+    private let credit: (NSRegularExpression, [[[UInt8]]])
+    private let quoteSource: (NSRegularExpression, [[[UInt8]]])
+    /// Contributor patterns by agency, with the literals every match holds (see `RequiredLiteral`).
+    private let contributor: [(String, NSRegularExpression, [[[UInt8]]])]
+    private let inputsFromAgencies: (NSRegularExpression, [[[UInt8]]])
     private let personalByline: NSRegularExpression
     private let anyAlias: NSRegularExpression
     /// Every alias as UTF-8 bytes, by first byte, for the literal pre-scan that finds where the
@@ -98,45 +98,45 @@ public struct EvidenceExtractor: @unchecked Sendable {
             }
             return r
         }
-        /// A pattern run around the aliases, with its literals.
-        func windowed(_ p: String) -> (NSRegularExpression, [[UInt8]]?) { (re(p), RequiredLiteral.anyOf(p)) }
+        /// A pattern with the literals its matches hold.
+        func filtered(_ p: String) -> (NSRegularExpression, [[[UInt8]]]) { (re(p), RequiredLiteral.allOf(p)) }
         let name = "[A-Z][\\w.'’-]*(?:[ \\t]+(?:[A-Z][\\w.'’-]*|de|van|von|da|del|la|le|bin|al-\\w+)){0,4}"
         let names = "\(name)(?:[ \\t]*(?:,|and|&|, and)[ \\t]*\(name))*"
         let title =
             "(?:[ \\t]+[A-Za-z ]{0,40}?(?:[Rr]eporter|[Cc]orrespondent|[Ww]riter|[Ee]ditor|[Ss]taff|[Cc]ontributor)s?)?"
         let month = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?"
-        let signing: [(EvidenceKind, (NSRegularExpression, [[UInt8]]?))] = [
+        let signing: [(EvidenceKind, (NSRegularExpression, [[[UInt8]]]))] = [
             (
                 .dateline,
-                windowed(
+                filtered(
                     "^[ \\t]*(?:[A-Z][A-Za-z0-9 .,'’-]{1,60}?[ \\t]*)?\\(\(signed)\\)[ \\t]*(?:[-—–]+|(?=[A-Z“\"]))")
             ),
             (
                 .byline,
-                windowed(
+                filtered(
                     "(?:^|(?<=[\\s—–-]))(?<![Pp]hoto )[Bb][Yy][ \\t]+(?:[^\\n]{0,80}?[ \\t,;–—-])?\(signed)\(title)[ \\t]*$"
                 )
             ),
-            (.byline, windowed("^[ \\t]*\(names)[ \\t]*[,–—-][ \\t]*\(signed)\(title)[ \\t]*$")),
-            (.byline, windowed("^[ \\t]*(?:[/|][ \\t]*)?\(signed)(?:[ \\t]+\(month)[ \\t]+\\d[^\\n]{0,40})?[ \\t]*$")),
+            (.byline, filtered("^[ \\t]*\(names)[ \\t]*[,–—-][ \\t]*\(signed)\(title)[ \\t]*$")),
+            (.byline, filtered("^[ \\t]*(?:[/|][ \\t]*)?\(signed)(?:[ \\t]+\(month)[ \\t]+\\d[^\\n]{0,40})?[ \\t]*$")),
             (
                 .copyright,
-                windowed(
+                filtered(
                     "(?:[Cc]opyright|COPYRIGHT|©|\\([Cc]\\))[ \\t]*(?:\\d{4}[ \\t]*)?(?:[Bb]y[ \\t]+)?\(signed)[^\\n]{0,80}"
                 )
             ),
         ]
         signatures = signing.map { ($0.0, $0.1.0, $0.1.1) }
-        credit = windowed(
+        credit = filtered(
             "(?:[Aa]ccording to|[Rr]eported by|[Aa] report by|[Rr]eports? from|^[ \\t/]*[Ss]ource:)\\s+(?:(?:a|an|the)\\s+)?"
                 + "(?:report\\s+(?:by|from|in)\\s+)?(?:the\\s+)?(news\\s+agency\\s+|wire\\s+service\\s+)?\(running)"
                 + "(?!\\s+(?:article|story|piece|interview|column|analysis|report(?:ed|ing)?|poll|survey)\\b)")
-        quoteSource = windowed(
+        quoteSource = filtered(
             "\\b(?:told|[Ss]peaking to|spoke to|said to|in an interview with|interviewed by)\\s+\(running)")
         contributor = table.agencies.flatMap { a in
-            a.contributorPatterns.map { (a.name, re($0), RequiredLiteral.of($0)) }
+            a.contributorPatterns.map { (a.name, re($0), RequiredLiteral.allOf($0)) }
         }
-        inputsFromAgencies = re(
+        inputsFromAgencies = filtered(
             "\\(?\\b(?:[Ww]ith|WITH)\\s+(?:inputs?|INPUTS?)\\s+(?:from|FROM)\\s+(?:news\\s+)?(?:agencies|AGENCIES|wires)\\b\\)?"
         )
         personalByline = re("^[ \\t]*[Bb][Yy][ \\t]+\(names)[ \\t]*$")
@@ -154,16 +154,23 @@ public struct EvidenceExtractor: @unchecked Sendable {
     /// - Complexity: O(n · p) for text length n and p patterns.
     public func extract(_ text: String) -> [Evidence] {
         let ns = text as NSString
-        let full = NSRange(location: 0, length: ns.length)
+        // The text's length in UTF-16 units is a pass over it: counted only for a whole-text search.
+        var fullRange: NSRange?
+        var full: NSRange {
+            get {
+                if let fullRange { return fullRange }
+                let r = NSRange(location: 0, length: ns.length)
+                fullRange = r
+                return r
+            }
+        }
         // The alias patterns match only where an alias is written (they are case-sensitive literals),
         // so they run on the few lines around each alias instead of the whole text.
         let windows = aliasWindows(text)
-        func aliasMatches(_ regex: NSRegularExpression, _ literals: [[UInt8]]?) -> [NSTextCheckingResult] {
+        func aliasMatches(_ regex: NSRegularExpression, _ literals: [[[UInt8]]]) -> [NSTextCheckingResult] {
             windows.flatMap { w in
-                // Skipped, without a UTF-16 pass, when the window lacks every literal a match holds.
-                if let literals, !literals.contains(where: { RequiredLiteral.occurs($0, in: w.text) }) {
-                    return [NSTextCheckingResult]()
-                }
+                // Skipped, without a UTF-16 pass, when the window lacks the literals a match holds.
+                guard RequiredLiteral.occursAll(literals, in: w.text) else { return [NSTextCheckingResult]() }
                 return regex.matches(in: w.text, range: NSRange(location: 0, length: w.utf16Count)).map {
                     $0.adjustingRanges(offset: w.utf16Offset)
                 }
@@ -202,7 +209,7 @@ public struct EvidenceExtractor: @unchecked Sendable {
         for (agency, regex, literal) in contributor {
             // Skipped, without a UTF-16 pass over the text, when the text lacks the literal every
             // match holds.
-            if let literal, !RequiredLiteral.occurs(literal, in: text) { continue }
+            guard RequiredLiteral.occursAll(literal, in: text) else { continue }
             for m in regex.matches(in: text, range: full) {
                 found.append(
                     (
@@ -213,10 +220,8 @@ public struct EvidenceExtractor: @unchecked Sendable {
                     ))
             }
         }
-        // Every match holds "input" or "INPUT" (see the pattern).
-        let mayHaveInputs =
-            RequiredLiteral.occurs(Array("nput".utf8), in: text) || RequiredLiteral.occurs(Array("NPUT".utf8), in: text)
-        for m in mayHaveInputs ? inputsFromAgencies.matches(in: text, range: full) : [] {
+        let mayHaveInputs = RequiredLiteral.occursAll(inputsFromAgencies.1, in: text)
+        for m in mayHaveInputs ? inputsFromAgencies.0.matches(in: text, range: full) : [] {
             found.append((m.range, Evidence(agency: nil, kind: .inputsFromAgencies, text: ns.substring(with: m.range))))
         }
         found.sort { ($0.0.location, $0.1.kind.rawValue) < ($1.0.location, $1.1.kind.rawValue) }
@@ -255,12 +260,55 @@ public struct EvidenceExtractor: @unchecked Sendable {
     }
 
     /// Whether some line is a byline of people only (`By Jane Doe and John Roe`), naming no agency.
-    func hasPersonalByline(_ text: String, full: NSRange) -> Bool {
-        for m in personalByline.matches(in: text, range: full)
+    func hasPersonalByline(_ text: String, full: @autoclosure () -> NSRange) -> Bool {
+        guard Self.hasLineOpeningWithBy(text) else { return false }
+        for m in personalByline.matches(in: text, range: full())
         where anyAlias.firstMatch(in: text, range: m.range) == nil {
             return true
         }
         return false
+    }
+
+    /// Whether some line of `text` opens, after spaces and tabs, with `by` in any case and a space
+    /// or tab, as every match of `personalByline` does: most texts have no such line, and the
+    /// pattern need not run over them. Lines begin at the text's start and after each line
+    /// terminator the regular-expression engine knows (LF, VT, FF, CR, NEL, LS, PS), so no line it
+    /// sees is passed over.
+    /// - Complexity: O(n) in the length of `text`.
+    static func hasLineOpeningWithBy(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { b in
+            let n = b.count
+            var i = 0
+            var lineStart = true
+            while i < n {
+                if lineStart {
+                    var j = i
+                    while j < n && (b[j] == 0x20 || b[j] == 0x09) { j += 1 }
+                    // B or b, Y or y (no other byte ORed with 0x20 gives 0x62 or 0x79), a space or tab.
+                    if j + 2 < n && b[j] | 0x20 == 0x62 && b[j + 1] | 0x20 == 0x79
+                        && (b[j + 2] == 0x20 || b[j + 2] == 0x09)
+                    {
+                        return true
+                    }
+                    lineStart = false
+                }
+                switch b[i] {
+                case 0x0A, 0x0B, 0x0C, 0x0D:
+                    lineStart = true
+                    i += 1
+                case 0xC2 where i + 1 < n && b[i + 1] == 0x85:  // NEL
+                    lineStart = true
+                    i += 2
+                case 0xE2 where i + 2 < n && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9):  // LS, PS
+                    lineStart = true
+                    i += 3
+                default:
+                    i += 1
+                }
+            }
+            return false
+        }
     }
 
     /// A run of whole lines of the text, with where it starts in UTF-16 units.
@@ -274,10 +322,20 @@ public struct EvidenceExtractor: @unchecked Sendable {
     /// across a line), merged where they touch.
     /// - Complexity: O(n · a) byte comparisons in the worst case for a aliases; in practice O(n).
     func aliasWindows(_ text: String) -> [Window] {
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { aliasWindows($0) }
+    }
+
+    /// `aliasWindows(_:)` over the text's UTF-8 bytes, read in place.
+    private func aliasWindows(_ bytes: UnsafeBufferPointer<UInt8>) -> [Window] {
+        guard let base = bytes.baseAddress else { return [] }
         let n = bytes.count
         var lineStarts = [0]
-        for i in 0..<n where bytes[i] == 0x0A { lineStarts.append(i + 1) }
+        var from = 0
+        while from < n, let lf = memchr(base + from, 0x0A, n - from) {
+            from = UnsafeRawPointer(lf).assumingMemoryBound(to: UInt8.self) - base + 1
+            lineStarts.append(from)
+        }
         func line(of offset: Int) -> Int {
             var lo = 0
             var hi = lineStarts.count - 1
@@ -288,17 +346,22 @@ public struct EvidenceExtractor: @unchecked Sendable {
             return lo
         }
         var hit = [Bool](repeating: false, count: lineStarts.count)
-        var i = 0
-        while i < n {
-            let opening = Int(bytes[i]) << 8 | Int(i + 1 < n ? bytes[i + 1] : 0)
-            if aliasOpenings[opening] {
-                for a in aliasesByFirstByte[Int(bytes[i])]
-                where i + a.count <= n && bytes[i..<i + a.count].elementsEqual(a) {
-                    hit[line(of: i)] = true
-                    break
+        aliasOpenings.withUnsafeBufferPointer { openings in
+            var i = 0
+            while i < n {
+                let opening = Int(base[i]) << 8 | Int(i + 1 < n ? base[i + 1] : 0)
+                if openings[opening] {
+                    for a in aliasesByFirstByte[Int(base[i])]
+                    where i + a.count <= n && memcmp(base + i, a, a.count) == 0 {
+                        let l = line(of: i)
+                        hit[l] = true
+                        // The rest of the line adds nothing: go on at the next line.
+                        i = l + 1 < lineStarts.count ? lineStarts[l + 1] - 1 : n
+                        break
+                    }
                 }
+                i += 1
             }
-            i += 1
         }
         // A line is included when it holds an alias, is one of the two lines before one, or the line after.
         var include = [Bool](repeating: false, count: hit.count)
@@ -320,7 +383,7 @@ public struct EvidenceExtractor: @unchecked Sendable {
             while last + 1 < include.count && include[last + 1] { last += 1 }
             let start = lineStarts[l]
             let end = last + 1 < lineStarts.count ? lineStarts[last + 1] : n
-            let piece = String(decoding: bytes[start..<end], as: UTF8.self)
+            let piece = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
             for b in bytes[countedBytes..<start] where b & 0xC0 != 0x80 { countedUTF16 += b >= 0xF0 ? 2 : 1 }
             countedBytes = start
             let offset = countedUTF16

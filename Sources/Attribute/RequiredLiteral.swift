@@ -18,13 +18,21 @@ public enum RequiredLiteral {
     /// The longest run of at least `minimumLength` bytes (UTF-8) that every match of `pattern`
     /// (compiled without the case-insensitive option) contains, or nil.
     public static func of(_ pattern: String, minimumLength: Int = 3) -> [UInt8]? {
+        spellings(pattern, minimumLength: minimumLength, maxSpellings: 1)?.first
+    }
+
+    /// The longest run of at least `minimumLength` bytes that every match of `pattern` contains,
+    /// as `of` reads it, except that a class of one ASCII letter in both cases (`[Bb]`) is read
+    /// as that letter: the run's spellings, one per choice of case, at most `maxSpellings` (a
+    /// run that would have more ends there). Every match contains one of them. Nil when none.
+    public static func spellings(_ pattern: String, minimumLength: Int, maxSpellings: Int) -> [[UInt8]]? {
         let s = Array(pattern.unicodeScalars)
         guard understood(pattern) else { return nil }
-        var best: [UInt8] = []
-        var run: [UInt8] = []
+        var best: [[UInt8]] = [[]]
+        var run: [[UInt8]] = [[]]
         func endRun() {
-            if run.count > best.count { best = run }
-            run = []
+            if run[0].count > best[0].count { best = run }
+            run = [[]]
         }
         var i = 0
         var depth = 0
@@ -32,6 +40,8 @@ public enum RequiredLiteral {
             let c = s[i]
             // The atom at i: a literal scalar (nil: not a literal), and where it ends.
             var literal: Unicode.Scalar?
+            /// A letter's capital and small forms, from a class `[Bb]`.
+            var choice: (UInt8, UInt8)?
             var next = i + 1
             switch c {
             case "\\":
@@ -50,6 +60,12 @@ public enum RequiredLiteral {
             case "[":
                 guard let end = classEnd(s, i) else { return nil }
                 next = end
+                // `[Bb]`: either case of one letter.
+                if end == i + 4, s[i + 1].isASCII, s[i + 1].properties.isUppercase,
+                    s[i + 2] == Unicode.Scalar(UInt8(s[i + 1].value) | 0x20)
+                {
+                    choice = (UInt8(s[i + 1].value), UInt8(s[i + 2].value))
+                }
             case "|":
                 if depth == 0 { return nil }
             case ".", "^", "$", "*", "+", "?", "{", "}":
@@ -86,7 +102,14 @@ public enum RequiredLiteral {
                 if (optional || repeated) && next < s.count && (s[next] == "?" || s[next] == "+") { next += 1 }
             }
             if depth == 0, let literal, !optional {
-                run += Array(String(literal).utf8)
+                let bytes = Array(String(literal).utf8)
+                for k in run.indices { run[k] += bytes }
+                if repeated { endRun() }
+            } else if depth == 0, let (capital, small) = choice, !optional {
+                if run.count * 2 > maxSpellings { endRun() }
+                if run.count * 2 <= maxSpellings {
+                    run = run.map { $0 + [capital] } + run.map { $0 + [small] }
+                }
                 if repeated { endRun() }
             } else {
                 endRun()
@@ -94,7 +117,7 @@ public enum RequiredLiteral {
             i = next
         }
         endRun()
-        return best.count >= minimumLength ? best : nil
+        return best[0].count >= minimumLength ? best : nil
     }
 
     /// Literals (UTF-8) at least one of which every match of `pattern` (compiled without the
@@ -108,13 +131,43 @@ public enum RequiredLiteral {
         guard understood(pattern) else { return nil }
         var best = of(pattern, minimumLength: 1).map { [$0] }
         func shortest(_ set: [[UInt8]]) -> Int { set.map(\.count).min() ?? 0 }
-        for alternatives in requiredGroups(Array(pattern.unicodeScalars)) {
-            let literals = alternatives.map { of($0, minimumLength: 1) }
-            guard !literals.isEmpty, literals.allSatisfy({ $0 != nil }) else { continue }
-            let set = literals.compactMap { $0 }
-            if best.map({ shortest(set) > shortest($0) }) ?? true { best = set }
-        }
+        for set in groupLiterals(pattern) where best.map({ shortest(set) > shortest($0) }) ?? true { best = set }
         return best
+    }
+
+    /// Sets of literals (UTF-8), each with a member in every match of `pattern` (compiled without
+    /// the case-insensitive option): the pattern's own required literal (`of`) as a set of one,
+    /// then the literals of each top-level group every match passes through (read as `anyOf` reads
+    /// them) that has at most `maxAlternatives` alternatives — a text is searched for each member,
+    /// so a group of a hundred names is no cheap test. Empty when nothing is known.
+    ///
+    /// A text lacking every member of some set cannot match: each set alone is a test, and together
+    /// they reject more (`\b(?:with|WITH)\s+(?:inputs?|INPUTS?)\s+(?:from|FROM)\s+(?:agencies|wires)`
+    /// needs `input` or `INPUT`, and also `agencies` or `wires`).
+    public static func allOf(_ pattern: String, maxAlternatives: Int = 8) -> [[[UInt8]]] {
+        guard understood(pattern) else { return [] }
+        let own = spellings(pattern, minimumLength: 1, maxSpellings: maxAlternatives).map { [$0] } ?? []
+        return own + groupLiterals(pattern, maxSpellings: maxAlternatives).filter { $0.count <= maxAlternatives }
+    }
+
+    /// Whether `text` holds a member of every set of `sets` (see `allOf`).
+    public static func occursAll(_ sets: [[[UInt8]]], in text: String) -> Bool {
+        sets.allSatisfy { set in set.contains { occurs($0, in: text) } }
+    }
+
+    /// For each top-level group every match of `pattern` passes through whose alternatives all have
+    /// a required literal: those literals, one per alternative — or each alternative's spellings
+    /// (`spellings`), when they come to at most `maxSpellings` in all.
+    private static func groupLiterals(_ pattern: String, maxSpellings: Int = 1) -> [[[UInt8]]] {
+        requiredGroups(Array(pattern.unicodeScalars)).compactMap { alternatives in
+            func literals(_ most: Int) -> [[UInt8]]? {
+                let each = alternatives.compactMap { spellings($0, minimumLength: 1, maxSpellings: most) }
+                return !each.isEmpty && each.count == alternatives.count ? each.flatMap { $0 } : nil
+            }
+            // Both cases of a letter where the group stays within `maxSpellings` literals, else one spelling each.
+            if maxSpellings > 1, let both = literals(maxSpellings), both.count <= maxSpellings { return both }
+            return literals(1)
+        }
     }
 
     /// Whether the pattern is free of what the analysis cannot read: quoting, and inline flags that

@@ -153,24 +153,17 @@ public struct Normalizer: StreamingStage {
         var quote = Quote.none
         var excludedIndex = 0
         var newlinesInARow = 0
+        var pending = ASCIIWords.Pending()
+        defer { pending.flush(bytes, fold: fold, &tokens) }
         while i < n {
             let b = bytes[i]
             if b < 0x80 {
                 if Self.isASCIIWordByte(b) {
                     let start = i
                     let startScalar = scalarOffset
-                    // The token's ASCII run, hashed as it is read (one byte is one scalar): a
-                    // tight loop of its own, so the hash stays in a register.
-                    var h = StableHash.fnvOffset
-                    var j = i
-                    while j < n {
-                        let folded = fold[Int(bytes[j])]
-                        if folded == 0 { break }
-                        h = (h ^ UInt64(folded)) &* StableHash.fnvPrime
-                        j &+= 1
-                    }
-                    scalarOffset += UInt32(j - i)
-                    i = j
+                    // The token's ASCII run (one byte is one scalar), found eight bytes at a time.
+                    i = ASCIIWords.runEnd(bytes, from: i + 1)
+                    scalarOffset += UInt32(i - start)
                     // A token that goes on with non-ASCII letters or marks takes the general
                     // path (NFKC and case folding of the whole token) in `emit`.
                     var asciiOnly = true
@@ -187,9 +180,15 @@ public struct Normalizer: StreamingStage {
                         }
                         scalarOffset += 1
                     }
-                    emit(
-                        bytes, start..<i, startScalar, scalarOffset, asciiOnly ? StableHash.mix64(h) : nil,
-                        quote != .none, excluded, &excludedIndex, &tokens)
+                    if !asciiOnly {
+                        emit(
+                            bytes, start..<i, startScalar, scalarOffset, quote != .none, excluded, &excludedIndex,
+                            &tokens)
+                    } else if !Self.isExcluded(start, excluded, &excludedIndex) {
+                        // Hashed later, four tokens side by side (`ASCIIWords.Pending`).
+                        let slot = tokens.appendUnhashed(start: startScalar, end: scalarOffset, quoted: quote != .none)
+                        pending.add(slot: slot, start: start, length: i - start, bytes, fold: fold, &tokens)
+                    }
                     newlinesInARow = 0
                     continue
                 }
@@ -222,8 +221,7 @@ public struct Normalizer: StreamingStage {
                     i += w
                     scalarOffset += 1
                 }
-                emit(
-                    bytes, start..<i, startScalar, scalarOffset, nil, quote != .none, excluded, &excludedIndex, &tokens)
+                emit(bytes, start..<i, startScalar, scalarOffset, quote != .none, excluded, &excludedIndex, &tokens)
                 newlinesInARow = 0
                 continue
             }
@@ -243,19 +241,23 @@ public struct Normalizer: StreamingStage {
         }
     }
 
+    /// Writes the token at byte `range`, scalars `start..<end`, to `tokens` (NFKC and case folding
+    /// of the whole token, then hashed) unless it lies in an `excluded` line.
     private func emit(
-        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ start: UInt32, _ end: UInt32, _ asciiHash: UInt64?,
-        _ quoted: Bool, _ excluded: [Range<Int>], _ excludedIndex: inout Int, _ tokens: inout TokenizedText.Sink
+        _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ start: UInt32, _ end: UInt32, _ quoted: Bool,
+        _ excluded: [Range<Int>], _ excludedIndex: inout Int, _ tokens: inout TokenizedText.Sink
     ) {
-        while excludedIndex < excluded.count && excluded[excludedIndex].upperBound <= range.lowerBound {
-            excludedIndex += 1
-        }
-        if excludedIndex < excluded.count && excluded[excludedIndex].contains(range.lowerBound) { return }
-        let hash =
-            asciiHash
-            ?? StableHash.hash(
-                normalizeToken(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)))
-        tokens.append(hash: hash, start: start, end: end, quoted: quoted)
+        guard !Self.isExcluded(range.lowerBound, excluded, &excludedIndex) else { return }
+        let token = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        tokens.append(hash: StableHash.hash(normalizeToken(token)), start: start, end: end, quoted: quoted)
+    }
+
+    /// Whether byte `offset` lies in one of the `excluded` line ranges (sorted, disjoint);
+    /// `excludedIndex` is the first range that may still hold it, for offsets that only grow.
+    @inline(__always)
+    private static func isExcluded(_ offset: Int, _ excluded: [Range<Int>], _ excludedIndex: inout Int) -> Bool {
+        while excludedIndex < excluded.count && excluded[excludedIndex].upperBound <= offset { excludedIndex += 1 }
+        return excludedIndex < excluded.count && excluded[excludedIndex].contains(offset)
     }
 
     /// NFKC and case folding of one token, as configured.

@@ -81,6 +81,25 @@ extension TokenizedText {
             quoted[written] = isQuoted
             written += 1
         }
+
+        /// Appends one token whose hash is not known yet: `setHash(_:at:)` gives it, at the
+        /// returned index, before the tokens are read.
+        @inlinable
+        public mutating func appendUnhashed(start: UInt32, end: UInt32, quoted isQuoted: Bool) -> Int {
+            precondition(written < capacity, "more tokens than the sink was sized for")
+            starts[written] = start
+            ends[written] = end
+            quoted[written] = isQuoted
+            written += 1
+            return written - 1
+        }
+
+        /// Sets the hash of the token at `index`, one appended without it.
+        @inlinable
+        public mutating func setHash(_ hash: UInt64, at index: Int) {
+            precondition(index < written, "no token at this index")
+            hashes[index] = hash
+        }
     }
 
     /// A copy of lent tokens, in arrays of their own.

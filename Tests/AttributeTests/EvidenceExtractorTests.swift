@@ -1,3 +1,5 @@
+import Foundation
+import TestSupport
 import Testing
 import WiretraceCore
 
@@ -108,5 +110,28 @@ struct EvidenceExtractorTests {
         let e = Self.extractor.extract("ROME (Agence France-Presse) - Text.")
         #expect(e.first?.agency == "AFP")
         #expect(e.first?.text.contains("Agence France-Presse") == true)
+    }
+}
+
+@Suite struct BylineLineTests {
+    /// The byte test agrees with the regular-expression engine's own `^[ \t]*[Bb][Yy][ \t]` over
+    /// every line terminator it knows, so the personal-byline pattern is never skipped on a text
+    /// it could match.
+    @Test func agreesWithTheEngineOnLineStarts() throws {
+        let regex = try NSRegularExpression(pattern: "^[ \\t]*[Bb][Yy][ \\t]", options: [.anchorsMatchLines])
+        let pieces = [
+            "by", "By", "BY", "bY", " ", "\t", "\n", "\r", "\r\n", "\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}",
+            "x", "nearby", "b", "y", "é", "“",
+        ]
+        var random = SplitMix(seed: 21)
+        var positives = 0
+        for _ in 0..<8000 {
+            var text = ""
+            for _ in 0..<random.below(10) { text += pieces[random.below(pieces.count)] }
+            let engine = regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil
+            if engine { positives += 1 }
+            #expect(EvidenceExtractor.hasLineOpeningWithBy(text) == engine, "\(text.debugDescription)")
+        }
+        #expect(positives > 250)
     }
 }

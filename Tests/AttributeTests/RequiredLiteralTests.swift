@@ -116,6 +116,72 @@ import WiretraceCore
         #expect(matched > 300)
     }
 
+    @Test("spellings: a class of one letter in both cases is either spelling")
+    func spellings() {
+        func strings(_ p: String, _ most: Int) -> [String]? {
+            RequiredLiteral.spellings(p, minimumLength: 1, maxSpellings: most)?.map {
+                String(decoding: $0, as: UTF8.self)
+            }
+        }
+        #expect(strings("(?<=\\s)[Bb][Yy][ \\t]+x", 8) == ["BY", "bY", "By", "by"])
+        #expect(strings("[Cc]opyright", 8) == ["Copyright", "copyright"])
+        // Too many spellings end the run: `[Bb]` alone, then `[Yy]z`.
+        #expect(strings("[Bb][Yy]z", 2) == ["Yz", "yz"])
+        // Optional classes, other classes and one spelling only (`of`) end the run as before.
+        #expect(strings("[Bb]?yz", 8) == ["yz"])
+        #expect(strings("[Ab]yz", 8) == ["yz"])
+        #expect(strings("[bB]yz", 8) == ["yz"])
+        #expect(RequiredLiteral.of("[Cc]opyright").map { String(decoding: $0, as: UTF8.self) } == "opyright")
+    }
+
+    @Test("allOf: the pattern's own run and every small required group, each a test")
+    func allOf() {
+        let sets = RequiredLiteral.allOf(
+            "\\(?\\b(?:[Ww]ith|WITH)\\s+(?:inputs?|INPUTS?)\\s+(?:from|FROM)\\s+(?:news\\s+)?(?:agencies|AGENCIES|wires)\\b\\)?"
+        ).map { $0.map { String(decoding: $0, as: UTF8.self) } }
+        #expect(
+            sets == [
+                ["With", "with", "WITH"], ["input", "INPUT"], ["from", "FROM"], ["agencies", "AGENCIES", "wires"],
+            ])
+        // A group whose spellings would be too many is read with one spelling per alternative.
+        #expect(
+            RequiredLiteral.allOf("(?:[Aa]b|[Cc]d|[Ee]f)x", maxAlternatives: 4).map {
+                $0.map { String(decoding: $0, as: UTF8.self) }
+            } == [["x"], ["b", "d", "f"]])
+        // A group with more alternatives than asked for is no test.
+        #expect(RequiredLiteral.allOf("(?:a|b|c)x", maxAlternatives: 2).count == 1)
+        #expect(RequiredLiteral.occursAll([[Array("ab".utf8)], [Array("x".utf8), Array("y".utf8)]], in: "ab y"))
+        #expect(!RequiredLiteral.occursAll([[Array("ab".utf8)], [Array("x".utf8)]], in: "ab y"))
+        #expect(RequiredLiteral.occursAll([], in: ""))
+    }
+
+    @Test("allOf is sound: whenever the pattern matches, the text holds a member of every set")
+    func allOfSoundness() throws {
+        let patterns = [
+            "[Bb][Yy][ \\t]+\\w", "(?:^|\\s)[Aa]b(?:cd|[Ee]f)", "[Aa][Bb][Cc][Dd]x", "(?:[Aa]b|CD)[Ee]?f",
+            "[Aa]+[Bb]c", "x[Yy]{2}z", "(?:a|b)(?:c|d)[Ee]",
+        ]
+        let pieces = [
+            "a", "A", "b", "B", "c", "C", "d", "D", "e", "E", "f", "x", "y", "Y", "z", " ", "\t", "ab", "cd", "by",
+            "BY",
+        ]
+        var random = SplitMix(seed: 12)
+        var matched = 0
+        for p in patterns {
+            let regex = try NSRegularExpression(pattern: p, options: [.anchorsMatchLines])
+            let sets = RequiredLiteral.allOf(p, maxAlternatives: 8)
+            #expect(!sets.isEmpty, "\(p)")
+            for _ in 0..<5000 {
+                var text = ""
+                for _ in 0..<(1 + random.below(9)) { text += pieces[random.below(pieces.count)] }
+                guard regex.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) != nil else { continue }
+                matched += 1
+                #expect(RequiredLiteral.occursAll(sets, in: text), "\(p) matches \(text.debugDescription)")
+            }
+        }
+        #expect(matched > 250)
+    }
+
     @Test("occurs finds the bytes anywhere, not past the end")
     func occurs() {
         #expect(RequiredLiteral.occurs(Array("lo w".utf8), in: "hello world"))
