@@ -25,12 +25,12 @@ public struct PassageAligner: Sendable {
     /// text), where its common text lies, and its total weight.
     public struct Text: Sendable {
         /// Per token, its hash (`TokenizedText.hashes`) and whether it stands inside quotation marks.
-        public let hashes: [UInt64]
-        public let quoted: [Bool]
+        public fileprivate(set) var hashes: [UInt64]
+        public fileprivate(set) var quoted: [Bool]
         /// Where common text lies (weight 0 when shared): token ranges in increasing order, disjoint.
-        public let common: ArraySlice<Range<Int32>>
+        public fileprivate(set) var common: ArraySlice<Range<Int32>>
         /// The sum of all tokens' weights, common text counted as ordinary text (summed in token order).
-        public let totalWeight: Double
+        public fileprivate(set) var totalWeight: Double
     }
 
     /// A text's windows — its runs of `minPassageWords` words — by hash, for aligning other texts
@@ -88,11 +88,32 @@ public struct PassageAligner: Sendable {
     /// - Complexity: O(n).
     public func text(_ hashes: [UInt64], quoted: [Bool], common: ArraySlice<Range<Int32>> = []) -> Text {
         precondition(hashes.count == quoted.count, "a hash and a flag per token")
+        return Text(hashes: hashes, quoted: quoted, common: common, totalWeight: totalWeight(quoted))
+    }
+
+    /// Prepares another text for `align` in `text`'s place, reusing the storage of its arrays (a
+    /// caller verifying millions of pairs keeps a few texts and refills them).
+    /// - Parameters:
+    ///   - text: The text to replace.
+    ///   - common: Where the new text's common text lies (see `text(_:quoted:common:)`).
+    ///   - fill: Replaces the hashes and quotation flags it is given with the new text's.
+    /// - Complexity: O(n), plus `fill`.
+    public func refill(
+        _ text: inout Text, common: ArraySlice<Range<Int32>>, _ fill: (inout [UInt64], inout [Bool]) throws -> Void
+    ) rethrows {
+        try fill(&text.hashes, &text.quoted)
+        precondition(text.hashes.count == text.quoted.count, "a hash and a flag per token")
+        text.common = common
+        text.totalWeight = totalWeight(text.quoted)
+    }
+
+    /// The sum of the weights of tokens with these quotation flags, all counted as ordinary text.
+    private func totalWeight(_ quoted: [Bool]) -> Double {
         // Common text is no evidence of a shared story, but it still counts towards a text's size: a
         // page that is mostly boilerplate does not reach a high share through one shared sentence.
         var sum = WeightSum(quoteWeight: quoteWeight, tokens: quoted.count)
         quoted.withUnsafeBufferPointer { sum.add($0, 0..<$0.count) }
-        return Text(hashes: hashes, quoted: quoted, common: common, totalWeight: sum.value)
+        return sum.value
     }
 
     /// Indexes a text's windows, for aligning other texts with it (as `align`'s B).

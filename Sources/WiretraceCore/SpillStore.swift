@@ -184,22 +184,39 @@ public final class SpillStore: Sendable {
     /// text: what alignment needs, a little over half of the tokens' bytes (verification reads a
     /// document back for about every pair it verifies, and needs the places of few).
     public func words(_ ref: StoredDocumentRef) throws(WiretraceError) -> (hashes: [UInt64], quoted: [Bool]) {
+        var hashes: [UInt64] = []
+        var quoted: [Bool] = []
+        try words(ref, into: &hashes, &quoted)
+        return (hashes, quoted)
+    }
+
+    /// Reads a document's token hashes and quotation flags back (`words(_:)`) into `hashes` and
+    /// `quoted`, replacing what they held and reusing their storage: verification reads about two
+    /// million documents back at 100k documents, and allocating two arrays for each was a tenth of
+    /// its time.
+    public func words(
+        _ ref: StoredDocumentRef, into hashes: inout [UInt64], _ quoted: inout [Bool]
+    ) throws(WiretraceError) {
         let start = 8 + Int(ref.textByteCount)
         let n = (Int(ref.byteCount) - start) / 17
-        // Read straight into uninitialized arrays: zeroing them first would write every byte twice.
-        var failure: WiretraceError?
-        var quoted: [Bool] = []
-        let hashes = [UInt64](unsafeUninitializedCapacity: n) { h, hashCount in
-            quoted = [Bool](unsafeUninitializedCapacity: n) { q, quotedCount in
-                failure = read(
-                    [UnsafeMutableRawBufferPointer(h), UnsafeMutableRawBufferPointer(q)], at: ref.offset + UInt64(start)
-                )
-                quotedCount = failure == nil ? n : 0
-            }
-            hashCount = failure == nil ? n : 0
+        Self.resize(&hashes, to: n, with: 0)
+        Self.resize(&quoted, to: n, with: false)
+        let failure = hashes.withUnsafeMutableBytes { h in
+            quoted.withUnsafeMutableBytes { q in read([h, q], at: ref.offset + UInt64(start)) }
         }
         if let failure { throw failure }
-        return (hashes, quoted)
+    }
+
+    /// Gives `array` `count` elements, keeping its storage unless it is far larger than needed
+    /// (a long document read once does not pin its size in a buffer reused for short ones); new
+    /// elements are `filler`, to be overwritten.
+    static func resize<T>(_ array: inout [T], to count: Int, with filler: T) {
+        if array.capacity > 1 << 16 && array.capacity > 4 * count { array = [] }
+        if array.count > count {
+            array.removeLast(array.count - count)
+        } else if array.count < count {
+            array.append(contentsOf: repeatElement(filler, count: count - array.count))
+        }
     }
 
     /// Fills `parts`, in order, with the bytes from `offset` on: from the write buffer when they are
