@@ -31,8 +31,8 @@ public struct Clusterer: BarrierStage {
     public let tokens: @Sendable (Int) throws -> TokenizedText
     /// Reads a document's token hashes and quotation flags back by ordinal, without the tokens'
     /// places in the text (all that most verified pairs need), into the two arrays given, replacing
-    /// what they held: verification reuses their storage.
-    public let words: @Sendable (Int, inout [UInt64], inout [Bool]) throws -> Void
+    /// what they held: verification reuses their storage. The flags come as `FlagBits` words.
+    public let words: @Sendable (Int, inout [UInt64], inout [UInt64]) throws -> Void
     /// Shingle hashes of a token sequence, as the sketch stage computes them.
     public let shingler: @Sendable ([UInt64]) -> [UInt64]
     /// Reads a document's original text back by ordinal, to tell numbers from words; nil skips
@@ -48,7 +48,7 @@ public struct Clusterer: BarrierStage {
     public init(
         configuration: ClusterConfiguration, shingleSize: Int,
         tokens: @escaping @Sendable (Int) throws -> TokenizedText,
-        words: (@Sendable (Int, inout [UInt64], inout [Bool]) throws -> Void)? = nil,
+        words: (@Sendable (Int, inout [UInt64], inout [UInt64]) throws -> Void)? = nil,
         shingler: @escaping @Sendable ([UInt64]) -> [UInt64],
         text: (@Sendable (Int) throws -> String)? = nil, threads: Int = 1
     ) {
@@ -59,7 +59,7 @@ public struct Clusterer: BarrierStage {
             words ?? { ordinal, hashes, quoted in
                 let t = try tokens(ordinal)
                 hashes = t.hashes
-                quoted = t.quoted
+                quoted = FlagBits.pack(t.quoted)
             }
         self.shingler = shingler
         self.text = text
@@ -109,7 +109,7 @@ public struct Clusterer: BarrierStage {
         let parts = try parallelMap(count: (n + chunk - 1) / chunk, states: &workers) { _, c in
             var part = CommonText(count: 0)
             var hashes: [UInt64] = []
-            var quoted: [Bool] = []
+            var quoted: [UInt64] = []
             for d in c * chunk..<min(n, (c + 1) * chunk) {
                 try words(d, &hashes, &quoted)
                 part.append(commonRanges(hashes, table))
