@@ -30,8 +30,9 @@ public struct Clusterer: BarrierStage {
     /// Reads a document's tokens back by ordinal.
     public let tokens: @Sendable (Int) throws -> TokenizedText
     /// Reads a document's token hashes and quotation flags back by ordinal, without the tokens'
-    /// places in the text: all that most verified pairs need.
-    public let words: @Sendable (Int) throws -> (hashes: [UInt64], quoted: [Bool])
+    /// places in the text (all that most verified pairs need), into the two arrays given, replacing
+    /// what they held: verification reuses their storage. The flags come as `FlagBits` words.
+    public let words: @Sendable (Int, inout [UInt64], inout [UInt64]) throws -> Void
     /// Shingle hashes of a token sequence, as the sketch stage computes them.
     public let shingler: @Sendable ([UInt64]) -> [UInt64]
     /// Reads a document's original text back by ordinal, to tell numbers from words; nil skips
@@ -47,7 +48,7 @@ public struct Clusterer: BarrierStage {
     public init(
         configuration: ClusterConfiguration, shingleSize: Int,
         tokens: @escaping @Sendable (Int) throws -> TokenizedText,
-        words: (@Sendable (Int) throws -> (hashes: [UInt64], quoted: [Bool]))? = nil,
+        words: (@Sendable (Int, inout [UInt64], inout [UInt64]) throws -> Void)? = nil,
         shingler: @escaping @Sendable ([UInt64]) -> [UInt64],
         text: (@Sendable (Int) throws -> String)? = nil, threads: Int = 1
     ) {
@@ -55,9 +56,10 @@ public struct Clusterer: BarrierStage {
         self.shingleSize = shingleSize
         self.tokens = tokens
         self.words =
-            words ?? { ordinal in
+            words ?? { ordinal, hashes, quoted in
                 let t = try tokens(ordinal)
-                return (t.hashes, t.quoted)
+                hashes = t.hashes
+                quoted = FlagBits.pack(t.quoted)
             }
         self.shingler = shingler
         self.text = text
@@ -69,10 +71,17 @@ public struct Clusterer: BarrierStage {
 
     /// A document as verification needs it, read back and prepared once per cached document (a
     /// document is compared with up to `max_candidates_per_document` others in a row): its words
-    /// only, the rest of its tokens when a pair needs them (`tokens(_:_:)`).
-    func prepare(_ ordinal: Int, _ common: CommonText, _ aligner: PassageAligner) throws -> TokenCache.Entry {
-        let w = try words(ordinal)
-        return TokenCache.Entry(aligner.text(w.hashes, quoted: w.quoted, common: common.ranges(ordinal)))
+    /// only, the rest of its tokens when a pair needs them (`tokens(_:_:)`). An entry evicted from
+    /// the cache is refilled, its arrays' storage reused, when given.
+    func prepare(
+        _ ordinal: Int, _ common: CommonText, _ aligner: PassageAligner, reusing old: TokenCache.Entry?
+    ) throws -> TokenCache.Entry {
+        let entry = old ?? TokenCache.Entry(aligner.text([], quoted: []))
+        entry.clear()
+        try aligner.refill(&entry.text, common: common.ranges(ordinal)) { hashes, quoted in
+            try words(ordinal, &hashes, &quoted)
+        }
+        return entry
     }
 
     /// A cached document's tokens with their places in the text, read back the first time a pair
@@ -99,7 +108,12 @@ public struct Clusterer: BarrierStage {
         let chunk = 256
         let parts = try parallelMap(count: (n + chunk - 1) / chunk, states: &workers) { _, c in
             var part = CommonText(count: 0)
-            for d in c * chunk..<min(n, (c + 1) * chunk) { part.append(commonRanges(try words(d).hashes, table)) }
+            var hashes: [UInt64] = []
+            var quoted: [UInt64] = []
+            for d in c * chunk..<min(n, (c + 1) * chunk) {
+                try words(d, &hashes, &quoted)
+                part.append(commonRanges(hashes, table))
+            }
             return part
         }
         var out = CommonText(count: 0)
@@ -111,7 +125,7 @@ public struct Clusterer: BarrierStage {
     func verificationEntry(
         _ ordinal: Int, _ cache: inout TokenCache, _ common: CommonText, _ aligner: PassageAligner
     ) throws -> TokenCache.Entry {
-        try cache.get(ordinal) { try prepare($0, common, aligner) }
+        try cache.get(ordinal) { try prepare($0, common, aligner, reusing: $1) }
     }
 
     /// Which of a document's tokens are facts (numbers, dates), read from its text (cached in the
@@ -167,7 +181,7 @@ public struct Clusterer: BarrierStage {
 
     /// One thread's scratch state for the candidate phase.
     struct Worker {
-        var cache = TokenCache(capacity: 256)
+        var cache: TokenCache
         var scratch = PassageAligner.Scratch()
         /// Per earlier document, fingerprints shared with the current one.
         var shared: [Int32]
@@ -180,6 +194,7 @@ public struct Clusterer: BarrierStage {
         /// Per document, the last document (plus one) that listed it as a candidate.
         var stamp: [Int32]
         init(count: Int) {
+            cache = TokenCache(capacity: 256, documents: count)
             shared = [Int32](repeating: 0, count: count)
             stamp = [Int32](repeating: 0, count: count)
         }
@@ -672,10 +687,11 @@ struct CommonText: Sendable {
 /// recent kept. Each thread has its own.
 struct TokenCache {
     /// A document as verification needs it. A class: what is computed lazily (all tokens, facts,
-    /// lede words, the window index) is kept in the cached entry.
+    /// lede words, the window index) is kept in the cached entry; an evicted entry is refilled for
+    /// the next document (`Clusterer.prepare`), its arrays' storage reused.
     final class Entry {
         /// The words, where common text lies, the total weight.
-        let text: PassageAligner.Text
+        var text: PassageAligner.Text
         /// The tokens with their places in the text (`Clusterer.tokens(_:_:)`); nil until read.
         var tokens: TokenizedText?
         /// Which tokens are facts (`NumberConflicts.factMask`); nil until the text is read.
@@ -685,6 +701,14 @@ struct TokenCache {
         private var windowIndex: PassageAligner.Index?
 
         init(_ text: PassageAligner.Text) { self.text = text }
+
+        /// Forgets what was computed lazily, before the entry is refilled for another document.
+        func clear() {
+            tokens = nil
+            facts = nil
+            lede = nil
+            windowIndex = nil
+        }
 
         /// The index of the windows (`PassageAligner.index`), built once: when the document is
         /// aligned as the later one, with each of its candidates in a row.
@@ -697,25 +721,41 @@ struct TokenCache {
     }
 
     let capacity: Int
-    private var entries: [Int: Entry] = [:]
-    /// Cached ordinals in insertion order, a ring of `capacity` slots.
-    private var order: [Int] = []
+    /// The cached entries, a ring of `capacity` slots filled in order, the oldest replaced first.
+    private var entries: [Entry] = []
+    /// The document in each slot.
+    private var ordinals: [Int] = []
+    /// Per document, its slot plus one (0: not cached): a lookup is one load, no hashing.
+    private var slotOf: [Int32]
     private var oldest = 0
 
-    init(capacity: Int) { self.capacity = max(1, capacity) }
+    /// A cache of `capacity` entries for documents numbered below `documents`.
+    init(capacity: Int, documents: Int) {
+        self.capacity = max(1, capacity)
+        slotOf = [Int32](repeating: 0, count: documents)
+    }
 
-    mutating func get(_ ordinal: Int, _ load: (Int) throws -> Entry) throws -> Entry {
-        if let t = entries[ordinal] { return t }
-        let t = try load(ordinal)
-        entries[ordinal] = t
-        if order.count < capacity {
-            order.append(ordinal)
-        } else {
-            entries[order[oldest]] = nil
-            order[oldest] = ordinal
-            oldest = (oldest + 1) % capacity
+    /// The entry of document `ordinal`, made by `load` when not cached. `load` is given the entry it
+    /// replaces to refill, when the cache is full and no caller holds that entry any more.
+    mutating func get(_ ordinal: Int, _ load: (Int, Entry?) throws -> Entry) throws -> Entry {
+        let slot = Int(slotOf[ordinal])
+        if slot > 0 { return entries[slot - 1] }
+        guard entries.count == capacity else {
+            let entry = try load(ordinal, nil)
+            entries.append(entry)
+            ordinals.append(ordinal)
+            slotOf[ordinal] = Int32(entries.count)
+            return entry
         }
-        return t
+        slotOf[ordinals[oldest]] = 0
+        // A pair's earlier document may still be held while its later one is loaded.
+        let reusable = isKnownUniquelyReferenced(&entries[oldest]) ? entries[oldest] : nil
+        let entry = try load(ordinal, reusable)
+        entries[oldest] = entry
+        ordinals[oldest] = ordinal
+        slotOf[ordinal] = Int32(oldest + 1)
+        oldest = (oldest + 1) % capacity
+        return entry
     }
 }
 

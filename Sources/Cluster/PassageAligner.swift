@@ -24,13 +24,14 @@ public struct PassageAligner: Sendable {
     /// A text as `align` takes it: its tokens' hashes and quotation flags (not their places in the
     /// text), where its common text lies, and its total weight.
     public struct Text: Sendable {
-        /// Per token, its hash (`TokenizedText.hashes`) and whether it stands inside quotation marks.
-        public let hashes: [UInt64]
-        public let quoted: [Bool]
+        /// Per token, its hash (`TokenizedText.hashes`) and whether it stands inside quotation marks
+        /// (`FlagBits` words).
+        public fileprivate(set) var hashes: [UInt64]
+        public fileprivate(set) var quoted: [UInt64]
         /// Where common text lies (weight 0 when shared): token ranges in increasing order, disjoint.
-        public let common: ArraySlice<Range<Int32>>
+        public fileprivate(set) var common: ArraySlice<Range<Int32>>
         /// The sum of all tokens' weights, common text counted as ordinary text (summed in token order).
-        public let totalWeight: Double
+        public fileprivate(set) var totalWeight: Double
     }
 
     /// A text's windows — its runs of `minPassageWords` words — by hash, for aligning other texts
@@ -88,11 +89,36 @@ public struct PassageAligner: Sendable {
     /// - Complexity: O(n).
     public func text(_ hashes: [UInt64], quoted: [Bool], common: ArraySlice<Range<Int32>> = []) -> Text {
         precondition(hashes.count == quoted.count, "a hash and a flag per token")
+        let flags = FlagBits.pack(quoted)
+        return Text(hashes: hashes, quoted: flags, common: common, totalWeight: totalWeight(flags, hashes.count))
+    }
+
+    /// Prepares another text for `align` in `text`'s place, reusing the storage of its arrays (a
+    /// caller verifying millions of pairs keeps a few texts and refills them).
+    /// - Parameters:
+    ///   - text: The text to replace.
+    ///   - common: Where the new text's common text lies (see `text(_:quoted:common:)`).
+    ///   - fill: Replaces the hashes and quotation flags (`FlagBits` words) it is given with the new
+    ///     text's.
+    /// - Complexity: O(n), plus `fill`.
+    public func refill(
+        _ text: inout Text, common: ArraySlice<Range<Int32>>,
+        _ fill: (inout [UInt64], inout [UInt64]) throws -> Void
+    ) rethrows {
+        try fill(&text.hashes, &text.quoted)
+        precondition(text.quoted.count == FlagBits.wordCount(text.hashes.count), "a flag per token")
+        text.common = common
+        text.totalWeight = totalWeight(text.quoted, text.hashes.count)
+    }
+
+    /// The sum of the weights of `count` tokens with these quotation flags, all counted as ordinary
+    /// text.
+    private func totalWeight(_ quoted: [UInt64], _ count: Int) -> Double {
         // Common text is no evidence of a shared story, but it still counts towards a text's size: a
         // page that is mostly boilerplate does not reach a high share through one shared sentence.
-        var sum = WeightSum(quoteWeight: quoteWeight, tokens: quoted.count)
-        quoted.withUnsafeBufferPointer { sum.add($0, 0..<$0.count) }
-        return Text(hashes: hashes, quoted: quoted, common: common, totalWeight: sum.value)
+        var sum = WeightSum(quoteWeight: quoteWeight, tokens: count)
+        quoted.withUnsafeBufferPointer { sum.add($0, 0..<count) }
+        return sum.value
     }
 
     /// Indexes a text's windows, for aligning other texts with it (as `align`'s B).
@@ -287,7 +313,7 @@ public struct PassageAligner: Sendable {
     /// - Parameter spans: Token ranges in increasing order of their starts; they may overlap.
     private func covered(_ t: Text, _ spans: some Sequence<Range<Int>>) -> (tokens: Int, weight: Double) {
         var count = 0
-        var sum = WeightSum(quoteWeight: quoteWeight, tokens: t.quoted.count)
+        var sum = WeightSum(quoteWeight: quoteWeight, tokens: t.hashes.count)
         let common = t.common
         var c = common.startIndex  // the first common range not wholly before token k
         var end = 0  // the end of the spans so far
@@ -333,19 +359,15 @@ public struct PassageAligner: Sendable {
             exact = tokens < 1 << 21 && scaled == scaled.rounded(.towardZero) && abs(scaled) < 0x1p31
         }
 
-        /// Adds the weights of tokens `range` with these quotation flags.
+        /// Adds the weights of tokens `range` with these quotation flags (`FlagBits` words).
         @inline(__always)
-        mutating func add(_ flags: UnsafeBufferPointer<Bool>, _ range: Range<Int>) {
+        mutating func add(_ flags: UnsafeBufferPointer<UInt64>, _ range: Range<Int>) {
             if exact {
-                // A `Bool` is one byte, 0 or 1: count them as bytes.
-                var q = 0
-                for byte in UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: flags[range])) {
-                    q &+= Int(byte)
-                }
+                let q = FlagBits.count(flags, range)
                 quoted += q
                 ordinary += range.count - q
             } else {
-                for k in range { sum += flags[k] ? quoteWeight : 1 }
+                for k in range { sum += FlagBits.isSet(flags, k) ? quoteWeight : 1 }
             }
         }
 

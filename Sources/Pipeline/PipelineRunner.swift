@@ -113,7 +113,7 @@ public struct PipelineRunner: Sendable {
         let clusterer = Clusterer(
             configuration: configuration.cluster, shingleSize: shingleSize,
             tokens: { ordinal in try store.tokens(refs[ordinal]) },
-            words: { ordinal in try store.words(refs[ordinal]) },
+            words: { ordinal, hashes, quoted in try store.words(refs[ordinal], into: &hashes, &quoted) },
             shingler: { hashes in
                 var out: [UInt64] = []
                 Shingler.shingles(hashes, k: shingleSize, into: &out)

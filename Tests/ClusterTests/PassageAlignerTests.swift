@@ -20,6 +20,27 @@ import WiretraceCore
         #expect(a.runs.count == 1)
     }
 
+    /// A text refilled in place of another, longer or shorter, is the text prepared afresh: same
+    /// words, flags, common text and total weight, down to an empty text.
+    @Test func refilledTextIsTheFreshText() {
+        let quoting = PassageAligner(minPassageWords: 8, quoteWeight: 0.3)
+        var reused = quoting.text([9, 8, 7], quoted: [true, false, true])
+        for count in [400, 10, 0, 130, 64, 1] {
+            let t = normalizer.tokenize("“" + SyntheticText.story(UInt64(count), count) + "” he said")
+            let common: ArraySlice<Range<Int32>> = t.count > 20 ? [2..<9, 12..<20] : []
+            let fresh = quoting.text(t.hashes, quoted: t.quoted, common: common)
+            quoting.refill(&reused, common: common) { hashes, quoted in
+                hashes = t.hashes
+                quoted = FlagBits.pack(t.quoted)
+            }
+            #expect(reused.hashes == fresh.hashes)
+            #expect(reused.quoted == fresh.quoted)
+            #expect(reused.common == fresh.common)
+            #expect(reused.totalWeight == fresh.totalWeight)
+            #expect(count == 0 || fresh.totalWeight > 0)
+        }
+    }
+
     /// One scratch reused across pairs of varied sizes, sharing much, little and nothing, aligns
     /// each pair as a fresh one does: the slots a pair sets are cleared, whatever its size.
     @Test func reusedScratchAlignsAsAFreshOne() {

@@ -1,5 +1,5 @@
 import Testing
-import WiretraceCore
+@testable import WiretraceCore
 
 @Suite struct SpillStoreTests {
     @Test func roundTripsTextAndTokensBeforeAndAfterFlushing() throws {
@@ -26,6 +26,39 @@ import WiretraceCore
             #expect(try store.tokens(refs[i]) == expected[i].1)
             #expect(try store.words(refs[i]) == (expected[i].1.hashes, expected[i].1.quoted))
         }
+    }
+
+    @Test func roundTripsEmptyTextsAndEveryTokenCountAroundAFlagWord() throws {
+        let store = try SpillStore()
+        var refs: [StoredDocumentRef] = []
+        var expected: [(String, TokenizedText)] = []
+        for n in [0, 1, 2, 63, 64, 65, 127, 128, 129, 1000] {
+            for text in ["", "some text"] {
+                let tokens = TokenizedText(
+                    hashes: (0..<n).map { UInt64.max - UInt64($0) }, starts: (0..<n).map { UInt32($0) },
+                    ends: (0..<n).map { UInt32($0 + 1) }, quoted: (0..<n).map { $0 % 3 == 1 || $0 == 64 })
+                refs.append(try store.append(text: text, tokens: tokens))
+                expected.append((text, tokens))
+            }
+        }
+        for flushed in [false, true] {
+            if flushed { try store.sync() }
+            var hashes: [UInt64] = [1, 2, 3]
+            var flags: [UInt64] = [7]
+            for (ref, (text, tokens)) in zip(refs, expected) {
+                #expect(try store.text(ref) == text)
+                #expect(try store.tokens(ref) == tokens)
+                #expect(try store.words(ref) == (tokens.hashes, tokens.quoted))
+                // Into reused arrays, longer or shorter than the document.
+                try store.words(ref, into: &hashes, &flags)
+                #expect(hashes == tokens.hashes)
+                #expect(flags == FlagBits.pack(tokens.quoted))
+            }
+        }
+    }
+
+    @Test func tokenCountInvertsTheTokenPartsSize() {
+        for n in 0..<2000 { #expect(SpillStore.tokenCount(tokenBytes: SpillStore.tokenByteCount(n)) == n) }
     }
 
     @Test func roundTripsValuesBeforeAndAfterFlushing() throws {
