@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 import WiretraceCore
 
@@ -22,5 +23,45 @@ import WiretraceCore
 
     @Test func writesNonFiniteAsNull() {
         #expect(JSONValue.double(.nan) == .null)
+    }
+
+    /// The byte-wise writer against a plain scalar-by-scalar reference, on random strings of
+    /// escapes, control characters, separators, multi-byte scalars and plain runs.
+    @Test func writesStringsAsTheScalarReference() {
+        func reference(_ s: String) -> String {
+            var out = "\""
+            for scalar in s.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case "\u{2028}": out += "\\u2028"
+                case "\u{2029}": out += "\\u2029"
+                default:
+                    if scalar.value < 0x20 {
+                        let hex = String(scalar.value, radix: 16)
+                        out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    } else {
+                        out.unicodeScalars.append(scalar)
+                    }
+                }
+            }
+            return out + "\""
+        }
+        let pieces = [
+            "a", "plain text run", "\"", "\\", "\n", "\r", "\t", "\u{0}", "\u{1}", "\u{1F}", "\u{7F}", "\u{2028}",
+            "\u{2029}",
+            "\u{2027}", "\u{202A}", "é", "—", "“", "😀", "\r\n", "\u{85}",
+        ]
+        var random = SplitMix(seed: 5)
+        for _ in 0..<2000 {
+            var text = ""
+            for _ in 0..<random.below(12) { text += pieces[random.below(pieces.count)] }
+            var out = ""
+            JSONWriter.writeString(text, into: &out)
+            #expect(out == reference(text), "\(text.debugDescription)")
+        }
     }
 }
