@@ -39,12 +39,13 @@ public struct EvidenceExtractor: @unchecked Sendable {
     private let inputsFromAgencies: (NSRegularExpression, [[[UInt8]]])
     private let personalByline: NSRegularExpression
     private let anyAlias: NSRegularExpression
-    /// Every alias as UTF-8 bytes, by first byte, for the literal pre-scan that finds where the
-    /// alias patterns can match.
-    private let aliasesByFirstByte: [[[UInt8]]]
-    /// Whether some alias opens with the two bytes `b0 << 8 | b1` (a one-byte alias: with `b0`
-    /// and any byte): most places the pre-scan looks at are rejected on this alone.
-    private let aliasOpenings: [Bool]
+    /// The aliases as UTF-8 bytes in groups by opening, for the literal pre-scan that finds where
+    /// the alias patterns can match; group 0 is empty.
+    private let aliasGroups: [[[UInt8]]]
+    /// For the two bytes `b0 << 8 | b1`, the group of the aliases that open with them (a one-byte
+    /// alias: with `b0` and any byte), 0 for none: most places the pre-scan looks at are rejected
+    /// on this alone, and the rest are compared with the few aliases that can be there.
+    private let openingGroup: [UInt16]
 
     /// Finds `publisher` evidence: an outlet that is an agency itself.
     public let publisher: PublisherMatcher
@@ -70,18 +71,20 @@ public struct EvidenceExtractor: @unchecked Sendable {
         }
         aliasToAgency = map
         let aliasBytes = map.keys.sorted().map { Array($0.utf8) }.filter { !$0.isEmpty }
-        var byFirstByte = [[[UInt8]]](repeating: [], count: 256)
-        var openings = [Bool](repeating: false, count: 1 << 16)
+        var groups: [[[UInt8]]] = [[]]
+        var openingGroup = [UInt16](repeating: 0, count: 1 << 16)
         for a in aliasBytes {
-            byFirstByte[Int(a[0])].append(a)
-            if a.count == 1 {
-                for b in 0..<256 { openings[Int(a[0]) << 8 | b] = true }
-            } else {
-                openings[Int(a[0]) << 8 | Int(a[1])] = true
+            let openings = a.count == 1 ? (0..<256).map { Int(a[0]) << 8 | $0 } : [Int(a[0]) << 8 | Int(a[1])]
+            for o in openings {
+                if openingGroup[o] == 0 {
+                    groups.append([])
+                    openingGroup[o] = UInt16(groups.count - 1)
+                }
+                groups[Int(openingGroup[o])].append(a)
             }
         }
-        aliasesByFirstByte = byFirstByte
-        aliasOpenings = openings
+        aliasGroups = groups
+        self.openingGroup = openingGroup
         noQuoteSource = Set(table.agencies.filter { !$0.quoteSourceEvidence }.map(\.name))
         func group(_ list: [String]) -> String {
             let sorted = list.sorted { $0.count > $1.count }
@@ -311,6 +314,17 @@ public struct EvidenceExtractor: @unchecked Sendable {
         }
     }
 
+    /// Whether `alias`, whose first two bytes (one, for a one-byte alias) are known to be at `place`,
+    /// is there: its other bytes are compared.
+    @inline(__always)
+    private static func tailMatches(_ alias: [UInt8], at place: UnsafePointer<UInt8>) -> Bool {
+        alias.count <= 2
+            || alias.withUnsafeBufferPointer { a in
+                guard let bytes = a.baseAddress else { return false }
+                return memcmp(place + 2, bytes + 2, a.count - 2) == 0
+            }
+    }
+
     /// A run of whole lines of the text, with where it starts in UTF-16 units.
     struct Window {
         var text: String
@@ -346,13 +360,14 @@ public struct EvidenceExtractor: @unchecked Sendable {
             return lo
         }
         var hit = [Bool](repeating: false, count: lineStarts.count)
-        aliasOpenings.withUnsafeBufferPointer { openings in
+        openingGroup.withUnsafeBufferPointer { openings in
             var i = 0
             while i < n {
-                let opening = Int(base[i]) << 8 | Int(i + 1 < n ? base[i + 1] : 0)
-                if openings[opening] {
-                    for a in aliasesByFirstByte[Int(base[i])]
-                    where i + a.count <= n && memcmp(base + i, a, a.count) == 0 {
+                let group = Int(openings[Int(base[i]) << 8 | Int(i + 1 < n ? base[i + 1] : 0)])
+                if group != 0 {
+                    // The opening bytes are the alias's own: the rest are compared.
+                    for a in aliasGroups[group]
+                    where i + a.count <= n && Self.tailMatches(a, at: base + i) {
                         let l = line(of: i)
                         hit[l] = true
                         // The rest of the line adds nothing: go on at the next line.
