@@ -363,11 +363,12 @@ public struct PipelineRunner: Sendable {
     /// results, in input order, to `consume`.
     ///
     /// With more than one thread the three steps overlap: while the worker tasks normalize and
-    /// sketch chunk k, this task hands chunk k − 1 to `consume` (the spill-store copy) and reads and
-    /// parses chunk k + 1 (ingest is sequential by nature — one file, one line after another — and
-    /// was a serial fraction of every chunk). Results do not depend on the overlap: chunks are
-    /// consumed strictly in order.
-    /// - Complexity: O(n) in the total input size; at most three chunks are in memory.
+    /// sketch chunks k − 1 and k, this task hands chunk k − 2 to `consume` (the spill-store copy)
+    /// and reads and parses chunk k + 1 (ingest is sequential by nature — one file, one line after
+    /// another — and was a serial fraction of every chunk). Two chunks in the works keep the
+    /// workers busy while the last slices of one finish. Results do not depend on the overlap:
+    /// chunks are consumed strictly in order.
+    /// - Complexity: O(n) in the total input size; at most four chunks are in memory.
     func stream(
         _ iterator: inout Ingestor.Iterator, normalizer: Normalizer, sketcher: Sketcher, threads: Int, spill: Bool,
         summary: inout RunSummary, times: inout StageTimes, rejectedFile: AtomicFile?,
@@ -396,18 +397,34 @@ public struct PipelineRunner: Sendable {
             }
             return
         }
-        var previous: (chunk: [Document], results: [ChunkResult])?
-        while let current = next {
-            async let pending = processChunk(
-                current, normalizer: normalizer, sketcher: sketcher, threads: threads, spill: spill)
-            if let previous { try hand(previous.chunk, previous.results, &times) }
-            next = try readChunk(&iterator, summary: &summary, times: &times, rejectedFile: rejectedFile)
-            let results = try await pending
+        // Chunks being normalized and sketched, oldest first: a chunk starts as soon as it is read,
+        // before the one ahead of it has finished, so that the workers never wait at the end of a
+        // chunk for its last slice while the next one is ready.
+        var inFlight: [(chunk: [Document], task: Task<[ChunkResult], any Error>)] = []
+        defer { for f in inFlight { f.task.cancel() } }
+        func finishOldest(_ times: inout StageTimes) async throws {
+            let oldest = inFlight.removeFirst()
+            let results = try await oldest.task.value
             account(results, &times)
-            previous = (current, results)
+            try hand(oldest.chunk, results, &times)
         }
-        if let previous { try hand(previous.chunk, previous.results, &times) }
+        while let current = next {
+            inFlight.append(
+                (
+                    current,
+                    Task {
+                        try await processChunk(
+                            current, normalizer: normalizer, sketcher: sketcher, threads: threads, spill: spill)
+                    }
+                ))
+            if inFlight.count > Self.chunksInFlight { try await finishOldest(&times) }
+            next = try readChunk(&iterator, summary: &summary, times: &times, rejectedFile: rejectedFile)
+        }
+        while !inFlight.isEmpty { try await finishOldest(&times) }
     }
+
+    /// Chunks normalized and sketched at once with more than one thread (see `stream`).
+    static let chunksInFlight = 2
 
     /// Reads up to `chunkSize` documents; rejections go to `rejectedFile` as they come.
     /// - Returns: the documents, or nil once the inputs are exhausted.
