@@ -156,7 +156,7 @@ public struct Normalizer: StreamingStage {
         var i = 0
         var scalarOffset: UInt32 = 0
         var quote = Quote.none
-        var excludedIndex = 0
+        var excludedLines = ExcludedLines(excluded)
         var newlinesInARow = 0
         var pending = ASCIIWords.Pending()
         defer { pending.flush(bytes, fold: fold, &tokens) }
@@ -187,9 +187,9 @@ public struct Normalizer: StreamingStage {
                     }
                     if !asciiOnly {
                         emit(
-                            bytes, start..<i, startScalar, scalarOffset, quote != .none, excluded, &excludedIndex,
+                            bytes, start..<i, startScalar, scalarOffset, quote != .none, &excludedLines,
                             &tokens)
-                    } else if !Self.isExcluded(start, excluded, &excludedIndex) {
+                    } else if !excludedLines.contains(start) {
                         // Hashed later, four tokens side by side (`ASCIIWords.Pending`).
                         let slot = tokens.appendUnhashed(start: startScalar, end: scalarOffset, quoted: quote != .none)
                         pending.add(slot: slot, start: start, length: i - start, bytes, fold: fold, &tokens)
@@ -230,7 +230,7 @@ public struct Normalizer: StreamingStage {
                     i += w
                     scalarOffset += 1
                 }
-                emit(bytes, start..<i, startScalar, scalarOffset, quote != .none, excluded, &excludedIndex, &tokens)
+                emit(bytes, start..<i, startScalar, scalarOffset, quote != .none, &excludedLines, &tokens)
                 newlinesInARow = 0
                 continue
             }
@@ -251,22 +251,38 @@ public struct Normalizer: StreamingStage {
     }
 
     /// Writes the token at byte `range`, scalars `start..<end`, to `tokens` (NFKC and case folding
-    /// of the whole token, then hashed) unless it lies in an `excluded` line.
+    /// of the whole token, then hashed) unless it lies in a boilerplate line.
     private func emit(
         _ bytes: UnsafeBufferPointer<UInt8>, _ range: Range<Int>, _ start: UInt32, _ end: UInt32, _ quoted: Bool,
-        _ excluded: [Range<Int>], _ excludedIndex: inout Int, _ tokens: inout TokenizedText.Sink
+        _ excludedLines: inout ExcludedLines, _ tokens: inout TokenizedText.Sink
     ) {
-        guard !Self.isExcluded(range.lowerBound, excluded, &excludedIndex) else { return }
+        guard !excludedLines.contains(range.lowerBound) else { return }
         let token = String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
         tokens.append(hash: StableHash.hash(normalizeToken(token)), start: start, end: end, quoted: quoted)
     }
 
-    /// Whether byte `offset` lies in one of the `excluded` line ranges (sorted, disjoint);
-    /// `excludedIndex` is the first range that may still hold it, for offsets that only grow.
-    @inline(__always)
-    private static func isExcluded(_ offset: Int, _ excluded: [Range<Int>], _ excludedIndex: inout Int) -> Bool {
-        while excludedIndex < excluded.count && excluded[excludedIndex].upperBound <= offset { excludedIndex += 1 }
-        return excludedIndex < excluded.count && excluded[excludedIndex].contains(offset)
+    /// The boilerplate lines of a text (sorted, disjoint byte ranges), asked about token offsets
+    /// that only grow: one comparison per token until the next line left out is reached (most
+    /// texts have none).
+    struct ExcludedLines {
+        private let ranges: [Range<Int>]
+        private var index = 0
+        /// Where the next range that may hold an offset starts (`Int.max`: none left).
+        private var next: Int
+
+        init(_ ranges: [Range<Int>]) {
+            self.ranges = ranges
+            next = ranges.first?.lowerBound ?? .max
+        }
+
+        /// Whether byte `offset` (no smaller than any asked before) lies in a range.
+        @inline(__always)
+        mutating func contains(_ offset: Int) -> Bool {
+            guard offset >= next else { return false }
+            while index < ranges.count && ranges[index].upperBound <= offset { index += 1 }
+            next = index < ranges.count ? ranges[index].lowerBound : .max
+            return offset >= next
+        }
     }
 
     /// NFKC and case folding of one token, as configured.

@@ -87,3 +87,19 @@ import WiretraceCore
         #expect(NormalizeConfiguration.combine(["(?<=x)a", "(?!c)b"]) != nil)
     }
 }
+
+@Suite struct ExcludedLinesTests {
+    /// Growing offsets against sorted ranges, as a plain membership test gives, with offsets skipped.
+    @Test func answersAsAMembershipTest() {
+        let ranges = [2..<5, 5..<6, 9..<12, 20..<21]
+        for step in 1...4 {
+            var lines = Normalizer.ExcludedLines(ranges)
+            for offset in stride(from: 0, to: 25, by: step) {
+                #expect(
+                    lines.contains(offset) == ranges.contains { $0.contains(offset) }, "offset \(offset) step \(step)")
+            }
+        }
+        var none = Normalizer.ExcludedLines([])
+        #expect(!none.contains(0) && !none.contains(.max - 1))
+    }
+}
