@@ -490,50 +490,61 @@ public struct Clusterer: BarrierStage {
     /// the sampled documents: text that recurs in many different stories (a newsletter blurb, a share
     /// widget, a stock quote) rather than a sentence a few stories happen to share.
     /// Fingerprints with the same sampled documents share one decision. The fingerprints are walked
-    /// group by group (`PostingIndex.forEachGroup`): no index is kept beside the signatures.
+    /// group by group (`PostingIndex.forEachGroup`): no index is kept beside the signatures. Each
+    /// decision is a pure function of the sample, so the groups are gathered in batches and
+    /// decided on `threads` threads (each with its own memo of samples decided), in order.
     /// - Complexity: O(F · s · g · p) for F fingerprints in enough documents, s sampled postings,
     ///   g groups (the loop stops once the outcome is certain) and p permutations.
     private func commonFingerprints(_ sketches: SketchTable) throws -> FingerprintTable {
         var common: [UInt32] = []
-        // Samples already decided, by a hash of the sample: where the sample is kept in `samples`
-        // (`SampleCoding`) times two, plus one when common; reused once the two compare equal.
-        var decided: [UInt64: UInt32] = [:]
-        var samples = BlockArray<UInt8>(blockShift: 18)
-        var leaders: [Int] = []
         let sampleSize = min(configuration.bucketCap, configuration.commonSampleDocuments)
+        var memos = (0..<threads).map { _ in SampleDecisions() }
+        // The batch: each group's fingerprint, and its sampled documents as `documents[ends[g - 1]..<ends[g]]`.
+        var fingerprints: [UInt32] = []
+        var documents: [Int32] = []
+        var ends: [Int] = []
+        func decideBatch() throws {
+            let (batch, docs, bounds) = (fingerprints, documents, ends)
+            let chunk = 256
+            let verdicts = try parallelMap(count: (batch.count + chunk - 1) / chunk, states: &memos) { memo, c in
+                (c * chunk..<min(batch.count, (c + 1) * chunk)).map { g in
+                    memo.isCommon(Array(docs[(g == 0 ? 0 : bounds[g - 1])..<bounds[g]])) {
+                        isCommon(sample: $0, sketches)
+                    }
+                }
+            }
+            for (g, verdict) in verdicts.joined().enumerated() where verdict { common.append(batch[g]) }
+            fingerprints.removeAll(keepingCapacity: true)
+            documents.removeAll(keepingCapacity: true)
+            ends.removeAll(keepingCapacity: true)
+        }
         try PostingIndex.forEachGroup(sketches, minDocuments: configuration.commonMinDocuments, passEnded: {}) {
             f, group in
-            let docs = group.prefix(sampleSize).map { Int32(truncatingIfNeeded: $0) }
-            var hash = UInt64(docs.count)
-            for e in docs { hash = StableHash.mix64(hash ^ UInt64(UInt32(bitPattern: e))) }
-            if let known = decided[hash] {
-                var at = Int(known >> 1)
-                let same = SampleCoding.matches(docs) {
-                    defer { at += 1 }
-                    return samples[at]
-                }
-                if same {
-                    if known & 1 == 1 { common.append(f) }
-                    return
-                }
-            }
-            let needed = max(configuration.commonMinDocuments, (docs.count + 1) / 2)
-            leaders.removeAll(keepingCapacity: true)
-            for (i, e) in docs.enumerated() {
-                if leaders.count >= needed || leaders.count + (docs.count - i) < needed { break }
-                let grouped = leaders.contains {
-                    sketches.estimatedJaccard($0, Int(e)) >= configuration.commonMaxSimilarity
-                }
-                if !grouped { leaders.append(Int(e)) }
-            }
-            let isCommon = leaders.count >= needed
-            if decided[hash] == nil {
-                decided[hash] = UInt32(samples.count) << 1 | (isCommon ? 1 : 0)
-                SampleCoding.encode(docs) { samples.append($0) }
-            }
-            if isCommon { common.append(f) }
+            fingerprints.append(f)
+            documents += group.prefix(sampleSize).lazy.map { Int32(truncatingIfNeeded: $0) }
+            ends.append(documents.count)
+            if fingerprints.count == Self.commonBatch { try decideBatch() }
         }
+        try decideBatch()
         return FingerprintTable(sortedKeys: common)
+    }
+
+    /// Fingerprint groups decided at a time by `commonFingerprints`.
+    static let commonBatch = 16_384
+
+    /// Whether a fingerprint held by the sampled documents `docs` is common text (see
+    /// `commonFingerprints`): they fall into enough groups around leaders.
+    private func isCommon(sample docs: [Int32], _ sketches: SketchTable) -> Bool {
+        let needed = max(configuration.commonMinDocuments, (docs.count + 1) / 2)
+        var leaders: [Int] = []
+        for (i, e) in docs.enumerated() {
+            if leaders.count >= needed || leaders.count + (docs.count - i) < needed { break }
+            let grouped = leaders.contains {
+                sketches.estimatedJaccard($0, Int(e)) >= configuration.commonMaxSimilarity
+            }
+            if !grouped { leaders.append(Int(e)) }
+        }
+        return leaders.count >= needed
     }
 
     /// Which tokens lie inside a shingle whose fingerprint is common text, as the maximal token
@@ -924,6 +935,34 @@ struct EdgeList {
 
 /// Sampled documents (ascending ordinals) in a few bytes: their count, the first ordinal, then the
 /// gaps, each in 7-bit groups, low first, the high bit set on all but the last.
+/// Samples already decided (`Clusterer.commonFingerprints`), by a hash of the sample: where the
+/// sample is kept (`SampleCoding`) times two, plus one when common; reused once the two compare
+/// equal. Fingerprints of the same few stories share their sampled documents.
+struct SampleDecisions {
+    private var decided: [UInt64: UInt32] = [:]
+    private var samples = BlockArray<UInt8>(blockShift: 18)
+
+    /// The decision for `docs`, remembered, or made by `decide` and remembered.
+    mutating func isCommon(_ docs: [Int32], _ decide: ([Int32]) -> Bool) -> Bool {
+        var hash = UInt64(docs.count)
+        for e in docs { hash = StableHash.mix64(hash ^ UInt64(UInt32(bitPattern: e))) }
+        if let known = decided[hash] {
+            var at = Int(known >> 1)
+            let same = SampleCoding.matches(docs) {
+                defer { at += 1 }
+                return samples[at]
+            }
+            if same { return known & 1 == 1 }
+        }
+        let verdict = decide(docs)
+        if decided[hash] == nil {
+            decided[hash] = UInt32(samples.count) << 1 | (verdict ? 1 : 0)
+            SampleCoding.encode(docs) { samples.append($0) }
+        }
+        return verdict
+    }
+}
+
 enum SampleCoding {
     static func encode(_ docs: [Int32], _ write: (UInt8) -> Void) {
         func put(_ value: Int) {
