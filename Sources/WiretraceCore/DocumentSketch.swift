@@ -185,10 +185,11 @@ public struct SketchTable: Sendable {
             let first = b * Self.blockSize
             let end = min(count, first + Self.blockSize)
             var kept: [UInt32] = []
+            kept.reserveCapacity(values.count)
             var ends: [UInt32] = []
             ends.reserveCapacity(end - first)
             for d in first..<end {
-                kept += values[span(d)].lazy.filter(keep)
+                for v in values[span(d)] where keep(v) { kept.append(v) }
                 ends.append(UInt32(kept.count))
             }
             fingerprintEnds.replaceSubrange(first..<end, with: ends)
