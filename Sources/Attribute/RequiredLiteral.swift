@@ -120,30 +120,17 @@ public enum RequiredLiteral {
         return best[0].count >= minimumLength ? best : nil
     }
 
-    /// Literals (UTF-8) at least one of which every match of `pattern` (compiled without the
-    /// case-insensitive option) contains, or nil.
-    ///
-    /// Either the pattern's own required literal (`of`), or one literal for each alternative of a
-    /// top-level group that every match passes through (`\\b(?:told|said to|spoke to)\\s+…` gives
-    /// `told`, `said to`, `spoke to`), whichever has the longer shortest member. For the patterns
-    /// that run over the lines around each alias, where `of` alone finds nothing.
-    public static func anyOf(_ pattern: String) -> [[UInt8]]? {
-        guard understood(pattern) else { return nil }
-        var best = of(pattern, minimumLength: 1).map { [$0] }
-        func shortest(_ set: [[UInt8]]) -> Int { set.map(\.count).min() ?? 0 }
-        for set in groupLiterals(pattern) where best.map({ shortest(set) > shortest($0) }) ?? true { best = set }
-        return best
-    }
-
     /// Sets of literals (UTF-8), each with a member in every match of `pattern` (compiled without
-    /// the case-insensitive option): the pattern's own required literal (`of`) as a set of one,
-    /// then the literals of each top-level group every match passes through (read as `anyOf` reads
-    /// them) that has at most `maxAlternatives` alternatives — a text is searched for each member,
-    /// so a group of a hundred names is no cheap test. Empty when nothing is known.
+    /// the case-insensitive option): the pattern's own required run (`spellings`), then, for each
+    /// top-level group every match passes through, one literal per alternative
+    /// (`\b(?:told|said to|spoke to)\s+…` gives `told`, `said to`, `spoke to`), for groups of at
+    /// most `maxAlternatives` literals — a text is searched for each member, so a group of a
+    /// hundred names is no cheap test. Empty when nothing is known.
     ///
     /// A text lacking every member of some set cannot match: each set alone is a test, and together
     /// they reject more (`\b(?:with|WITH)\s+(?:inputs?|INPUTS?)\s+(?:from|FROM)\s+(?:agencies|wires)`
-    /// needs `input` or `INPUT`, and also `agencies` or `wires`).
+    /// needs `input` or `INPUT`, and also `agencies` or `wires`). For the patterns that run over the
+    /// lines around each alias, and over whole texts.
     public static func allOf(_ pattern: String, maxAlternatives: Int = 8) -> [[[UInt8]]] {
         guard understood(pattern) else { return [] }
         let own = spellings(pattern, minimumLength: 1, maxSpellings: maxAlternatives).map { [$0] } ?? []
@@ -158,7 +145,7 @@ public enum RequiredLiteral {
     /// For each top-level group every match of `pattern` passes through whose alternatives all have
     /// a required literal: those literals, one per alternative — or each alternative's spellings
     /// (`spellings`), when they come to at most `maxSpellings` in all.
-    private static func groupLiterals(_ pattern: String, maxSpellings: Int = 1) -> [[[UInt8]]] {
+    private static func groupLiterals(_ pattern: String, maxSpellings: Int) -> [[[UInt8]]] {
         requiredGroups(Array(pattern.unicodeScalars)).compactMap { alternatives in
             func literals(_ most: Int) -> [[UInt8]]? {
                 let each = alternatives.compactMap { spellings($0, minimumLength: 1, maxSpellings: most) }
