@@ -94,7 +94,7 @@ public struct Clusterer: BarrierStage {
     }
 
     /// The content words of a cached document's lede (`LedeAgreement.contentWords`), computed once.
-    func ledeWords(_ entry: TokenCache.Entry, _ ordinal: Int, _ agreement: LedeAgreement) throws -> Set<UInt64> {
+    func ledeWords(_ entry: TokenCache.Entry, _ ordinal: Int, _ agreement: LedeAgreement) throws -> [UInt64] {
         if let lede = entry.lede { return lede }
         let words = agreement.contentWords(try tokens(entry, ordinal))
         entry.lede = words
@@ -697,7 +697,7 @@ struct TokenCache {
         /// Which tokens are facts (`NumberConflicts.factMask`); nil until the text is read.
         var facts: [Bool]?
         /// The lede's content words (`Clusterer.ledeWords`); nil until computed.
-        var lede: Set<UInt64>?
+        var lede: [UInt64]?
         private var windowIndex: PassageAligner.Index?
 
         init(_ text: PassageAligner.Text) { self.text = text }
