@@ -45,6 +45,8 @@ import Testing
             if flushed { try store.sync() }
             var hashes: [UInt64] = [1, 2, 3]
             var flags: [UInt64] = [7]
+            var reused = TokenizedText(
+                hashes: [1, 2, 3], starts: [4, 5, 6], ends: [7, 8, 9], quoted: [true, true, true])
             for (ref, (text, tokens)) in zip(refs, expected) {
                 #expect(try store.text(ref) == text)
                 #expect(try store.tokens(ref) == tokens)
@@ -53,6 +55,8 @@ import Testing
                 try store.words(ref, into: &hashes, &flags)
                 #expect(hashes == tokens.hashes)
                 #expect(flags == FlagBits.pack(tokens.quoted))
+                try store.tokens(ref, into: &reused)
+                #expect(reused == tokens)
             }
         }
     }
