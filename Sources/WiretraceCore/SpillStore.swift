@@ -241,23 +241,27 @@ public final class SpillStore: Sendable {
 
     /// Gives `array` `count` elements, keeping its storage unless it is far larger than needed
     /// (a long document read once does not pin its size in a buffer reused for short ones); new
-    /// elements are 0, to be overwritten.
-    static func resize<Element: BitwiseCopyable>(_ array: inout [Element], to count: Int, filler: Element) {
+    /// elements are all zero bits (0, false), to be overwritten.
+    static func resize<Element: BitwiseCopyable>(_ array: inout [Element], to count: Int) {
         if array.capacity > 1 << 16 && array.capacity > 4 * count { array = [] }
         if array.count > count {
             array.removeLast(array.count - count)
         } else if array.count < count {
-            array.append(contentsOf: repeatElement(filler, count: count - array.count))
+            // Copied from a block of zeros: a memory copy, where appending a repeated element goes
+            // element by element (it was 3% of a 100k run's CPU).
+            array.reserveCapacity(count)
+            zeros.withUnsafeBytes { raw in
+                raw.withMemoryRebound(to: Element.self) { zeros in
+                    while array.count < count {
+                        array.append(contentsOf: UnsafeBufferPointer(rebasing: zeros.prefix(count - array.count)))
+                    }
+                }
+            }
         }
     }
 
-    /// `resize(_:to:filler:)` filling with 0.
-    static func resize<Element: FixedWidthInteger & BitwiseCopyable>(_ array: inout [Element], to count: Int) {
-        resize(&array, to: count, filler: 0)
-    }
-
-    /// `resize(_:to:filler:)` filling with false.
-    static func resize(_ array: inout [Bool], to count: Int) { resize(&array, to: count, filler: false) }
+    /// 4 KiB of zero bits for `resize`.
+    private static let zeros = [UInt64](repeating: 0, count: 512)
 
     /// Fills `parts`, in order, with the bytes from `offset` on: from the write buffer when they are
     /// not flushed yet, else from the file.
