@@ -715,10 +715,17 @@ struct TokenCache {
 
         init(_ text: PassageAligner.Text) { self.text = text }
 
+        /// Tokens whose arrays an entry keeps for its next document: all but the longest few
+        /// percent of news texts. Longer ones are let go, so that the cache's slots do not each
+        /// pin the size of the longest document they held (peak memory).
+        static let keptTokens = 512
+
         /// Forgets what was computed lazily, before the entry is refilled for another document.
         func clear() {
             hasTokens = false
             hasFacts = false
+            if tokens.hashes.capacity > Self.keptTokens { tokens = TokenizedText() }
+            if facts.capacity > Self.keptTokens { facts = [] }
             lede = nil
             windowIndex = nil
         }
