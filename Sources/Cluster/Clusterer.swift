@@ -29,6 +29,9 @@ public struct Clusterer: BarrierStage {
     public let shingleSize: Int
     /// Reads a document's tokens back by ordinal.
     public let tokens: @Sendable (Int) throws -> TokenizedText
+    /// Reads a document's tokens back by ordinal into the value given, replacing what it held:
+    /// verification reuses its arrays' storage.
+    public let tokensInto: @Sendable (Int, inout TokenizedText) throws -> Void
     /// Reads a document's token hashes and quotation flags back by ordinal, without the tokens'
     /// places in the text (all that most verified pairs need), into the two arrays given, replacing
     /// what they held: verification reuses their storage. The flags come as `FlagBits` words.
@@ -43,11 +46,15 @@ public struct Clusterer: BarrierStage {
     /// outcome is the same for any number.
     public let threads: Int
 
-    /// - Parameter words: Reads a document's token hashes and quotation flags (cheaper than all of
-    ///   `tokens` from a store); nil takes them from `tokens`.
+    /// - Parameters:
+    ///   - tokensInto: Reads a document's tokens into the value given, reusing its storage; nil
+    ///     takes them from `tokens`.
+    ///   - words: Reads a document's token hashes and quotation flags (cheaper than all of
+    ///     `tokens` from a store); nil takes them from `tokens`.
     public init(
         configuration: ClusterConfiguration, shingleSize: Int,
         tokens: @escaping @Sendable (Int) throws -> TokenizedText,
+        tokensInto: (@Sendable (Int, inout TokenizedText) throws -> Void)? = nil,
         words: (@Sendable (Int, inout [UInt64], inout [UInt64]) throws -> Void)? = nil,
         shingler: @escaping @Sendable ([UInt64]) -> [UInt64],
         text: (@Sendable (Int) throws -> String)? = nil, threads: Int = 1
@@ -55,6 +62,7 @@ public struct Clusterer: BarrierStage {
         self.configuration = configuration
         self.shingleSize = shingleSize
         self.tokens = tokens
+        self.tokensInto = tokensInto ?? { ordinal, t in t = try tokens(ordinal) }
         self.words =
             words ?? { ordinal, hashes, quoted in
                 let t = try tokens(ordinal)
@@ -87,14 +95,15 @@ public struct Clusterer: BarrierStage {
     /// A cached document's tokens with their places in the text, read back the first time a pair
     /// needs them (facts, lede words, passages): most pairs are rejected on words alone.
     func tokens(_ entry: TokenCache.Entry, _ ordinal: Int) throws -> TokenizedText {
-        if let t = entry.tokens { return t }
-        let t = try tokens(ordinal)
-        entry.tokens = t
-        return t
+        if !entry.hasTokens {
+            try tokensInto(ordinal, &entry.tokens)
+            entry.hasTokens = true
+        }
+        return entry.tokens
     }
 
     /// The content words of a cached document's lede (`LedeAgreement.contentWords`), computed once.
-    func ledeWords(_ entry: TokenCache.Entry, _ ordinal: Int, _ agreement: LedeAgreement) throws -> Set<UInt64> {
+    func ledeWords(_ entry: TokenCache.Entry, _ ordinal: Int, _ agreement: LedeAgreement) throws -> [UInt64] {
         if let lede = entry.lede { return lede }
         let words = agreement.contentWords(try tokens(entry, ordinal))
         entry.lede = words
@@ -132,10 +141,11 @@ public struct Clusterer: BarrierStage {
     /// entry); nil without text.
     func facts(_ entry: TokenCache.Entry, _ ordinal: Int) throws -> [Bool]? {
         guard let text else { return nil }
-        if let f = entry.facts { return f }
-        let f = NumberConflicts.factMask(try text(ordinal), try tokens(entry, ordinal))
-        entry.facts = f
-        return f
+        if !entry.hasFacts {
+            NumberConflicts.factMask(try text(ordinal), try tokens(entry, ordinal), into: &entry.facts)
+            entry.hasFacts = true
+        }
+        return entry.facts
     }
 
     /// What verifying one candidate pair found: a pure function of the pair.
@@ -703,20 +713,30 @@ struct TokenCache {
     final class Entry {
         /// The words, where common text lies, the total weight.
         var text: PassageAligner.Text
-        /// The tokens with their places in the text (`Clusterer.tokens(_:_:)`); nil until read.
-        var tokens: TokenizedText?
-        /// Which tokens are facts (`NumberConflicts.factMask`); nil until the text is read.
-        var facts: [Bool]?
+        /// The tokens with their places in the text (`Clusterer.tokens(_:_:)`), when `hasTokens`
+        /// (else another document's, their storage kept for it).
+        var tokens = TokenizedText()
+        var hasTokens = false
+        /// Which tokens are facts (`NumberConflicts.factMask`), when `hasFacts` (else as `tokens`).
+        var facts: [Bool] = []
+        var hasFacts = false
         /// The lede's content words (`Clusterer.ledeWords`); nil until computed.
-        var lede: Set<UInt64>?
+        var lede: [UInt64]?
         private var windowIndex: PassageAligner.Index?
 
         init(_ text: PassageAligner.Text) { self.text = text }
 
+        /// Tokens whose arrays an entry keeps for its next document: all but the longest few
+        /// percent of news texts. Longer ones are let go, so that the cache's slots do not each
+        /// pin the size of the longest document they held (peak memory).
+        static let keptTokens = 512
+
         /// Forgets what was computed lazily, before the entry is refilled for another document.
         func clear() {
-            tokens = nil
-            facts = nil
+            hasTokens = false
+            hasFacts = false
+            if tokens.hashes.capacity > Self.keptTokens { tokens = TokenizedText() }
+            if facts.capacity > Self.keptTokens { facts = [] }
             lede = nil
             windowIndex = nil
         }

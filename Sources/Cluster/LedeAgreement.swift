@@ -28,19 +28,45 @@ public struct LedeAgreement: Sendable {
             Self.stopWords.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { StableHash.hash(String($0)) })
     }
 
-    /// The content words of a lede: normalized token hashes, at least three characters long, not function words.
-    /// - Complexity: O(min(n, ledeWords)).
-    public func contentWords(_ t: TokenizedText) -> Set<UInt64> {
-        var out = Set<UInt64>()
+    /// The content words of a lede: normalized token hashes, at least three characters long, not
+    /// function words — sorted, each once (cheaper to build and to compare than a Set: verification
+    /// compares ledes for thousands of pairs).
+    /// - Complexity: O(m log m) for m = min(n, ledeWords).
+    public func contentWords(_ t: TokenizedText) -> [UInt64] {
+        var out: [UInt64] = []
+        out.reserveCapacity(min(t.count, ledeWords))
         for k in 0..<min(t.count, ledeWords) where t.ends[k] - t.starts[k] >= 3 && !stopHashes.contains(t.hashes[k]) {
-            out.insert(t.hashes[k])
+            out.append(t.hashes[k])
         }
+        out.sort()
+        var kept = 0
+        for k in out.indices where k == 0 || out[k] != out[kept - 1] {
+            out[kept] = out[k]
+            kept += 1
+        }
+        out.removeLast(out.count - kept)
         return out
     }
 
-    /// The Jaccard similarity of two ledes' `contentWords`, in 0...1 (0 when either is empty).
-    public func agreement(_ x: Set<UInt64>, _ y: Set<UInt64>) -> Double {
+    /// The Jaccard similarity of two ledes' `contentWords` (sorted, each once), in 0...1 (0 when
+    /// either is empty).
+    /// - Complexity: O(|x| + |y|).
+    public func agreement(_ x: [UInt64], _ y: [UInt64]) -> Double {
         guard !x.isEmpty, !y.isEmpty else { return 0 }
-        return Double(x.intersection(y).count) / Double(x.union(y).count)
+        var shared = 0
+        var i = 0
+        var j = 0
+        while i < x.count && j < y.count {
+            if x[i] < y[j] {
+                i += 1
+            } else if x[i] > y[j] {
+                j += 1
+            } else {
+                shared += 1
+                i += 1
+                j += 1
+            }
+        }
+        return Double(shared) / Double(x.count + y.count - shared)
     }
 }

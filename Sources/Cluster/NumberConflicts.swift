@@ -54,23 +54,68 @@ public enum NumberConflicts {
     /// OCR slip like "sa1d") is no fact.
     /// - Complexity: O(|text| + |tokens|).
     public static func factMask(_ text: String, _ tokens: TokenizedText) -> [Bool] {
-        var text = text
-        // ASCII text, most text: a token's scalar offsets are its byte offsets.
-        let ascii = text.withUTF8 { utf8 -> [Bool]? in
-            var any: UInt8 = 0
-            for byte in utf8 { any |= byte }
-            guard any < 0x80 else { return nil }
-            return factMask(tokens, scalars: utf8.count) { utf8[$0] &- 0x30 < 10 }
-        }
-        if let ascii { return ascii }
-        let scalars = Array(text.unicodeScalars)
-        return factMask(tokens, scalars: scalars.count) { isDigit(scalars[$0]) }
+        var mask: [Bool] = []
+        factMask(text, tokens, into: &mask)
+        return mask
     }
 
-    /// `factMask` of a text of `scalars` scalars, `digit(k)` telling whether scalar k is a decimal digit.
-    private static func factMask(_ tokens: TokenizedText, scalars: Int, _ digit: (Int) -> Bool) -> [Bool] {
+    /// `factMask(_:_:)` into `mask`, replacing what it held and reusing its storage.
+    public static func factMask(_ text: String, _ tokens: TokenizedText, into mask: inout [Bool]) {
+        var text = text
+        text.withUTF8 { utf8 in
+            // ASCII text, most text: a token's scalar offsets are its byte offsets.
+            var any: UInt8 = 0
+            for byte in utf8 { any |= byte }
+            if any < 0x80 { return factMask(tokens, scalars: utf8.count, &mask) { utf8[$0] &- 0x30 < 10 } }
+            // Other text: which scalars are digits, a bit each by scalar offset, in one pass over
+            // the bytes (no array of all the scalars).
+            let words = FlagBits.wordCount(utf8.count)
+            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words) { digits in
+                digits.initialize(repeating: 0)
+                let scalars = markDigits(utf8, digits)
+                let bits = UnsafeBufferPointer(digits)
+                factMask(tokens, scalars: scalars, &mask) { FlagBits.isSet(bits, $0) }
+            }
+        }
+    }
+
+    /// Sets bit k of `digits` (zeroed, a bit per byte at least) for each scalar k of the UTF-8 text
+    /// `utf8` that is a decimal digit (`isDigit`).
+    /// - Returns: The number of scalars.
+    /// - Complexity: O(|utf8|).
+    static func markDigits(_ utf8: UnsafeBufferPointer<UInt8>, _ digits: UnsafeMutableBufferPointer<UInt64>) -> Int {
+        var k = 0  // the scalar at byte i
+        var i = 0
+        let n = utf8.count
+        while i < n {
+            let lead = utf8[i]
+            var digit = false
+            if lead < 0x80 {
+                digit = lead &- 0x30 < 10
+                i += 1
+            } else {
+                // A String's bytes are valid UTF-8: the lead byte gives the length.
+                let length = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : 2
+                guard i + length <= n else { break }
+                var value = UInt32(lead) & (0x7F >> UInt32(length))
+                for j in 1..<length { value = value << 6 | UInt32(utf8[i + j] & 0x3F) }
+                digit = Unicode.Scalar(value).map(isDigit) ?? false
+                i += length
+            }
+            if digit { digits[k >> 6] |= 1 << UInt64(k & 63) }
+            k += 1
+        }
+        return k
+    }
+
+    /// `factMask` of a text of `scalars` scalars into `mask`, `digit(k)` telling whether scalar k is a
+    /// decimal digit.
+    private static func factMask(
+        _ tokens: TokenizedText, scalars: Int, _ mask: inout [Bool], _ digit: (Int) -> Bool
+    ) {
         let wordBits = wordFactBits
-        var mask = [Bool](repeating: false, count: tokens.count)
+        mask.removeAll(keepingCapacity: true)
+        mask.append(contentsOf: repeatElement(false, count: tokens.count))
         for k in 0..<tokens.count {
             let h = tokens.hashes[k]
             if wordBits[Int(h >> 60)] & (1 << ((h >> 54) & 63)) != 0
@@ -84,7 +129,6 @@ public enum NumberConflicts {
             guard start < end else { continue }
             mask[k] = (start..<end).allSatisfy(digit)
         }
-        return mask
     }
 
     /// Whether a scalar is a decimal digit (ASCII first: the common case, and fast).

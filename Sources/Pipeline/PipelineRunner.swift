@@ -113,6 +113,7 @@ public struct PipelineRunner: Sendable {
         let clusterer = Clusterer(
             configuration: configuration.cluster, shingleSize: shingleSize,
             tokens: { ordinal in try store.tokens(refs[ordinal]) },
+            tokensInto: { ordinal, tokens in try store.tokens(refs[ordinal], into: &tokens) },
             words: { ordinal, hashes, quoted in try store.words(refs[ordinal], into: &hashes, &quoted) },
             shingler: { hashes in
                 var out: [UInt64] = []

@@ -1,5 +1,6 @@
 import Cluster
 import Normalize
+import TestSupport
 import Testing
 import WiretraceCore
 
@@ -55,6 +56,30 @@ import WiretraceCore
         }
         #expect(expected.filter { $0 }.count >= 3)
         #expect(NumberConflicts.factMask(text, t) == expected)
+    }
+
+    /// Against the definition on random texts mixing one- to four-byte scalars, digits among them
+    /// ("٣" two bytes, "２" three, "𝟙" four), and random tokens: the scalars read from the bytes.
+    @Test func factMaskFollowsTheDefinitionOnRandomTexts() {
+        var rng = SplitMix(seed: 7)
+        let pieces: [Unicode.Scalar] = ["a", "7", "0", " ", "é", "٣", "—", "２", "“", "𝟙", "😀", "x", "9"]
+        for _ in 0..<200 {
+            let scalars = (0..<rng.below(40)).map { _ in pieces[rng.below(pieces.count)] }
+            var text = ""
+            text.unicodeScalars.append(contentsOf: scalars)
+            let spans = (0..<rng.below(12)).map { _ -> (Int, Int) in
+                let start = rng.below(scalars.count + 3)
+                return (start, start + rng.below(4))
+            }
+            let t = TokenizedText(
+                hashes: spans.indices.map { UInt64($0) }, starts: spans.map { UInt32($0.0) },
+                ends: spans.map { UInt32($0.1) }, quoted: spans.map { _ in false })
+            let expected = spans.map { start, end in
+                let end = min(end, scalars.count)
+                return start < end && scalars[start..<end].allSatisfy { $0.properties.numericType == .decimal }
+            }
+            #expect(NumberConflicts.factMask(text, t) == expected, "\(text) \(spans)")
+        }
     }
 
     @Test func theSameTemplateWithOtherFiguresConflicts() {

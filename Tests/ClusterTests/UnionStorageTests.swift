@@ -1,4 +1,5 @@
 import Testing
+import WiretraceCore
 
 @testable import Cluster
 
@@ -56,5 +57,25 @@ struct UnionStorageTests {
             #expect(back.map(\.a) == runs.map(\.a))
             #expect(back.map(\.b) == runs.map(\.b))
         }
+    }
+}
+
+/// What a cache entry keeps for its next document.
+@Suite struct TokenCacheEntryTests {
+    /// Short texts' arrays are kept, to be refilled; a long text's are let go.
+    @Test(arguments: [(10, true), (300, true), (600, false), (5000, false)])
+    func clearKeepsTheArraysOfShortTextsOnly(count: Int, kept: Bool) {
+        let aligner = PassageAligner(minPassageWords: 8, quoteWeight: 0.25)
+        let entry = TokenCache.Entry(aligner.text([], quoted: []))
+        entry.tokens = TokenizedText(
+            hashes: (0..<count).map { UInt64($0) }, starts: (0..<count).map { UInt32($0) },
+            ends: (0..<count).map { UInt32($0 + 1) }, quoted: (0..<count).map { $0 % 2 == 0 })
+        entry.hasTokens = true
+        entry.facts = (0..<count).map { $0 % 3 == 0 }
+        entry.hasFacts = true
+        entry.clear()
+        #expect(!entry.hasTokens && !entry.hasFacts)
+        #expect((entry.tokens.hashes.capacity >= count) == kept)
+        #expect((entry.facts.capacity >= count) == kept)
     }
 }

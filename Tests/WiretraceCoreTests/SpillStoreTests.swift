@@ -45,6 +45,8 @@ import Testing
             if flushed { try store.sync() }
             var hashes: [UInt64] = [1, 2, 3]
             var flags: [UInt64] = [7]
+            var reused = TokenizedText(
+                hashes: [1, 2, 3], starts: [4, 5, 6], ends: [7, 8, 9], quoted: [true, true, true])
             for (ref, (text, tokens)) in zip(refs, expected) {
                 #expect(try store.text(ref) == text)
                 #expect(try store.tokens(ref) == tokens)
@@ -53,8 +55,36 @@ import Testing
                 try store.words(ref, into: &hashes, &flags)
                 #expect(hashes == tokens.hashes)
                 #expect(flags == FlagBits.pack(tokens.quoted))
+                try store.tokens(ref, into: &reused)
+                #expect(reused == tokens)
             }
         }
+    }
+
+    /// Growing past the block of zeros it copies from, shrinking, and letting go of storage far
+    /// too large: new elements are zero bits, old ones kept (all zero when the storage went).
+    @Test func resizeKeepsTheElementsAndZeroesTheNewOnes() {
+        func expected<T>(_ old: [T], _ count: Int, _ zero: T) -> [T] {
+            let released = old.capacity > 1 << 16 && old.capacity > 4 * count
+            let kept = released ? [] : Array(old.prefix(count))
+            return kept + Array(repeating: zero, count: count - kept.count)
+        }
+        var words: [UInt64] = [5, 6]
+        var places: [UInt32] = [7]
+        var flags: [Bool] = [true]
+        for count in [1, 3, 1500, 700, 2000, 100_000, 10] {
+            let (w, p, f) = (words, places, flags)
+            SpillStore.resize(&words, to: count)
+            SpillStore.resize(&places, to: count)
+            SpillStore.resize(&flags, to: count)
+            #expect(words == expected(w, count, 0))
+            #expect(places == expected(p, count, 0))
+            #expect(flags == expected(f, count, false))
+            words[count - 1] = UInt64(count)
+            places[0] = UInt32(count)
+            flags[count / 2] = true
+        }
+        #expect(words.capacity < 1000)
     }
 
     @Test func tokenCountInvertsTheTokenPartsSize() {
