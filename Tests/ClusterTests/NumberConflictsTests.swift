@@ -46,16 +46,23 @@ import WiretraceCore
         ),
     ])
     func factMaskFollowsTheDefinition(text: String, spans: [(Int, Int)]) {
+        let (t, expected) = Self.definition(text, spans)
+        #expect(expected.filter { $0 }.count >= 3)
+        #expect(NumberConflicts.factMask(text, t) == expected)
+    }
+
+    /// Tokens at the scalar `spans` of `text`, and which are facts by definition: every scalar a
+    /// decimal digit (a span past the text's end is cut there).
+    static func definition(_ text: String, _ spans: [(Int, Int)]) -> (TokenizedText, [Bool]) {
         let scalars = Array(text.unicodeScalars)
-        let t = TokenizedText(
+        let tokens = TokenizedText(
             hashes: spans.indices.map { UInt64($0) }, starts: spans.map { UInt32($0.0) },
             ends: spans.map { UInt32($0.1) }, quoted: spans.map { _ in false })
-        let expected = spans.map { start, end in
+        let facts = spans.map { start, end in
             let end = min(end, scalars.count)
             return start < end && scalars[start..<end].allSatisfy { $0.properties.numericType == .decimal }
         }
-        #expect(expected.filter { $0 }.count >= 3)
-        #expect(NumberConflicts.factMask(text, t) == expected)
+        return (tokens, facts)
     }
 
     /// Against the definition on random texts mixing one- to four-byte scalars, digits among them
@@ -71,13 +78,7 @@ import WiretraceCore
                 let start = rng.below(scalars.count + 3)
                 return (start, start + rng.below(4))
             }
-            let t = TokenizedText(
-                hashes: spans.indices.map { UInt64($0) }, starts: spans.map { UInt32($0.0) },
-                ends: spans.map { UInt32($0.1) }, quoted: spans.map { _ in false })
-            let expected = spans.map { start, end in
-                let end = min(end, scalars.count)
-                return start < end && scalars[start..<end].allSatisfy { $0.properties.numericType == .decimal }
-            }
+            let (t, expected) = Self.definition(text, spans)
             #expect(NumberConflicts.factMask(text, t) == expected, "\(text) \(spans)")
         }
     }
