@@ -519,7 +519,7 @@ public struct Clusterer: BarrierStage {
             let verdicts = try parallelMap(count: (batch.count + chunk - 1) / chunk, states: &memos) { memo, c in
                 (c * chunk..<min(batch.count, (c + 1) * chunk)).map { g in
                     memo.isCommon(Array(docs[(g == 0 ? 0 : bounds[g - 1])..<bounds[g]])) {
-                        isCommon(sample: $0, sketches)
+                        isCommon(sample: $0, sketches, leaders: &$1)
                     }
                 }
             }
@@ -543,10 +543,10 @@ public struct Clusterer: BarrierStage {
     static let commonBatch = 16_384
 
     /// Whether a fingerprint held by the sampled documents `docs` is common text (see
-    /// `commonFingerprints`): they fall into enough groups around leaders.
-    private func isCommon(sample docs: [Int32], _ sketches: SketchTable) -> Bool {
+    /// `commonFingerprints`): they fall into enough groups around leaders (`leaders`: scratch).
+    private func isCommon(sample docs: [Int32], _ sketches: SketchTable, leaders: inout [Int]) -> Bool {
         let needed = max(configuration.commonMinDocuments, (docs.count + 1) / 2)
-        var leaders: [Int] = []
+        leaders.removeAll(keepingCapacity: true)
         for (i, e) in docs.enumerated() {
             if leaders.count >= needed || leaders.count + (docs.count - i) < needed { break }
             let grouped = leaders.contains {
@@ -961,9 +961,11 @@ struct EdgeList {
 struct SampleDecisions {
     private var decided: [UInt64: UInt32] = [:]
     private var samples = BlockArray<UInt8>(blockShift: 18)
+    /// Scratch lent to `decide`, kept from one decision to the next.
+    private var scratch: [Int] = []
 
-    /// The decision for `docs`, remembered, or made by `decide` and remembered.
-    mutating func isCommon(_ docs: [Int32], _ decide: ([Int32]) -> Bool) -> Bool {
+    /// The decision for `docs`, remembered, or made by `decide` (given scratch storage) and remembered.
+    mutating func isCommon(_ docs: [Int32], _ decide: ([Int32], inout [Int]) -> Bool) -> Bool {
         var hash = UInt64(docs.count)
         for e in docs { hash = StableHash.mix64(hash ^ UInt64(UInt32(bitPattern: e))) }
         if let known = decided[hash] {
@@ -974,7 +976,7 @@ struct SampleDecisions {
             }
             if same { return known & 1 == 1 }
         }
-        let verdict = decide(docs)
+        let verdict = decide(docs, &scratch)
         if decided[hash] == nil {
             decided[hash] = UInt32(samples.count) << 1 | (verdict ? 1 : 0)
             SampleCoding.encode(docs) { samples.append($0) }
