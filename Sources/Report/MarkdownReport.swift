@@ -100,12 +100,45 @@ public struct MarkdownReport {
     }
 
     /// Text safe inside a table cell: one line, pipes and backticks escaped.
-    static func cell(_ s: String) -> String {
-        inline(s).replacingAll("|", with: "\\|")
-    }
+    static func cell(_ s: String) -> String { escaped(s, pipes: true) }
 
     /// Text safe inline: newlines folded, backticks and angle brackets neutralized.
-    static func inline(_ s: String) -> String {
+    static func inline(_ s: String) -> String { escaped(s, pipes: false) }
+
+    /// `inline`'s text, and with `pipes` each `|` escaped, character by character.
+    ///
+    /// ASCII text — most ids, outlets and dates, written once per member of every cluster — is
+    /// read byte by byte: there a character is one byte, except CR LF, one character that is
+    /// neither CR nor LF and is kept as it is. Other text goes by characters, where a mark
+    /// combining with `<` makes a character that is not `<`.
+    /// - Complexity: O(n) in the length of `s`.
+    static func escaped(_ s: String, pipes: Bool) -> String {
+        var s = s
+        let ascii = s.withUTF8 { b -> String? in
+            var high: UInt8 = 0
+            for c in b { high |= c }
+            guard high < 0x80 else { return nil }
+            var out: [UInt8] = []
+            out.reserveCapacity(b.count + 8)
+            var i = 0
+            while i < b.count {
+                let c = b[i]
+                switch c {
+                case 0x0D where i + 1 < b.count && b[i + 1] == 0x0A:
+                    out += [0x0D, 0x0A]
+                    i += 1
+                case 0x0A, 0x0D, 0x09: out.append(0x20)
+                case UInt8(ascii: "`"): out.append(UInt8(ascii: "'"))
+                case UInt8(ascii: "<"): out += "&lt;".utf8
+                case UInt8(ascii: ">"): out += "&gt;".utf8
+                case UInt8(ascii: "|") where pipes: out += "\\|".utf8
+                default: out.append(c)
+                }
+                i += 1
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+        if let ascii { return ascii }
         var r = ""
         for c in s {
             switch c {
@@ -113,17 +146,10 @@ public struct MarkdownReport {
             case "`": r += "'"
             case "<": r += "&lt;"
             case ">": r += "&gt;"
+            case "|" where pipes: r += "\\|"
             default: r.append(c)
             }
         }
-        return r
-    }
-}
-
-extension String {
-    fileprivate func replacingAll(_ a: Character, with b: String) -> String {
-        var r = ""
-        for c in self { if c == a { r += b } else { r.append(c) } }
         return r
     }
 }

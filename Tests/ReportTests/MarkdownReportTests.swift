@@ -1,3 +1,4 @@
+import TestSupport
 import Testing
 import WiretraceCore
 
@@ -57,5 +58,43 @@ struct MarkdownReportTests {
         }
         written += pieces.text
         #expect(written == whole.text)
+    }
+}
+
+@Suite struct MarkdownEscapingTests {
+    /// The escaping as it was written first, character by character: `inline`, then each `|` of
+    /// its result escaped for a cell.
+    static func reference(_ s: String, pipes: Bool) -> String {
+        var r = ""
+        for c in s {
+            switch c {
+            case "\n", "\r", "\t": r += " "
+            case "`": r += "'"
+            case "<": r += "&lt;"
+            case ">": r += "&gt;"
+            default: r.append(c)
+            }
+        }
+        guard pipes else { return r }
+        var out = ""
+        for c in r { if c == "|" { out += "\\|" } else { out.append(c) } }
+        return out
+    }
+
+    /// ASCII and other text, with CR LF, combining marks after the characters escaped, a prepended
+    /// mark before them and joiners: the same text as the character-by-character reference.
+    @Test func escapesAsTheCharacterReference() {
+        let pieces = [
+            "a", "Z", "|", "`", "<", ">", "\n", "\r", "\r\n", "\t", " ", "é", "\u{301}", "“", "\u{600}", "😀",
+            "\u{200D}",
+            "x1",
+        ]
+        var random = SplitMix(seed: 3)
+        for _ in 0..<3000 {
+            var text = ""
+            for _ in 0..<random.below(10) { text += pieces[random.below(pieces.count)] }
+            #expect(MarkdownReport.cell(text) == Self.reference(text, pipes: true), "\(text.debugDescription)")
+            #expect(MarkdownReport.inline(text) == Self.reference(text, pipes: false), "\(text.debugDescription)")
+        }
     }
 }
