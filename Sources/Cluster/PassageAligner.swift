@@ -5,10 +5,15 @@ import WiretraceCore
 /// Shared passages are maximal runs of identical normalized words, at least `minPassageWords`
 /// long, found greedily left to right in the second text (B): at each position of B, the longest
 /// run starting there and anywhere in the first text (A), the earliest place in A on ties, is
-/// taken whole. Runs are found through *windows*, runs of `minPassageWords` words: B's windows are
-/// indexed by hash once (`Index`; a document is aligned with its candidates in a row), and A's are
-/// hashed as they are looked up in it, so a pair builds no index and a pair sharing no window costs
-/// one pass over A.
+/// taken whole.
+///
+/// The runs are found from *seeds*: every run of `minPassageWords` (s) words or more holds a
+/// *window* — a run of w = ⌈s/2⌉ words — starting at a multiple of s − w + 1 in A. B's windows are
+/// indexed by hash once (`Index`; a document is aligned with its candidates in a row), and only
+/// A's windows at those places are looked up in it, a fifth of A's places for s = 8. Each seed
+/// is grown word by word into the maximal *segment* of equal words along its diagonal (the
+/// places i in A, j in B with j − i fixed); the greedy pass then goes over the segments only, not
+/// over every place of B. A pair sharing nothing costs |A| / (s − w + 1) lookups.
 /// Each word carries a weight: 1 for narrative text, `quoteWeight` inside quotation marks, and 0
 /// for common text (boilerplate and stock quotes learned from the corpus) when shared; a text's
 /// total weight counts its common text as ordinary text.
@@ -34,22 +39,24 @@ public struct PassageAligner: Sendable {
         public fileprivate(set) var totalWeight: Double
     }
 
-    /// A text's windows — its runs of `minPassageWords` words — by hash, for aligning other texts
-    /// with it: keep it for a text aligned with many others.
+    /// A text's windows — its runs of `windowWords` words — by hash, for aligning other texts with
+    /// it: keep it for a text aligned with many others.
     ///
     /// An open-addressing table of the distinct window hashes (the hashes are well mixed, so their
-    /// top bits address it; 0 marks an empty slot, and no hash is 0), and per window the slot of
-    /// its hash. Much cheaper than a Dictionary, which would rehash every key with SipHash;
-    /// verification runs millions of times on large dumps. In front of it, a bit per value of the
-    /// hashes' top `bits + 3` bits: most windows of another text are found missing there, without
-    /// a probe (and without a mispredicted branch).
+    /// top bits address it; 0 marks an empty slot, and no hash is 0), each with the places of its
+    /// windows as a chain. Much cheaper than a Dictionary, which would rehash every key with
+    /// SipHash; verification runs millions of times on large dumps. In front of it, a bit per
+    /// value of the hashes' top `bits + 3` bits: most windows of another text are found missing
+    /// there, without a probe.
     public struct Index: Sendable {
         /// The table has 2^bits slots.
         let bits: Int
         /// Per slot, a window hash, or 0.
         let keys: [UInt64]
-        /// Per window (by its first token), the slot of its hash.
-        let slots: [Int32]
+        /// Per slot, the first place (window start) with its hash.
+        let first: [Int32]
+        /// Per place, the next place with the same window hash, or -1.
+        let next: [Int32]
         /// 2^(bits + 3) bits: whether a window hash has those top bits.
         let filter: [UInt64]
     }
@@ -121,44 +128,77 @@ public struct PassageAligner: Sendable {
         return sum.value
     }
 
+    /// Words per window: ⌈s/2⌉ for s = `minPassageWords`. Shorter windows could be sampled more
+    /// sparsely in A, but match by chance in more places.
+    var windowWords: Int { (minPassageWords + 1) / 2 }
+
+    /// The places of A whose windows are looked up: every `seedStep`-th. A run of s words or more
+    /// starting at i holds the windows starting at i … i + s − w, `seedStep` places in a row, so one
+    /// of them is looked up.
+    var seedStep: Int { minPassageWords - windowWords + 1 }
+
     /// Indexes a text's windows, for aligning other texts with it (as `align`'s B).
     /// - Parameter hashes: The text's token hashes.
     /// - Returns: The index.
     /// - Complexity: O(n) expected.
     public func index(_ hashes: [UInt64]) -> Index {
-        let windows = max(0, hashes.count - minPassageWords + 1)
+        let w = windowWords
+        let windows = max(0, hashes.count - w + 1)
         var bits = 4
         while (1 << bits) < 2 * windows { bits += 1 }
         let mask = (1 << bits) - 1
         var keys = [UInt64](repeating: 0, count: 1 << bits)
-        var slots = [Int32](repeating: 0, count: windows)
+        var first = [Int32](repeating: 0, count: 1 << bits)
+        var next = [Int32](repeating: -1, count: windows)
         var filter = [UInt64](repeating: 0, count: 1 << (bits - 3))
-        keys.withUnsafeMutableBufferPointer { keys in
-            slots.withUnsafeMutableBufferPointer { slots in
-                filter.withUnsafeMutableBufferPointer { filter in
-                    forEachWindow(hashes) { j, h in
-                        let f = Self.address(h, bits + 3)
-                        filter[f >> 6] |= 1 << UInt64(f & 63)
-                        var k = f >> 3
-                        while keys[k] != 0 && keys[k] != h { k = (k + 1) & mask }
-                        keys[k] = h
-                        slots[j] = Int32(k)
+        hashes.withUnsafeBufferPointer { t in
+            keys.withUnsafeMutableBufferPointer { keys in
+                first.withUnsafeMutableBufferPointer { first in
+                    next.withUnsafeMutableBufferPointer { next in
+                        filter.withUnsafeMutableBufferPointer { filter in
+                            // Last window first, so that each chain lists its places in increasing order.
+                            for j in stride(from: windows - 1, through: 0, by: -1) {
+                                let h = windowHash(t, j)
+                                let f = Self.address(h, bits + 3)
+                                filter[f &>> 6] |= 1 &<< UInt64(f & 63)
+                                var k = f &>> 3
+                                while keys[k] != 0 && keys[k] != h { k = (k &+ 1) & mask }
+                                if keys[k] == h { next[j] = first[k] }
+                                keys[k] = h
+                                first[k] = Int32(truncatingIfNeeded: j)
+                            }
+                        }
                     }
                 }
             }
         }
-        return Index(bits: bits, keys: keys, slots: slots, filter: filter)
+        return Index(bits: bits, keys: keys, first: first, next: next, filter: filter)
+    }
+
+    /// A maximal run of equal words along a diagonal: A's words `a ..< a + count` are B's words
+    /// `b ..< b + count`, and neither the words before nor the words after are equal.
+    struct Segment {
+        var a: Int32
+        var b: Int32
+        var count: Int32
+        /// Where it ends in B.
+        var bEnd: Int32 { b + count }
+        /// b − a, the diagonal: at a given place of B, the greater it is, the earlier the place in A.
+        var diagonal: Int32 { b - a }
     }
 
     /// Scratch arrays for `align`, kept between calls by a caller aligning many pairs (verification
     /// aligns millions): no allocation, and no clearing of a table per pair.
     public struct Scratch: Sendable {
-        /// Per slot of B's index, the first window of A (plus one) with its hash; all 0 between calls.
-        var heads: [Int32] = []
-        /// Per window of A, the next window of A with the same hash (set only for chained windows).
-        var next: [Int32] = []
-        /// The slots of `heads` set by the current call, cleared before it returns.
+        /// Per diagonal (b − a + |A|), where the last segment grown along it ends in A; 0 between
+        /// calls but for the diagonals in `touched`.
+        var reached: [Int32] = []
+        /// The diagonals of `reached` set by the current call, cleared before it returns.
         var touched: [Int32] = []
+        /// The segments of s words or more.
+        var segments: [Segment] = []
+        /// A max-heap of segments (by their index), in the greedy pass.
+        var heap: [Int32] = []
 
         public init() {}
     }
@@ -172,99 +212,33 @@ public struct PassageAligner: Sendable {
 
     /// Aligns `a` with `b`, with `b` indexed by `indexB` (`index(b.hashes)`), in `scratch`'s arrays.
     ///
-    /// A's windows whose hash B has are chained per slot of B's index, in increasing order; then B
-    /// is scanned left to right, each window's chain giving the places in A that may start a run
-    /// there. A hash only narrows the places down — every run is confirmed word by word — so the
-    /// runs are those of the definition above whatever the hashes collide on.
-    /// - Complexity: O(|a| + |b|) expected, plus the lengths of the runs tried.
+    /// A hash only narrows the places down — every segment is grown word by word — so the runs are
+    /// those of the definition above whatever the hashes collide on.
+    /// - Complexity: O(|a| / (s − w + 1) + |b|/64) expected, plus the seeds' chains in B, the
+    ///   segments' lengths and O(g log g) for g segments.
     public func align(_ a: Text, _ b: Text, indexB: Index, scratch: inout Scratch) -> Alignment {
         let na = a.hashes.count
         let nb = b.hashes.count
         var result = Alignment(totalA: a.totalWeight, totalB: b.totalWeight, tokensA: na, tokensB: nb)
         let s = minPassageWords
         guard na >= s, nb >= s else { return result }
-        precondition(indexB.slots.count == nb - s + 1, "indexB does not index b")
-        let bits = indexB.bits
-        // heads[k]: the first window of A (plus one) with slot k's hash; next[i]: the following one
-        // (-1 at a chain's end), set for chained windows only, the only ones read.
-        if scratch.heads.count < 1 << bits {
-            scratch.heads = [Int32](repeating: 0, count: 1 << bits)
-        }
-        if scratch.next.count < na - s + 1 {
-            scratch.next = [Int32](repeating: -1, count: na - s + 1)
+        precondition(indexB.next.count == nb - windowWords + 1, "indexB does not index b")
+        if scratch.reached.count < na + nb {
+            scratch.reached = [Int32](repeating: 0, count: na + nb)
         }
         scratch.touched.removeAll(keepingCapacity: true)
-        defer {
-            scratch.heads.withUnsafeMutableBufferPointer { heads in
-                for k in scratch.touched { heads[Int(k)] = 0 }
-            }
-        }
-        scratch.heads.withUnsafeMutableBufferPointer { heads in
-            scratch.next.withUnsafeMutableBufferPointer { next in
-                align(a, b, indexB, heads, next, &scratch.touched, &result)
-            }
-        }
-        return result
-    }
-
-    /// `align`'s body, with its scratch arrays: `heads` all 0 on entry, the slots it sets listed
-    /// in `touched`.
-    private func align(
-        _ a: Text, _ b: Text, _ indexB: Index, _ heads: UnsafeMutableBufferPointer<Int32>,
-        _ next: UnsafeMutableBufferPointer<Int32>, _ touched: inout [Int32], _ result: inout Alignment
-    ) {
-        let na = a.hashes.count
-        let nb = b.hashes.count
-        let s = minPassageWords
-        let bits = indexB.bits
-        let mask = (1 << bits) - 1
-        indexB.keys.withUnsafeBufferPointer { keys in
-            indexB.filter.withUnsafeBufferPointer { filter in
-                forEachWindow(a.hashes) { i, h in
-                    let f = Self.address(h, bits + 3)
-                    guard filter[f >> 6] & (1 << UInt64(f & 63)) != 0 else { return }
-                    var k = f >> 3
-                    while keys[k] != 0 {
-                        if keys[k] == h {
-                            if heads[k] == 0 { touched.append(Int32(k)) }
-                            next[i] = heads[k] - 1
-                            heads[k] = Int32(i + 1)
-                            return
-                        }
-                        k = (k + 1) & mask
-                    }
+        scratch.segments.removeAll(keepingCapacity: true)
+        scratch.reached.withUnsafeMutableBufferPointer { reached in
+            a.hashes.withUnsafeBufferPointer { ta in
+                b.hashes.withUnsafeBufferPointer { tb in
+                    segments(ta, tb, indexB, reached, &scratch.touched, &scratch.segments)
                 }
             }
+            for d in scratch.touched { reached[Int(d)] = 0 }
         }
-        guard !touched.isEmpty else { return }
-        a.hashes.withUnsafeBufferPointer { ta in
-            b.hashes.withUnsafeBufferPointer { tb in
-                indexB.slots.withUnsafeBufferPointer { slots in
-                    var j = 0
-                    while j < slots.count {
-                        var best = 0
-                        var bestI = -1
-                        var i = Int(heads[Int(slots[j])]) - 1
-                        while i >= 0 {
-                            var l = 0
-                            while i + l < na && j + l < nb && ta[i + l] == tb[j + l] { l += 1 }
-                            if l > best {
-                                best = l
-                                bestI = i
-                            }
-                            i = Int(next[i])
-                        }
-                        if best >= s {
-                            result.runs.append((bestI..<bestI + best, j..<j + best))
-                            j += best
-                        } else {
-                            j += 1
-                        }
-                    }
-                }
-            }
-        }
-        guard !result.runs.isEmpty else { return }
+        guard !scratch.segments.isEmpty else { return result }
+        scratch.segments.sort { $0.b < $1.b }
+        greedyRuns(scratch.segments, &scratch.heap, &result.runs)
         // B's runs follow each other; A's may overlap (a passage repeated in B matches A's single
         // copy more than once) and come in any order.
         var spansA = result.runs.map(\.a)
@@ -276,6 +250,126 @@ public struct PassageAligner: Sendable {
         let shared = min(result.sharedA, result.sharedB)
         result.sharedA = shared
         result.sharedB = shared
+        return result
+    }
+
+    /// Every maximal segment of s = `minPassageWords` equal words or more, into `segments` (in no
+    /// particular order): A's windows at every `seedStep`-th place looked up in B's index, each
+    /// match grown along its diagonal unless a segment grown before already covers it.
+    /// - Parameter reached: Per diagonal, where the last segment grown along it ends in A (all 0 on
+    ///   entry; the diagonals set are added to `touched`).
+    private func segments(
+        _ ta: UnsafeBufferPointer<UInt64>, _ tb: UnsafeBufferPointer<UInt64>, _ indexB: Index,
+        _ reached: UnsafeMutableBufferPointer<Int32>, _ touched: inout [Int32], _ segments: inout [Segment]
+    ) {
+        let na = ta.count
+        let nb = tb.count
+        let s = minPassageWords
+        let bits = indexB.bits
+        let mask = (1 << bits) - 1
+        indexB.keys.withUnsafeBufferPointer { keys in
+            indexB.first.withUnsafeBufferPointer { first in
+                indexB.next.withUnsafeBufferPointer { next in
+                    indexB.filter.withUnsafeBufferPointer { filter in
+                        for i in stride(from: 0, through: na - windowWords, by: seedStep) {
+                            let h = windowHash(ta, i)
+                            let f = Self.address(h, bits + 3)
+                            guard (filter[f &>> 6] &>> UInt64(f & 63)) & 1 != 0 else { continue }
+                            var k = f &>> 3
+                            while keys[k] != 0 && keys[k] != h { k = (k &+ 1) & mask }
+                            guard keys[k] == h else { continue }
+                            var j = Int(first[k])
+                            while j >= 0 {
+                                let d = j - i + na
+                                if Int(reached[d]) <= i {
+                                    // Grow the seed into its segment (nothing, if the hashes collided).
+                                    var end = 0
+                                    while i + end < na && j + end < nb && ta[i + end] == tb[j + end] { end += 1 }
+                                    var start = 0
+                                    while start < i && start < j && ta[i - start - 1] == tb[j - start - 1] {
+                                        start += 1
+                                    }
+                                    if reached[d] == 0 { touched.append(Int32(truncatingIfNeeded: d)) }
+                                    reached[d] = Int32(truncatingIfNeeded: i + end)
+                                    if start + end >= s {
+                                        segments.append(
+                                            Segment(
+                                                a: Int32(truncatingIfNeeded: i - start),
+                                                b: Int32(truncatingIfNeeded: j - start),
+                                                count: Int32(truncatingIfNeeded: start + end)))
+                                    }
+                                }
+                                j = Int(next[j])
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// The definition's greedy pass over B, on the segments: at each place j of B, the run starting
+    /// there is what remains of the segment through j reaching furthest in B (the one through the
+    /// earliest place of A on ties), taken whole when s words or more; with none, the pass jumps
+    /// to the next segment's start.
+    ///
+    /// The segments through j are kept in a max-heap by (end in B, diagonal): a segment at the top
+    /// that leaves less than s words is of no use later either, and is dropped.
+    /// - Parameter segments: In increasing order of their starts in B.
+    private func greedyRuns(
+        _ segments: [Segment], _ heap: inout [Int32], _ runs: inout [(a: Range<Int>, b: Range<Int>)]
+    ) {
+        let s = Int32(minPassageWords)
+        heap.removeAll(keepingCapacity: true)
+        func above(_ x: Int32, _ y: Int32) -> Bool {
+            let u = segments[Int(x)]
+            let v = segments[Int(y)]
+            return (u.bEnd, u.diagonal) > (v.bEnd, v.diagonal)
+        }
+        func push(_ x: Int32) {
+            heap.append(x)
+            var c = heap.count - 1
+            while c > 0 {
+                let p = (c - 1) / 2
+                guard above(heap[c], heap[p]) else { break }
+                heap.swapAt(c, p)
+                c = p
+            }
+        }
+        func pop() {
+            heap.swapAt(0, heap.count - 1)
+            heap.removeLast()
+            var p = 0
+            while true {
+                var top = p
+                let c = 2 * p + 1
+                if c < heap.count && above(heap[c], heap[top]) { top = c }
+                if c + 1 < heap.count && above(heap[c + 1], heap[top]) { top = c + 1 }
+                guard top != p else { break }
+                heap.swapAt(p, top)
+                p = top
+            }
+        }
+        var j: Int32 = 0
+        var o = 0  // the next segment, in B's order, not pushed yet
+        while true {
+            while o < segments.count && segments[o].b <= j {
+                push(Int32(o))
+                o += 1
+            }
+            while let top = heap.first, segments[Int(top)].bEnd - j < s { pop() }
+            if let top = heap.first {
+                let segment = segments[Int(top)]
+                let i = j - segment.diagonal
+                let count = segment.bEnd - j
+                runs.append((Int(i)..<Int(i + count), Int(j)..<Int(j + count)))
+                j += count
+            } else if o < segments.count {
+                j = segments[o].b
+            } else {
+                break
+            }
+        }
     }
 
     /// Aligns two token sequences: `align` with the texts prepared and B indexed here.
@@ -374,35 +468,19 @@ public struct PassageAligner: Sendable {
         var value: Double { exact ? Double(ordinary) + Double(quoted) * quoteWeight : sum }
     }
 
-    /// Calls `body` with each window's first position and hash, last window first.
-    ///
-    /// A window's hash is the polynomial Σ t[i + k]·P^k over its words (wrapping arithmetic), rolled
-    /// from one window to the one before in O(1); 0 becomes 1, so that 0 marks an empty slot.
+    /// The hash of the window of `windowWords` words at `i`: the polynomial Σ t[i + k]·P^k
+    /// (wrapping arithmetic); 0 becomes 1, so that 0 marks an empty slot.
     @inline(__always)
-    private func forEachWindow(_ t: [UInt64], _ body: (Int, UInt64) -> Void) {
-        let s = minPassageWords
-        guard s > 0, t.count >= s else { return }
+    private func windowHash(_ t: UnsafeBufferPointer<UInt64>, _ i: Int) -> UInt64 {
         let p: UInt64 = 0x9e37_79b9_7f4a_7c15
-        var power: UInt64 = 1  // P^s
-        for _ in 0..<s { power &*= p }
-        t.withUnsafeBufferPointer { t in
-            var h: UInt64 = 0
-            for k in stride(from: t.count - 1, through: t.count - s, by: -1) { h = t[k] &+ p &* h }
-            var i = t.count - s
-            while true {
-                body(i, h == 0 ? 1 : h)
-                if i == 0 { break }
-                i -= 1
-                // P·(h − t[i+s]·P^(s−1)), with the word leaving off the chain of dependent steps:
-                // one multiplication and one addition per window.
-                h = p &* h &+ (t[i] &- t[i + s] &* power)
-            }
-        }
+        var h: UInt64 = 0
+        for k in stride(from: i &+ windowWords &- 1, through: i, by: -1) { h = t[k] &+ p &* h }
+        return h == 0 ? 1 : h
     }
 
     /// A window hash's place in a table of 2^bits places.
     @inline(__always)
     private static func address(_ h: UInt64, _ bits: Int) -> Int {
-        Int(truncatingIfNeeded: (h &* 0x2545_f491_4f6c_dd1d) >> UInt64(64 - bits))
+        Int(truncatingIfNeeded: (h &* 0x2545_f491_4f6c_dd1d) &>> UInt64(64 - bits))
     }
 }
