@@ -41,6 +41,11 @@ public struct Clusterer: BarrierStage {
     /// Reads a document's original text back by ordinal, to tell numbers from words; nil skips
     /// the number-conflict check.
     public let text: (@Sendable (Int) throws -> String)?
+    /// Reads a document's verification profile (`VerificationProfile.encoded()`, made with this
+    /// configuration) back by ordinal into the buffer given, replacing what it held: with it, most
+    /// candidate pairs are rejected from the earlier document's profile (`mayAccept`), without
+    /// reading its words. Nil verifies every pair in full (the outcome is the same).
+    public let profiles: (@Sendable (Int, inout [UInt8]) throws -> Void)?
 
     /// Threads verifying candidate pairs (and aligning cluster members with their roots); the
     /// outcome is the same for any number.
@@ -57,7 +62,8 @@ public struct Clusterer: BarrierStage {
         tokensInto: (@Sendable (Int, inout TokenizedText) throws -> Void)? = nil,
         words: (@Sendable (Int, inout [UInt64], inout [UInt64]) throws -> Void)? = nil,
         shingler: @escaping @Sendable ([UInt64]) -> [UInt64],
-        text: (@Sendable (Int) throws -> String)? = nil, threads: Int = 1
+        text: (@Sendable (Int) throws -> String)? = nil,
+        profiles: (@Sendable (Int, inout [UInt8]) throws -> Void)? = nil, threads: Int = 1
     ) {
         self.configuration = configuration
         self.shingleSize = shingleSize
@@ -71,6 +77,7 @@ public struct Clusterer: BarrierStage {
             }
         self.shingler = shingler
         self.text = text
+        self.profiles = profiles
         self.threads = max(1, threads)
     }
 
@@ -105,7 +112,17 @@ public struct Clusterer: BarrierStage {
     /// The content words of a cached document's lede (`LedeAgreement.contentWords`), computed once.
     func ledeWords(_ entry: TokenCache.Entry, _ ordinal: Int, _ agreement: LedeAgreement) throws -> [UInt64] {
         if let lede = entry.lede { return lede }
-        let words = agreement.contentWords(try tokens(entry, ordinal))
+        let words: [UInt64]
+        if let profiles {
+            // The profile holds them: a small read rather than all the tokens.
+            var bytes: [UInt8] = []
+            try profiles(ordinal, &bytes)
+            var profile = VerificationProfile()
+            bytes.withUnsafeBytes { profile.decode($0) }
+            words = profile.lede
+        } else {
+            words = agreement.contentWords(try tokens(entry, ordinal))
+        }
         entry.lede = words
         return words
     }
@@ -161,12 +178,21 @@ public struct Clusterer: BarrierStage {
 
     /// Verifies the pair (y, x), y earlier.
     func verify(
-        _ y: Int, _ x: Int, _ cache: inout TokenCache, _ scratch: inout PassageAligner.Scratch, _ common: CommonText,
+        _ y: Int, _ x: Int, _ cache: inout TokenCache, _ scratch: inout VerificationScratch, _ common: CommonText,
         _ aligner: PassageAligner, _ lede: LedeAgreement, _ published: [Int64]
     ) throws -> Outcome {
-        let ey = try verificationEntry(y, &cache, common, aligner)
         let ex = try verificationEntry(x, &cache, common, aligner)
-        let alignment = aligner.align(ey.text, ex.text, indexB: ex.index(aligner), scratch: &scratch)
+        if let profiles {
+            try profiles(y, &scratch.profileBytes)
+            scratch.profileBytes.withUnsafeBytes { scratch.profile.decode($0) }
+            guard
+                try mayAccept(
+                    scratch.profile, ex, aligner, &scratch.aligner, lede, ledeX: try ledeWords(ex, x, lede))
+            else { return .rejected }
+        }
+        let ey = try verificationEntry(y, &cache, common, aligner)
+        if profiles != nil && ey.lede == nil { ey.lede = scratch.profile.lede }
+        let alignment = aligner.align(ey.text, ex.text, indexB: ex.index(aligner), scratch: &scratch.aligner)
         let byContainment = accepts(alignment)
         let byLede =
             try !byContainment
@@ -189,10 +215,18 @@ public struct Clusterer: BarrierStage {
         return .accepted(edge, byLede: byLede, copy: alignment.similarity >= configuration.copySimilarity)
     }
 
+    /// Scratch state for `verify`, kept from one pair to the next.
+    struct VerificationScratch {
+        var aligner = PassageAligner.Scratch()
+        /// The earlier document's profile, and its bytes as read.
+        var profile = VerificationProfile()
+        var profileBytes: [UInt8] = []
+    }
+
     /// One thread's scratch state for the candidate phase.
     struct Worker {
         var cache: TokenCache
-        var scratch = PassageAligner.Scratch()
+        var scratch = VerificationScratch()
         /// Per earlier document, fingerprints shared with the current one.
         var shared: [Int32]
         var touched: [Int] = []
@@ -432,7 +466,7 @@ public struct Clusterer: BarrierStage {
         // which keeps a story copied thousands of times linear.
         var copies = UnionFind(count: n)
         var edges = EdgeList()
-        var replayScratch = PassageAligner.Scratch()
+        var replayScratch = VerificationScratch()
 
         for start in stride(from: 0, to: n, by: Self.blockSize) {
             let end = min(n, start + Self.blockSize)
@@ -605,6 +639,40 @@ public struct Clusterer: BarrierStage {
         guard a.runs.count >= configuration.ledeMinPassages, min(a.sharedA, a.sharedB) >= configuration.minSharedWords
         else { return false }
         return try agreement() >= configuration.ledeMinAgreement
+    }
+
+    /// Whether `accepts` or `sameNewsPeg` may hold for the pair of a document with profile `y` (as A)
+    /// and the cached document `ex` (as B), from bounds on what their alignment can find
+    /// (`PassageAligner.coverageBound`): false only when neither can, and the pair is rejected
+    /// without reading y's words. The lede agreement is computed only when the rest may hold.
+    ///
+    /// The covered tokens of each text are at most the bound (and the text's length); the shared
+    /// weight at most the fewer of them (a token weighs at most 1: `quote_weight` ≤ 1, common text
+    /// 0); the runs at most the hits. A relative slack of 10⁻⁹ keeps the bounds above any rounding
+    /// of the sums `align` adds up.
+    func mayAccept(
+        _ y: VerificationProfile, _ ex: TokenCache.Entry, _ aligner: PassageAligner,
+        _ scratch: inout PassageAligner.Scratch, _ lede: LedeAgreement, ledeX: @autoclosure () throws -> [UInt64]
+    ) rethrows -> Bool {
+        let na = y.tokenCount
+        let nb = ex.text.hashes.count
+        let (bound, hits) = aligner.coverageBound(
+            seeds: y.seeds, tokens: na, indexB: ex.index(aligner), scratch: &scratch)
+        let coveredA = min(bound, na)
+        let coveredB = min(bound, nb)
+        let shared = Double(min(coveredA, coveredB)) * (1 + 1e-9)
+        let totalA = y.totalWeight
+        let totalB = ex.text.totalWeight
+        let containment = max(totalA > 0 ? shared / totalA : 0, totalB > 0 ? shared / totalB : 0)
+        if containment >= configuration.minContainment && shared >= configuration.minSharedWords { return true }
+        let (covered, total) = na <= nb ? (coveredA, na) : (coveredB, nb)
+        if covered >= configuration.minPassageWords
+            && Double(covered) >= configuration.shortTextContainment * Double(max(total, 1))
+        {
+            return true
+        }
+        guard hits >= configuration.ledeMinPassages, shared >= configuration.minSharedWords else { return false }
+        return try lede.agreement(y.lede, ledeX()) >= configuration.ledeMinAgreement
     }
 
     /// Whether the longer text of edge `e` (the side with the smaller share) is made of several stories:

@@ -33,10 +33,21 @@ public struct LedeAgreement: Sendable {
     /// compares ledes for thousands of pairs).
     /// - Complexity: O(m log m) for m = min(n, ledeWords).
     public func contentWords(_ t: TokenizedText) -> [UInt64] {
+        t.hashes.withUnsafeBufferPointer { hashes in
+            t.starts.withUnsafeBufferPointer { starts in
+                t.ends.withUnsafeBufferPointer { contentWords(hashes: hashes, starts: starts, ends: $0) }
+            }
+        }
+    }
+
+    /// `contentWords(_:)` of the tokens with these hashes and places.
+    public func contentWords(
+        hashes: UnsafeBufferPointer<UInt64>, starts: UnsafeBufferPointer<UInt32>, ends: UnsafeBufferPointer<UInt32>
+    ) -> [UInt64] {
         var out: [UInt64] = []
-        out.reserveCapacity(min(t.count, ledeWords))
-        for k in 0..<min(t.count, ledeWords) where t.ends[k] - t.starts[k] >= 3 && !stopHashes.contains(t.hashes[k]) {
-            out.append(t.hashes[k])
+        out.reserveCapacity(min(hashes.count, ledeWords))
+        for k in 0..<min(hashes.count, ledeWords) where ends[k] - starts[k] >= 3 && !stopHashes.contains(hashes[k]) {
+            out.append(hashes[k])
         }
         out.sort()
         var kept = 0

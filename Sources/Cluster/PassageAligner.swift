@@ -120,7 +120,7 @@ public struct PassageAligner: Sendable {
 
     /// The sum of the weights of `count` tokens with these quotation flags, all counted as ordinary
     /// text.
-    private func totalWeight(_ quoted: [UInt64], _ count: Int) -> Double {
+    func totalWeight(_ quoted: [UInt64], _ count: Int) -> Double {
         // Common text is no evidence of a shared story, but it still counts towards a text's size: a
         // page that is mostly boilerplate does not reach a high share through one shared sentence.
         var sum = WeightSum(quoteWeight: quoteWeight, tokens: count)
@@ -251,6 +251,73 @@ public struct PassageAligner: Sendable {
         result.sharedA = shared
         result.sharedB = shared
         return result
+    }
+
+    /// A text's *seeds*: the hashes of its windows at every `seedStep`-th place, the windows `align`
+    /// looks up when the text is its A.
+    public func seeds(_ hashes: UnsafeBufferPointer<UInt64>) -> [UInt64] {
+        guard hashes.count >= windowWords else { return [] }
+        return stride(from: 0, through: hashes.count - windowWords, by: seedStep).map { windowHash(hashes, $0) }
+    }
+
+    /// An upper bound on the tokens the shared runs can cover in either text when a text with these
+    /// `seeds` and `tokens` tokens is aligned as A with B, and on the number of runs, from the
+    /// seeds alone: without A's words.
+    ///
+    /// Every run lies in a segment of s words or more, which holds a window at a seed place whose
+    /// hash B has (a *hit*). Along one diagonal, take a group of g hits at consecutive seed places
+    /// p, p + step, …, p + (g − 1)·step, with no hit at the seed places just before and after:
+    /// every segment through these hits starts after p − step (else its window at p − step would
+    /// be a hit) and ends before p + g·step + w (likewise), so the group's segments cover at most
+    /// (g + 1)·step + w − 2 places; each hit starts at most one run. Hash collisions only add hits.
+    /// - Returns: The bound on covered tokens (before capping at either text's length) and the
+    ///   number of hits.
+    /// - Complexity: O(seeds + hits) expected.
+    public func coverageBound(
+        seeds: [UInt64], tokens na: Int, indexB: Index, scratch: inout Scratch
+    ) -> (tokens: Int, hits: Int) {
+        let nb = indexB.next.count + windowWords - 1
+        guard na >= minPassageWords, nb >= minPassageWords else { return (0, 0) }
+        let step = seedStep
+        let bits = indexB.bits
+        let mask = (1 << bits) - 1
+        if scratch.reached.count < na + nb {
+            scratch.reached = [Int32](repeating: 0, count: na + nb)
+        }
+        scratch.touched.removeAll(keepingCapacity: true)
+        var covered = 0
+        var hits = 0
+        scratch.reached.withUnsafeMutableBufferPointer { last in
+            // last[d]: the last seed (plus one) with a hit on diagonal d.
+            indexB.keys.withUnsafeBufferPointer { keys in
+                indexB.first.withUnsafeBufferPointer { first in
+                    indexB.next.withUnsafeBufferPointer { next in
+                        indexB.filter.withUnsafeBufferPointer { filter in
+                            for (q, h) in seeds.enumerated() {
+                                let f = Self.address(h, bits + 3)
+                                guard (filter[f &>> 6] &>> UInt64(f & 63)) & 1 != 0 else { continue }
+                                var k = f &>> 3
+                                while keys[k] != 0 && keys[k] != h { k = (k &+ 1) & mask }
+                                guard keys[k] == h else { continue }
+                                var j = Int(first[k])
+                                while j >= 0 {
+                                    let d = j - q * step + na
+                                    if last[d] == 0 { scratch.touched.append(Int32(truncatingIfNeeded: d)) }
+                                    // A hit at the seed before on this diagonal (last[d] = q) extends its
+                                    // group by a step; else the hit starts a group.
+                                    covered += q > 0 && last[d] == q ? step : 2 * step + windowWords - 2
+                                    last[d] = Int32(truncatingIfNeeded: q + 1)
+                                    hits += 1
+                                    j = Int(next[j])
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+            for d in scratch.touched { last[Int(d)] = 0 }
+        }
+        return (covered, hits)
     }
 
     /// Every maximal segment of s = `minPassageWords` equal words or more, into `segments` (in no

@@ -27,9 +27,13 @@ public struct PipelineRunner: Sendable {
     /// Documents handed to the parallel stages at a time.
     public var chunkSize = 1024
 
+    /// Makes each stored document's verification profile.
+    let profiler: VerificationProfile.Builder
+
     public init(configuration: PipelineConfiguration, showProgress: Bool = false) {
         self.configuration = configuration
         self.showProgress = showProgress
+        profiler = VerificationProfile.Builder(configuration: configuration.cluster)
     }
 
     /// The configured number of threads, or one per online core when it is 0.
@@ -62,6 +66,8 @@ public struct PipelineRunner: Sendable {
         // Kept per accepted document: the document with its text emptied, and where the text is.
         var kept: [Document] = []
         var stored: [StoredDocumentRef] = []
+        // Each document's verification profile follows its record in the store; its size.
+        var profileBytes: [UInt32] = []
         // One copy of each outlet name (of the first 4096), shared by its documents: a run has many
         // documents and few outlets.
         var outlets: [String: String] = [:]
@@ -74,6 +80,9 @@ public struct PipelineRunner: Sendable {
             for (i, r) in results.enumerated() {
                 var d = chunk[i]
                 let ref = try store.append(record: r.record)
+                let profile = try store.append(bytes: r.profile)
+                precondition(profile.offset == ref.offset + UInt64(ref.byteCount), "a profile follows its record")
+                profileBytes.append(profile.byteCount)
                 d.text = ""
                 if let o = d.outlet {
                     if let shared = outlets[o] { d.outlet = shared } else if outlets.count < 4096 { outlets[o] = o }
@@ -120,7 +129,14 @@ public struct PipelineRunner: Sendable {
                 Shingler.shingles(hashes, k: shingleSize, into: &out)
                 return out
             },
-            text: { ordinal in try store.text(refs[ordinal]) }, threads: threads)
+            text: { ordinal in try store.text(refs[ordinal]) },
+            profiles: { [profileBytes] ordinal, bytes in
+                let ref = refs[ordinal]
+                try store.bytes(
+                    StoredDocumentRef(
+                        offset: ref.offset + UInt64(ref.byteCount), byteCount: profileBytes[ordinal], textByteCount: 0),
+                    into: &bytes)
+            }, threads: threads)
         let clustering = try clusterer.run(consume sketches)
         releaseFreeMemory()
         times.add("cluster", clock.now - tc)
@@ -354,6 +370,8 @@ public struct PipelineRunner: Sendable {
     struct ChunkResult: Sendable {
         /// The spill-store record of the text and tokens (empty when not spilling).
         var record: [UInt8]
+        /// The encoded verification profile (empty when not spilling).
+        var profile: [UInt8]
         var sketch: DocumentSketch
         var tokenCount: Int
         var normalizeTime: Duration
@@ -471,15 +489,16 @@ public struct PipelineRunner: Sendable {
             let t0 = clock.now
             var t1 = t0
             // The tokens live in temporary storage, only as long as it takes to sketch and spill them.
-            let (sketch, record, tokenCount) = normalizer.withTokens(of: text) { tokens in
+            let (sketch, record, profile, tokenCount) = normalizer.withTokens(of: text) { tokens in
                 t1 = clock.now
                 return (
                     sketcher.process(hashes: tokens.hashes),
-                    spill ? SpillStore.record(text: text, tokens: tokens) : [], tokens.count
+                    spill ? SpillStore.record(text: text, tokens: tokens) : [],
+                    spill ? profiler.profile(tokens).encoded() : [], tokens.count
                 )
             }
             return ChunkResult(
-                record: record, sketch: sketch, tokenCount: tokenCount, normalizeTime: t1 - t0,
+                record: record, profile: profile, sketch: sketch, tokenCount: tokenCount, normalizeTime: t1 - t0,
                 sketchTime: clock.now - t1)
         }
         return results

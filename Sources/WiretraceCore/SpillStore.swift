@@ -11,6 +11,12 @@ public struct StoredDocumentRef: Sendable, Hashable {
     public var byteCount: UInt32
     /// The text's share of the record, so that text and tokens can each be read alone.
     public var textByteCount: UInt32
+
+    public init(offset: UInt64, byteCount: UInt32, textByteCount: UInt32) {
+        self.offset = offset
+        self.byteCount = byteCount
+        self.textByteCount = textByteCount
+    }
 }
 
 /// An append-only scratch file holding each document's text and tokens after the streaming stages.
@@ -125,6 +131,20 @@ public final class SpillStore: Sendable {
         let failure = values.withUnsafeMutableBytes { read([$0], at: ref.offset + UInt64(4 * start)) }
         if let failure { throw failure }
         return values
+    }
+
+    /// Appends bytes as a record of their own (no text part), read back whole with `bytes(_:into:)`.
+    /// - Returns: where to read them back.
+    public func append(bytes: [UInt8]) throws(WiretraceError) -> StoredDocumentRef {
+        try append(bytes: bytes, textByteCount: 0)
+    }
+
+    /// Reads a record made by `append(bytes:)` back into `bytes`, replacing what it held and reusing
+    /// its storage.
+    public func bytes(_ ref: StoredDocumentRef, into bytes: inout [UInt8]) throws(WiretraceError) {
+        Self.resize(&bytes, to: Int(ref.byteCount))
+        let failure = bytes.withUnsafeMutableBytes { read([$0], at: ref.offset) }
+        if let failure { throw failure }
     }
 
     private func append(bytes: [UInt8], textByteCount: UInt32) throws(WiretraceError) -> StoredDocumentRef {

@@ -1,3 +1,4 @@
+import Synchronization
 import Cluster
 import Normalize
 import Sketch
@@ -36,6 +37,17 @@ enum SyntheticText {
 struct ClusterHarness {
     let texts: [String]
     var dates: [String?] = []
+    /// Whether the clusterer screens pairs with verification profiles (`Clusterer.profiles`).
+    var screened = false
+    /// Counts the documents' words read back (`Clusterer.words`).
+    let reads = Counter()
+
+    /// A count shared by the clusterer's threads.
+    final class Counter: Sendable {
+        private let value = Mutex(0)
+        func add() { value.withLock { $0 += 1 } }
+        var count: Int { value.withLock { $0 } }
+    }
 
     init(_ texts: [String], dates: [String?] = []) {
         self.texts = texts
@@ -52,15 +64,24 @@ struct ClusterHarness {
         }
         let texts = self.texts
         let k = sketchConfiguration.shingleSize
+        let builder = VerificationProfile.Builder(configuration: configuration)
+        let profiles = screened ? tokens.map { builder.profile($0).encoded() } : []
+        let reads = self.reads
         let clusterer = Clusterer(
             configuration: configuration, shingleSize: k,
             tokens: { tokens[$0] },
+            words: { ordinal, hashes, quoted in
+                reads.add()
+                hashes = tokens[ordinal].hashes
+                quoted = FlagBits.pack(tokens[ordinal].quoted)
+            },
             shingler: { hashes in
                 var out: [UInt64] = []
                 Shingler.shingles(hashes, k: k, into: &out)
                 return out
             },
-            text: { texts[$0] }, threads: threads)
+            text: { texts[$0] },
+            profiles: screened ? { @Sendable ordinal, bytes in bytes = profiles[ordinal] } : nil, threads: threads)
         return try clusterer.run(inputs)
     }
 }

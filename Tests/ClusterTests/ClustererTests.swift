@@ -142,7 +142,9 @@ import WiretraceCore
     @Test func aFollowUpDaysLaterIsAnotherStoryButALateReprintIsNot() throws {
         let story = SyntheticText.words(seed: 11, count: 200)
         let followUp = SyntheticText.words(seed: 12, count: 160) + story.prefix(70)
-        let texts = [SyntheticText.text(story), SyntheticText.text(followUp), "Reprinted: " + SyntheticText.text(story)]
+        let texts = [
+            SyntheticText.text(story), SyntheticText.text(followUp), "Reprinted: " + SyntheticText.text(story),
+        ]
         let apart = try ClusterHarness(texts, dates: ["2024-03-01T10:00:00Z", "2024-03-05T10:00:00Z", "2024-03-09"])
             .run()
         #expect(!apart.together(0, 1))
@@ -161,7 +163,8 @@ import WiretraceCore
     @Test func oneOtherFigureDaysLaterIsTheNextEdition() throws {
         let texts = [NumberConflictsTests.report("1.5", "6-1/8"), NumberConflictsTests.report("1.5", "6-3/16")]
         #expect(try !ClusterHarness(texts, dates: ["1987-03-02", "1987-03-09"]).run().together(0, 1))
-        #expect(try ClusterHarness(texts, dates: ["1987-03-02T11:44:00Z", "1987-03-02T15:00:00Z"]).run().together(0, 1))
+        #expect(
+            try ClusterHarness(texts, dates: ["1987-03-02T11:44:00Z", "1987-03-02T15:00:00Z"]).run().together(0, 1))
         #expect(try ClusterHarness(texts).run().together(0, 1))
     }
 
@@ -245,6 +248,64 @@ import WiretraceCore
         #expect(one.counters.map(\.0) == three.counters.map(\.0))
         #expect(one.counters.map(\.1) == three.counters.map(\.1))
         #expect(one.counter("verified") > 0)
+    }
+}
+
+@Suite struct ClustererScreeningTests {
+    /// Pairs ruled out from the earlier document's profile are those full verification rejects:
+    /// stories, their copies, rewrites sharing several passages (the lede rule), excerpts, short
+    /// texts that are nearly all shared, and stories sharing a passage, cluster the same with and
+    /// without the screen, counters included — and the screen spares reading the rejected pairs'
+    /// words.
+    @Test func screeningDoesNotChangeTheOutcome() throws {
+        var texts: [String] = []
+        // Copies 300 documents apart: more than the verification cache holds.
+        for i in 0..<1200 {
+            let story = UInt64(i % 300)
+            let other = 5000 + UInt64(i)
+            switch i / 300 * 2 + i % 2 {
+            case 0, 1: texts.append(SyntheticText.story(story))
+            case 2: texts.append(SyntheticText.story(story) + " " + SyntheticText.story(other, 30))
+            case 3:
+                // A rewrite: the lede's words kept in pieces too short to align, three passages of
+                // the story among new sentences (too little for the containment rule).
+                let words = SyntheticText.words(seed: story, count: 240)
+                let new = SyntheticText.words(seed: other, count: 15)
+                var rewrite: [String] = []
+                for p in 0..<15 { rewrite += words[3 * p..<3 * p + 3] + [new[p]] }
+                for p in stride(from: 80, to: 240, by: 55) {
+                    rewrite += SyntheticText.words(seed: other &+ UInt64(p), count: 40) + words[p..<p + 10]
+                }
+                texts.append(SyntheticText.text(rewrite))
+            case 4: texts.append(SyntheticText.story(story, 60) + " " + SyntheticText.story(other, 200))
+            case 5:
+                // A stub nearly all shared, too short for the other rules.
+                texts.append(SyntheticText.story(story, 13) + " " + SyntheticText.story(other, 1))
+            case 6:
+                // Another story sharing one passage with this one.
+                let words = SyntheticText.words(seed: story, count: 240)
+                texts.append(SyntheticText.text(SyntheticText.words(seed: other, count: 200) + words[100..<125]))
+            default: texts.append(SyntheticText.story(other, 200))
+            }
+        }
+        let full = ClusterHarness(texts)
+        var screen = ClusterHarness(texts)
+        screen.screened = true
+        let plain = try full.run()
+        let screened = try screen.run()
+        #expect(plain.clusterIndex == screened.clusterIndex)
+        #expect(plain.roles == screened.roles)
+        #expect(plain.similarityToRoot == screened.similarityToRoot)
+        #expect(plain.counters.map(\.0) == screened.counters.map(\.0))
+        #expect(plain.counters.map(\.1) == screened.counters.map(\.1))
+        #expect(plain.counter("accepted") > 100 && plain.counter("accepted_by_lede") > 0)
+        // Stubs joined to their stories by the short-text rule.
+        #expect(stride(from: 601, to: 900, by: 2).filter { plain.together($0, $0 - 600) }.count > 100)
+        #expect(plain.counter("verified") > 2 * plain.counter("accepted"))
+        // Words are read once per document for its common text, then for verification.
+        let n = texts.count
+        #expect(
+            screen.reads.count - n < (full.reads.count - n) * 9 / 10, "\(screen.reads.count) vs \(full.reads.count)")
     }
 }
 

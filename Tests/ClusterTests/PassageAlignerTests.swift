@@ -157,6 +157,28 @@ import WiretraceCore
         return t
     }
 
+    /// Two random texts from a small vocabulary (2 to 40 words, by round), the second with stretches
+    /// of the first copied in, some of them twice; every seventh round, one text twice.
+    static func pair(_ g: inout Generator, round: Int, length: Int = 70) -> (TokenizedText, TokenizedText) {
+        let vocabulary = [2, 3, 6, 40][round % 4]
+        var a = Self.tokens(&g, count: g.next(length), vocabulary: vocabulary)
+        var b = Self.tokens(&g, count: g.next(length), vocabulary: vocabulary)
+        for _ in 0..<g.next(4) where a.count > 0 {
+            let from = g.next(a.count)
+            let count = min(a.count - from, 1 + g.next(20))
+            let copy = Array(a.hashes[from..<from + count])
+            let at = g.next(b.count + 1)
+            let extra = Self.tokens(&g, count: count, vocabulary: vocabulary)
+            b = TokenizedText(
+                hashes: Array(b.hashes[..<at]) + copy + b.hashes[at...],
+                starts: (0..<b.count + count).map { UInt32(2 * $0) },
+                ends: (0..<b.count + count).map { UInt32(2 * $0 + 1) },
+                quoted: Array(b.quoted[..<at]) + extra.quoted + b.quoted[at...])
+        }
+        if round % 7 == 0 { a = b }
+        return (a, b)
+    }
+
     /// The maximal ranges where `mask` holds.
     static func ranges(_ mask: [Bool]?) -> ArraySlice<Range<Int32>> {
         var out: ArraySlice<Range<Int32>> = []
@@ -230,23 +252,7 @@ import WiretraceCore
         for round in 0..<600 {
             let quoteWeight = [0.3, 0.25, 0.1][(round / 4) % 3]
             let aligner = PassageAligner(minPassageWords: s, quoteWeight: quoteWeight)
-            let vocabulary = [2, 3, 6, 40][round % 4]
-            var a = Self.tokens(&g, count: g.next(70), vocabulary: vocabulary)
-            var b = Self.tokens(&g, count: g.next(70), vocabulary: vocabulary)
-            // Shared stretches copied across, some of them twice.
-            for _ in 0..<g.next(4) where a.count > 0 {
-                let from = g.next(a.count)
-                let length = min(a.count - from, 1 + g.next(20))
-                let copy = Array(a.hashes[from..<from + length])
-                let at = g.next(b.count + 1)
-                let extra = Self.tokens(&g, count: length, vocabulary: vocabulary)
-                b = TokenizedText(
-                    hashes: Array(b.hashes[..<at]) + copy + b.hashes[at...],
-                    starts: (0..<b.count + length).map { UInt32(2 * $0) },
-                    ends: (0..<b.count + length).map { UInt32(2 * $0 + 1) },
-                    quoted: Array(b.quoted[..<at]) + extra.quoted + b.quoted[at...])
-            }
-            if round % 7 == 0 { a = b }
+            let (a, b) = Self.pair(&g, round: round)
             let commonA = round % 3 == 0 ? (0..<a.count).map { _ in g.next(5) == 0 } : nil
             let commonB = round % 5 == 0 ? (0..<b.count).map { _ in g.next(5) == 0 } : nil
             let r = aligner.align(a, b, commonA: Self.ranges(commonA), commonB: Self.ranges(commonB))
@@ -258,5 +264,36 @@ import WiretraceCore
             #expect(r.coveredTokensA == e.coveredA && r.coveredTokensB == e.coveredB, "round \(round)")
             #expect(r.tokensA == a.count && r.tokensB == b.count, "round \(round)")
         }
+    }
+
+    /// `coverageBound`, from A's seeds alone, is at least the tokens the alignment covers in either
+    /// text, and its hits at least the alignment's runs, whatever the texts share (from nothing to
+    /// all, with windows repeated within and across them; longer texts over a larger vocabulary
+    /// too).
+    @Test(arguments: [3, 4, 5, 8, 12])
+    func coverageBoundHoldsTheAlignment(minPassageWords s: Int) {
+        let aligner = PassageAligner(minPassageWords: s, quoteWeight: 0.25)
+        var g = Generator(state: UInt64(100 + s))
+        var scratch = PassageAligner.Scratch()
+        var failures: [String] = []
+        var tight = 0
+        for round in 0..<1500 {
+            var (a, b) = Self.pair(&g, round: round, length: round % 2 == 0 ? 70 : 300)
+            if round % 3 == 1 { swap(&a, &b) }
+            let index = aligner.index(b.hashes)
+            let r = aligner.align(
+                aligner.text(a.hashes, quoted: a.quoted), aligner.text(b.hashes, quoted: b.quoted), indexB: index)
+            let seeds = a.hashes.withUnsafeBufferPointer { aligner.seeds($0) }
+            let bound = aligner.coverageBound(seeds: seeds, tokens: a.count, indexB: index, scratch: &scratch)
+            if r.coveredTokensA > bound.tokens || r.coveredTokensB > bound.tokens || r.runs.count > bound.hits {
+                failures.append(
+                    "round \(round): covered \(r.coveredTokensA)/\(r.coveredTokensB) runs \(r.runs.count), bound \(bound)"
+                )
+            }
+            if r.coveredTokensB > 0 && bound.tokens < 2 * r.coveredTokensB + 2 * s { tight += 1 }
+        }
+        #expect(failures.isEmpty, "\(failures.prefix(5))")
+        // The bound is no trivial one: within about twice the covered tokens in many rounds.
+        #expect(tight > 100)
     }
 }
