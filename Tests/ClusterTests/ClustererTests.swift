@@ -126,15 +126,18 @@ import WiretraceCore
         #expect(c.roles.filter { $0 == .copy }.count == 149)
     }
 
-    /// Recurring templated reports with other figures are different stories; a copy is not.
-    @Test func templatedReportsWithOtherFiguresStayApart() throws {
+    /// Recurring templated reports with other figures are different stories; a copy is not. The
+    /// same with the facts computed from the texts and with the fact flags stored beside the words.
+    @Test(arguments: [false, true])
+    func templatedReportsWithOtherFiguresStayApart(stored: Bool) throws {
         let texts = [
             NumberConflictsTests.report("1.5", "6-1/8"), NumberConflictsTests.report("2.5", "6-3/16"),
             "NEW YORK - " + NumberConflictsTests.report("1.5", "6-1/8"),
         ]
-        let c = try ClusterHarness(texts).run()
+        let c = try ClusterHarness(texts).run(stored: stored)
         #expect(!c.together(0, 1))
         #expect(c.together(0, 2))
+        #expect(c.counter("refused_number_conflicts") >= 1)
     }
 
     /// A text published days later that reuses part of a story is a follow-up; the whole story
@@ -142,7 +145,9 @@ import WiretraceCore
     @Test func aFollowUpDaysLaterIsAnotherStoryButALateReprintIsNot() throws {
         let story = SyntheticText.words(seed: 11, count: 200)
         let followUp = SyntheticText.words(seed: 12, count: 160) + story.prefix(70)
-        let texts = [SyntheticText.text(story), SyntheticText.text(followUp), "Reprinted: " + SyntheticText.text(story)]
+        let texts = [
+            SyntheticText.text(story), SyntheticText.text(followUp), "Reprinted: " + SyntheticText.text(story),
+        ]
         let apart = try ClusterHarness(texts, dates: ["2024-03-01T10:00:00Z", "2024-03-05T10:00:00Z", "2024-03-09"])
             .run()
         #expect(!apart.together(0, 1))
@@ -161,7 +166,8 @@ import WiretraceCore
     @Test func oneOtherFigureDaysLaterIsTheNextEdition() throws {
         let texts = [NumberConflictsTests.report("1.5", "6-1/8"), NumberConflictsTests.report("1.5", "6-3/16")]
         #expect(try !ClusterHarness(texts, dates: ["1987-03-02", "1987-03-09"]).run().together(0, 1))
-        #expect(try ClusterHarness(texts, dates: ["1987-03-02T11:44:00Z", "1987-03-02T15:00:00Z"]).run().together(0, 1))
+        #expect(
+            try ClusterHarness(texts, dates: ["1987-03-02T11:44:00Z", "1987-03-02T15:00:00Z"]).run().together(0, 1))
         #expect(try ClusterHarness(texts).run().together(0, 1))
     }
 
