@@ -32,15 +32,13 @@ public struct Clusterer: BarrierStage {
     /// Reads a document's tokens back by ordinal into the value given, replacing what it held:
     /// verification reuses its arrays' storage.
     public let tokensInto: @Sendable (Int, inout TokenizedText) throws -> Void
-    /// Reads a document's token hashes and quotation flags back by ordinal, without the tokens'
-    /// places in the text (all that most verified pairs need), into the two arrays given, replacing
-    /// what they held: verification reuses their storage. The flags come as `FlagBits` words.
-    public let words: @Sendable (Int, inout [UInt64], inout [UInt64]) throws -> Void
+    /// Reads a document's token hashes, quotation flags and fact flags (`NumberConflicts.factBits`)
+    /// back by ordinal, without the tokens' places in the text (all that most verified pairs need,
+    /// the number-conflict check included), into the three arrays given, replacing what they held:
+    /// verification reuses their storage. The flags come as `FlagBits` words.
+    public let words: @Sendable (Int, inout [UInt64], inout [UInt64], inout [UInt64]) throws -> Void
     /// Shingle hashes of a token sequence, as the sketch stage computes them.
     public let shingler: @Sendable ([UInt64]) -> [UInt64]
-    /// Reads a document's original text back by ordinal, to tell numbers from words; nil skips
-    /// the number-conflict check.
-    public let text: (@Sendable (Int) throws -> String)?
     /// Reads a document's verification profile (`VerificationProfile.encoded()`, made with this
     /// configuration) back by ordinal into the buffer given, replacing what it held: with it, most
     /// candidate pairs are rejected from the earlier document's profile (`mayAccept`), without
@@ -51,16 +49,26 @@ public struct Clusterer: BarrierStage {
     /// outcome is the same for any number.
     public let threads: Int
 
+    /// Creates the stage over documents read back by ordinal.
     /// - Parameters:
+    ///   - configuration: The stage's settings.
+    ///   - shingleSize: Words per shingle, as the sketch stage used.
+    ///   - tokens: Reads a document's tokens back by ordinal.
     ///   - tokensInto: Reads a document's tokens into the value given, reusing its storage; nil
     ///     takes them from `tokens`.
-    ///   - words: Reads a document's token hashes and quotation flags (cheaper than all of
-    ///     `tokens` from a store); nil takes them from `tokens`.
+    ///   - words: Reads a document's token hashes, quotation flags and fact flags, as stored beside
+    ///     them (cheaper than all of `tokens` from a store); nil takes hashes and quotation flags
+    ///     from `tokens` and computes the facts from `text`.
+    ///   - shingler: Shingle hashes of a token sequence, as the sketch stage computes them.
+    ///   - text: Only without `words`: reads a document's original text, to tell numbers from words
+    ///     (`NumberConflicts.factBits`); nil makes no token a fact, which skips the number-conflict
+    ///     check.
+    ///   - threads: Threads verifying candidate pairs; the outcome is the same for any number.
     public init(
         configuration: ClusterConfiguration, shingleSize: Int,
         tokens: @escaping @Sendable (Int) throws -> TokenizedText,
         tokensInto: (@Sendable (Int, inout TokenizedText) throws -> Void)? = nil,
-        words: (@Sendable (Int, inout [UInt64], inout [UInt64]) throws -> Void)? = nil,
+        words: (@Sendable (Int, inout [UInt64], inout [UInt64], inout [UInt64]) throws -> Void)? = nil,
         shingler: @escaping @Sendable ([UInt64]) -> [UInt64],
         text: (@Sendable (Int) throws -> String)? = nil,
         profiles: (@Sendable (Int, inout [UInt8]) throws -> Void)? = nil, threads: Int = 1
@@ -70,13 +78,18 @@ public struct Clusterer: BarrierStage {
         self.tokens = tokens
         self.tokensInto = tokensInto ?? { ordinal, t in t = try tokens(ordinal) }
         self.words =
-            words ?? { ordinal, hashes, quoted in
+            words ?? { ordinal, hashes, quoted, facts in
                 let t = try tokens(ordinal)
                 hashes = t.hashes
                 quoted = FlagBits.pack(t.quoted)
+                if let text {
+                    let text = try text(ordinal)
+                    facts = t.withBuffers { NumberConflicts.factBits(text, $0) }
+                } else {
+                    facts = [UInt64](repeating: 0, count: FlagBits.wordCount(t.count))
+                }
             }
         self.shingler = shingler
-        self.text = text
         self.profiles = profiles
         self.threads = max(1, threads)
     }
@@ -86,21 +99,21 @@ public struct Clusterer: BarrierStage {
 
     /// A document as verification needs it, read back and prepared once per cached document (a
     /// document is compared with up to `max_candidates_per_document` others in a row): its words
-    /// only, the rest of its tokens when a pair needs them (`tokens(_:_:)`). An entry evicted from
-    /// the cache is refilled, its arrays' storage reused, when given.
+    /// and fact flags only, the rest of its tokens when a pair needs them (`tokens(_:_:)`). An
+    /// entry evicted from the cache is refilled, its arrays' storage reused, when given.
     func prepare(
         _ ordinal: Int, _ common: CommonText, _ aligner: PassageAligner, reusing old: TokenCache.Entry?
     ) throws -> TokenCache.Entry {
         let entry = old ?? TokenCache.Entry(aligner.text([], quoted: []))
         entry.clear()
         try aligner.refill(&entry.text, common: common.ranges(ordinal)) { hashes, quoted in
-            try words(ordinal, &hashes, &quoted)
+            try words(ordinal, &hashes, &quoted, &entry.facts)
         }
         return entry
     }
 
     /// A cached document's tokens with their places in the text, read back the first time a pair
-    /// needs them (facts, lede words, passages): most pairs are rejected on words alone.
+    /// needs them (lede words, passages): most pairs are decided on words and facts alone.
     func tokens(_ entry: TokenCache.Entry, _ ordinal: Int) throws -> TokenizedText {
         if !entry.hasTokens {
             try tokensInto(ordinal, &entry.tokens)
@@ -136,8 +149,9 @@ public struct Clusterer: BarrierStage {
             var part = CommonText(count: 0)
             var hashes: [UInt64] = []
             var quoted: [UInt64] = []
+            var facts: [UInt64] = []
             for d in c * chunk..<min(n, (c + 1) * chunk) {
-                try words(d, &hashes, &quoted)
+                try words(d, &hashes, &quoted, &facts)
                 part.append(commonRanges(hashes, table))
             }
             return part
@@ -152,17 +166,6 @@ public struct Clusterer: BarrierStage {
         _ ordinal: Int, _ cache: inout TokenCache, _ common: CommonText, _ aligner: PassageAligner
     ) throws -> TokenCache.Entry {
         try cache.get(ordinal) { try prepare($0, common, aligner, reusing: $1) }
-    }
-
-    /// Which of a document's tokens are facts (numbers, dates), read from its text (cached in the
-    /// entry); nil without text.
-    func facts(_ entry: TokenCache.Entry, _ ordinal: Int) throws -> [Bool]? {
-        guard let text else { return nil }
-        if !entry.hasFacts {
-            NumberConflicts.factMask(try text(ordinal), try tokens(entry, ordinal), into: &entry.facts)
-            entry.hasFacts = true
-        }
-        return entry.facts
     }
 
     /// What verifying one candidate pair found: a pure function of the pair.
@@ -201,12 +204,9 @@ public struct Clusterer: BarrierStage {
         guard byContainment || byLede else { return .rejected }
         let apart = publishedApart(published[y], published[x])
         if apart && (byLede || alignment.containment < configuration.majorityShare) { return .refusedEditionGap }
-        var numbers = NumberConflicts.Count()
-        if !alignment.runs.isEmpty, let fy = try facts(ey, y), let fx = try facts(ex, x) {
-            numbers = NumberConflicts.count(
-                alignment.runs, try tokens(ey, y), factsA: fy, try tokens(ex, x), factsB: fx,
-                maxGap: configuration.numberSlotWords)
-        }
+        let numbers = NumberConflicts.count(
+            alignment.runs, ey.text.hashes, factsA: ey.facts, ex.text.hashes, factsB: ex.facts,
+            maxGap: configuration.numberSlotWords)
         guard numbers.conflicts < (apart ? 1 : configuration.maxNumberConflicts) else {
             return .refusedNumberConflicts
         }
@@ -775,8 +775,8 @@ struct CommonText: Sendable {
 /// A small cache of documents read back from the store and prepared for verification, most
 /// recent kept. Each thread has its own.
 struct TokenCache {
-    /// A document as verification needs it. A class: what is computed lazily (all tokens, facts,
-    /// lede words, the window index) is kept in the cached entry; an evicted entry is refilled for
+    /// A document as verification needs it. A class: what is computed lazily (all tokens, lede
+    /// words, the window index) is kept in the cached entry; an evicted entry is refilled for
     /// the next document (`Clusterer.prepare`), its arrays' storage reused.
     final class Entry {
         /// The words, where common text lies, the total weight.
@@ -785,9 +785,9 @@ struct TokenCache {
         /// (else another document's, their storage kept for it).
         var tokens = TokenizedText()
         var hasTokens = false
-        /// Which tokens are facts (`NumberConflicts.factMask`), when `hasFacts` (else as `tokens`).
-        var facts: [Bool] = []
-        var hasFacts = false
+        /// Which tokens are facts (`NumberConflicts.factBits`, `FlagBits` words), read back with the
+        /// words (`Clusterer.prepare`).
+        var facts: [UInt64] = []
         /// The lede's content words (`Clusterer.ledeWords`); nil until computed.
         var lede: [UInt64]?
         private var windowIndex: PassageAligner.Index?
@@ -802,9 +802,7 @@ struct TokenCache {
         /// Forgets what was computed lazily, before the entry is refilled for another document.
         func clear() {
             hasTokens = false
-            hasFacts = false
             if tokens.hashes.capacity > Self.keptTokens { tokens = TokenizedText() }
-            if facts.capacity > Self.keptTokens { facts = [] }
             lede = nil
             windowIndex = nil
         }

@@ -50,33 +50,41 @@ public enum NumberConflicts {
     }()
 
     /// Which of `tokens` are facts: numbers (every character a decimal digit, read from the original
-    /// `text`; "4.5" is two tokens), small numbers as words (`numberWords`) and month or weekday names. A word with a digit in it ("W2", an
-    /// OCR slip like "sa1d") is no fact.
+    /// `text`; "4.5" is two tokens), small numbers as words (`numberWords`) and month or weekday
+    /// names. A word with a digit in it ("W2", an OCR slip like "sa1d") is no fact.
+    /// - Returns: A flag per token.
     /// - Complexity: O(|text| + |tokens|).
     public static func factMask(_ text: String, _ tokens: TokenizedText) -> [Bool] {
-        var mask: [Bool] = []
-        factMask(text, tokens, into: &mask)
-        return mask
+        let bits = tokens.withBuffers { factBits(text, $0) }
+        return bits.withUnsafeBufferPointer { FlagBits.unpack($0, count: tokens.count) }
     }
 
-    /// `factMask(_:_:)` into `mask`, replacing what it held and reusing its storage.
-    public static func factMask(_ text: String, _ tokens: TokenizedText, into mask: inout [Bool]) {
+    /// `factMask(_:_:)` as `FlagBits` words: what the spill store keeps per document, computed once
+    /// when the document is written (verification compares the facts of hundreds of thousands of
+    /// pairs, and reading each text back to find them again was a sixteenth of a run's time).
+    /// - Returns: `FlagBits.wordCount(tokens.count)` words.
+    /// - Complexity: O(|text| + |tokens|).
+    public static func factBits(_ text: String, _ tokens: TokenBuffers) -> [UInt64] {
+        var bits = [UInt64](repeating: 0, count: FlagBits.wordCount(tokens.count))
         var text = text
         text.withUTF8 { utf8 in
-            // ASCII text, most text: a token's scalar offsets are its byte offsets.
-            var any: UInt8 = 0
-            for byte in utf8 { any |= byte }
-            if any < 0x80 { return factMask(tokens, scalars: utf8.count, &mask) { utf8[$0] &- 0x30 < 10 } }
-            // Other text: which scalars are digits, a bit each by scalar offset, in one pass over
-            // the bytes (no array of all the scalars).
-            let words = FlagBits.wordCount(utf8.count)
-            withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words) { digits in
-                digits.initialize(repeating: 0)
-                let scalars = markDigits(utf8, digits)
-                let bits = UnsafeBufferPointer(digits)
-                factMask(tokens, scalars: scalars, &mask) { FlagBits.isSet(bits, $0) }
+            bits.withUnsafeMutableBufferPointer { bits in
+                // ASCII text, most text: a token's scalar offsets are its byte offsets.
+                var any: UInt8 = 0
+                for byte in utf8 { any |= byte }
+                if any < 0x80 { return factBits(tokens, scalars: utf8.count, bits) { utf8[$0] &- 0x30 < 10 } }
+                // Other text: which scalars are digits, a bit each by scalar offset, in one pass over
+                // the bytes (no array of all the scalars).
+                let words = FlagBits.wordCount(utf8.count)
+                withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words) { digits in
+                    digits.initialize(repeating: 0)
+                    let scalars = markDigits(utf8, digits)
+                    let digitBits = UnsafeBufferPointer(digits)
+                    factBits(tokens, scalars: scalars, bits) { FlagBits.isSet(digitBits, $0) }
+                }
             }
         }
+        return bits
     }
 
     /// Sets bit k of `digits` (zeroed, a bit per byte at least) for each scalar k of the UTF-8 text
@@ -108,26 +116,25 @@ public enum NumberConflicts {
         return k
     }
 
-    /// `factMask` of a text of `scalars` scalars into `mask`, `digit(k)` telling whether scalar k is a
-    /// decimal digit.
-    private static func factMask(
-        _ tokens: TokenizedText, scalars: Int, _ mask: inout [Bool], _ digit: (Int) -> Bool
+    /// `factBits` of a text of `scalars` scalars into `bits` (zeroed, a bit per token), `digit(k)`
+    /// telling whether scalar k is a decimal digit.
+    private static func factBits(
+        _ tokens: TokenBuffers, scalars: Int, _ bits: UnsafeMutableBufferPointer<UInt64>, _ digit: (Int) -> Bool
     ) {
         let wordBits = wordFactBits
-        mask.removeAll(keepingCapacity: true)
-        mask.append(contentsOf: repeatElement(false, count: tokens.count))
         for k in 0..<tokens.count {
             let h = tokens.hashes[k]
+            let fact: Bool
             if wordBits[Int(h >> 60)] & (1 << ((h >> 54) & 63)) != 0
                 && (dateWords.contains(h) || numberWords[h] != nil)
             {
-                mask[k] = true
-                continue
+                fact = true
+            } else {
+                let start = Int(tokens.starts[k])
+                let end = min(Int(tokens.ends[k]), scalars)
+                fact = start < end && (start..<end).allSatisfy(digit)
             }
-            let start = Int(tokens.starts[k])
-            let end = min(Int(tokens.ends[k]), scalars)
-            guard start < end else { continue }
-            mask[k] = (start..<end).allSatisfy(digit)
+            if fact { bits[k >> 6] |= 1 << UInt64(k & 63) }
         }
     }
 
@@ -152,19 +159,36 @@ public enum NumberConflicts {
     /// it is no conflict. Elsewhere, before the first run and after the last too, it is.
     /// - Parameters:
     ///   - runs: Shared runs as token ranges in A and B, in B's order (as `PassageAligner` gives them).
-    ///   - factsA: Per token of `a`, whether it is a fact (`factMask`); the same for `factsB`.
+    ///   - a: The token hashes of text A (`TokenizedText.hashes`).
+    ///   - factsA: Which tokens of `a` are facts (`factBits`: `FlagBits` words).
+    ///   - b: The token hashes of text B.
+    ///   - factsB: Which tokens of `b` are facts.
     ///   - maxGap: The longest gap, in tokens on either side, that is compared.
+    /// - Returns: The slots holding facts on both sides, and the conflicts among them.
     /// - Complexity: O(r + Σ gA·gB) for r runs and compared gaps of gA, gB ≤ `maxGap` tokens.
     public static func count(
-        _ runs: [(a: Range<Int>, b: Range<Int>)], _ a: TokenizedText, factsA: [Bool], _ b: TokenizedText,
-        factsB: [Bool], maxGap: Int
+        _ runs: [(a: Range<Int>, b: Range<Int>)], _ a: [UInt64], factsA: [UInt64], _ b: [UInt64],
+        factsB: [UInt64], maxGap: Int
+    ) -> Count {
+        precondition(
+            factsA.count == FlagBits.wordCount(a.count) && factsB.count == FlagBits.wordCount(b.count),
+            "a fact flag per token")
+        return factsA.withUnsafeBufferPointer { fa in
+            factsB.withUnsafeBufferPointer { fb in count(runs, a, fa, b, fb, maxGap: maxGap) }
+        }
+    }
+
+    /// `count(_:_:factsA:_:factsB:maxGap:)` with the fact flags lent.
+    private static func count(
+        _ runs: [(a: Range<Int>, b: Range<Int>)], _ a: [UInt64], _ factsA: UnsafeBufferPointer<UInt64>,
+        _ b: [UInt64], _ factsB: UnsafeBufferPointer<UInt64>, maxGap: Int
     ) -> Count {
         var result = Count()
         guard let first = runs.first, let last = runs.last else { return result }
         var table: [UInt16] = []
         func compare(_ gapA: Range<Int>, _ gapB: Range<Int>, _ side: Side) -> Int {
             guard !gapA.isEmpty, !gapB.isEmpty, gapA.count <= maxGap, gapB.count <= maxGap,
-                gapA.contains(where: { factsA[$0] }), gapB.contains(where: { factsB[$0] })
+                FlagBits.count(factsA, gapA) > 0, FlagBits.count(factsB, gapB) > 0
             else { return 0 }
             let (slots, conflicts) = slotConflicts(a, gapA, factsA, b, gapB, factsB, side, &table)
             result.slots += slots
@@ -201,8 +225,8 @@ public enum NumberConflicts {
     /// - Returns: Slots holding facts on both sides, and those where each side has a fact the other
     ///   lacks and both sides are at least half facts.
     static func slotConflicts(
-        _ a: TokenizedText, _ gapA: Range<Int>, _ factsA: [Bool], _ b: TokenizedText, _ gapB: Range<Int>,
-        _ factsB: [Bool], _ side: Side, _ table: inout [UInt16]
+        _ a: [UInt64], _ gapA: Range<Int>, _ factsA: UnsafeBufferPointer<UInt64>, _ b: [UInt64], _ gapB: Range<Int>,
+        _ factsB: UnsafeBufferPointer<UInt64>, _ side: Side, _ table: inout [UInt16]
     ) -> (Int, Int) {
         let n = gapA.count
         let m = gapB.count
@@ -213,7 +237,7 @@ public enum NumberConflicts {
         for i in stride(from: n - 1, through: 0, by: -1) {
             for j in stride(from: m - 1, through: 0, by: -1) {
                 table[i * width + j] =
-                    a.hashes[gapA.lowerBound + i] == b.hashes[gapB.lowerBound + j]
+                    a[gapA.lowerBound + i] == b[gapB.lowerBound + j]
                     ? table[(i + 1) * width + j + 1] + 1
                     : max(table[(i + 1) * width + j], table[i * width + j + 1])
             }
@@ -223,8 +247,8 @@ public enum NumberConflicts {
         func compareSlot(_ ra: Range<Int>, _ rb: Range<Int>) {
             var fa: [UInt64] = []
             var fb: [UInt64] = []
-            for k in ra where factsA[k] { fa.append(factValue(a.hashes[k])) }
-            for k in rb where factsB[k] { fb.append(factValue(b.hashes[k])) }
+            for k in ra where FlagBits.isSet(factsA, k) { fa.append(factValue(a[k])) }
+            for k in rb where FlagBits.isSet(factsB, k) { fb.append(factValue(b[k])) }
             guard !fa.isEmpty, !fb.isEmpty else { return }
             slots += 1
             let z = stampWords
@@ -244,7 +268,7 @@ public enum NumberConflicts {
         var slotB = 0
         var bounded = side != .before
         while i < n && j < m {
-            if a.hashes[gapA.lowerBound + i] == b.hashes[gapB.lowerBound + j] {
+            if a[gapA.lowerBound + i] == b[gapB.lowerBound + j] {
                 if bounded {
                     compareSlot(
                         (gapA.lowerBound + slotA)..<(gapA.lowerBound + i),

@@ -123,13 +123,14 @@ public struct PipelineRunner: Sendable {
             configuration: configuration.cluster, shingleSize: shingleSize,
             tokens: { ordinal in try store.tokens(refs[ordinal]) },
             tokensInto: { ordinal, tokens in try store.tokens(refs[ordinal], into: &tokens) },
-            words: { ordinal, hashes, quoted in try store.words(refs[ordinal], into: &hashes, &quoted) },
+            words: { ordinal, hashes, quoted, facts in
+                try store.words(refs[ordinal], into: &hashes, &quoted, &facts)
+            },
             shingler: { hashes in
                 var out: [UInt64] = []
                 Shingler.shingles(hashes, k: shingleSize, into: &out)
                 return out
             },
-            text: { ordinal in try store.text(refs[ordinal]) },
             profiles: { [profileBytes] ordinal, bytes in
                 let ref = refs[ordinal]
                 try store.bytes(
@@ -368,7 +369,7 @@ public struct PipelineRunner: Sendable {
 
     /// What the parallel part of the streaming stages returns for one document.
     struct ChunkResult: Sendable {
-        /// The spill-store record of the text and tokens (empty when not spilling).
+        /// The spill-store record of the text, tokens and fact flags (empty when not spilling).
         var record: [UInt8]
         /// The encoded verification profile (empty when not spilling).
         var profile: [UInt8]
@@ -473,8 +474,10 @@ public struct PipelineRunner: Sendable {
     /// The chunk is cut into slices several times smaller than `count / threads`, and at most
     /// `threads` slices run at once: documents vary in length, and small slices keep every
     /// worker busy until the end of the chunk (and leave room for the reading task).
-    /// When `spill` is set, each task also encodes the spill-store record, so only the copy
-    /// into the store's buffer stays sequential.
+    /// When `spill` is set, each task also finds which tokens are facts (for the cluster stage's
+    /// number-conflict check: once per document here, the text and tokens at hand, not once per
+    /// verified pair from the text read back) and encodes the spill-store record, so only the
+    /// copy into the store's buffer stays sequential.
     /// - Complexity: O(total text length of the chunk · (k + p)) work, spread over `threads` tasks.
     func processChunk(_ chunk: [Document], normalizer: Normalizer, sketcher: Sketcher, threads: Int, spill: Bool)
         async throws -> [ChunkResult]
@@ -493,7 +496,9 @@ public struct PipelineRunner: Sendable {
                 t1 = clock.now
                 return (
                     sketcher.process(hashes: tokens.hashes),
-                    spill ? SpillStore.record(text: text, tokens: tokens) : [],
+                    spill
+                        ? SpillStore.record(text: text, tokens: tokens, facts: NumberConflicts.factBits(text, tokens))
+                        : [],
                     spill ? profiler.profile(tokens).encoded() : [], tokens.count
                 )
             }

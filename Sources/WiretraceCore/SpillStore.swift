@@ -51,25 +51,42 @@ public final class SpillStore: Sendable {
 
     deinit { close(fd) }
 
-    /// Appends a document's text and tokens.
+    /// Appends a document's text, tokens and fact flags.
+    /// - Parameters:
+    ///   - text: The document's original text.
+    ///   - tokens: Its tokens.
+    ///   - facts: Which tokens state facts, as `FlagBits` words (see `record`).
     /// - Returns: where to read them back.
+    /// - Throws: `WiretraceError.output` when the scratch file cannot be written.
     /// - Complexity: O(t + n) for t text bytes and n tokens.
-    public func append(text: String, tokens: TokenizedText) throws(WiretraceError) -> StoredDocumentRef {
-        try append(record: tokens.withBuffers { Self.record(text: text, tokens: $0) })
+    public func append(text: String, tokens: TokenizedText, facts: [UInt64]) throws(WiretraceError)
+        -> StoredDocumentRef
+    {
+        try append(record: tokens.withBuffers { Self.record(text: text, tokens: $0, facts: facts) })
     }
 
-    /// Serializes a document's text and tokens into one record, ready for `append(record:)`.
+    /// Serializes a document's text, tokens and fact flags into one record, ready for
+    /// `append(record:)`.
     ///
     /// Separate from `append` so that the pipeline can encode records on its worker tasks, in
     /// parallel, and only the cheap byte copy into the write buffer runs under the lock.
-    /// Layout: text byte count and token count (UInt32 LE), text bytes, hashes, quoted flags (as
-    /// `FlagBits` words), starts, ends: hashes and flags together, which alignment reads alone
-    /// (`words`). Hashes and flag words are in this machine's byte order (the store is read back by
-    /// the process that wrote it).
+    /// Layout: text byte count and token count (UInt32 LE), text bytes, hashes, quoted flags,
+    /// fact flags (both as `FlagBits` words), starts, ends: hashes and flags together, which
+    /// verification reads alone (`words`). Hashes and flag words are in this machine's byte order
+    /// (the store is read back by the process that wrote it).
+    /// - Parameters:
+    ///   - text: The document's original text.
+    ///   - tokens: Its tokens.
+    ///   - facts: Which tokens state facts (numbers, dates: the cluster stage's
+    ///     `NumberConflicts.factBits`), `FlagBits.wordCount(tokens.count)` words. Computed by the
+    ///     pipeline once per document, with the text and tokens at hand, instead of from the text
+    ///     read back for every verified pair.
+    /// - Returns: The record's bytes.
     /// - Complexity: O(t + n) for t text bytes and n tokens.
-    public static func record(text: String, tokens: TokenBuffers) -> [UInt8] {
+    public static func record(text: String, tokens: TokenBuffers, facts: [UInt64]) -> [UInt8] {
         var text = text
         let n = tokens.count
+        precondition(facts.count == FlagBits.wordCount(n), "a fact flag per token")
         let flags = FlagBits.pack(tokens.quoted)
         return text.withUTF8 { textBytes in
             let size = 8 + textBytes.count + tokenByteCount(n)
@@ -90,6 +107,10 @@ public final class SpillStore: Sendable {
                     if let b = f.baseAddress { (base + p).copyMemory(from: b, byteCount: f.count) }
                 }
                 p += 8 * flags.count
+                facts.withUnsafeBytes { f in
+                    if let b = f.baseAddress { (base + p).copyMemory(from: b, byteCount: f.count) }
+                }
+                p += 8 * facts.count
                 if let s = tokens.starts.baseAddress { (base + p).copyMemory(from: s, byteCount: 4 * n) }
                 p += 4 * n
                 if let e = tokens.ends.baseAddress { (base + p).copyMemory(from: e, byteCount: 4 * n) }
@@ -98,20 +119,20 @@ public final class SpillStore: Sendable {
         }
     }
 
-    /// The bytes of `n` tokens in a record: hashes, flag words, starts, ends.
-    static func tokenByteCount(_ n: Int) -> Int { 16 * n + 8 * FlagBits.wordCount(n) }
+    /// The bytes of `n` tokens in a record: hashes, quoted and fact flag words, starts, ends.
+    static func tokenByteCount(_ n: Int) -> Int { 16 * n + 16 * FlagBits.wordCount(n) }
 
     /// The number of tokens whose part of a record is `bytes` long (`tokenByteCount`'s inverse; it
     /// grows strictly, so there is one).
     static func tokenCount(tokenBytes bytes: Int) -> Int {
-        // 16 bytes per token plus 8 per 64 tokens, 1032 bytes per 64: start below, step up.
-        var n = max(0, bytes * 64 / 1032 - 1)
+        // 16 bytes per token plus 16 per 64 tokens, 1040 bytes per 64: start below, step up.
+        var n = max(0, bytes * 64 / 1040 - 1)
         while tokenByteCount(n) < bytes { n += 1 }
         precondition(tokenByteCount(n) == bytes, "a record's token part")
         return n
     }
 
-    /// Appends a record made by `record(text:tokens:)`.
+    /// Appends a record made by `record(text:tokens:facts:)`.
     /// - Returns: where to read it back.
     /// - Complexity: O(r) for r record bytes (amortized; the buffer is flushed every 1 MiB).
     public func append(record: [UInt8]) throws(WiretraceError) -> StoredDocumentRef {
@@ -214,7 +235,8 @@ public final class SpillStore: Sendable {
         Self.resize(&tokens.ends, to: n)
         Self.resize(&tokens.quoted, to: n)
         let words = FlagBits.wordCount(n)
-        let failure = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: words) { flags in
+        // The quoted flags, then the fact flags (read past: they are not tokens).
+        let failure = withUnsafeTemporaryAllocation(of: UInt64.self, capacity: 2 * words) { flags in
             let failure = tokens.hashes.withUnsafeMutableBytes { h in
                 tokens.starts.withUnsafeMutableBytes { s in
                     tokens.ends.withUnsafeMutableBytes { e in
@@ -224,7 +246,8 @@ public final class SpillStore: Sendable {
             }
             if failure == nil {
                 tokens.quoted.withUnsafeMutableBufferPointer { quoted in
-                    for k in 0..<n { quoted[k] = FlagBits.isSet(UnsafeBufferPointer(flags), k) }
+                    let quotedFlags = UnsafeBufferPointer(rebasing: flags[..<words])
+                    for k in 0..<n { quoted[k] = FlagBits.isSet(quotedFlags, k) }
                 }
             }
             return failure
@@ -232,29 +255,40 @@ public final class SpillStore: Sendable {
         if let failure { throw failure }
     }
 
-    /// Reads a document's token hashes and quotation flags back, without the tokens' places in the
-    /// text: what alignment needs, a little over half of the tokens' bytes (verification reads a
-    /// document back for about every pair it verifies, and needs the places of few).
-    public func words(_ ref: StoredDocumentRef) throws(WiretraceError) -> (hashes: [UInt64], quoted: [Bool]) {
+    /// Reads a document's token hashes, quotation flags and fact flags back, without the tokens'
+    /// places in the text: what alignment and the number-conflict check need, a little over half
+    /// of the tokens' bytes (verification reads a document back for about every pair it verifies,
+    /// and needs the places of few).
+    public func words(
+        _ ref: StoredDocumentRef
+    ) throws(WiretraceError) -> (hashes: [UInt64], quoted: [Bool], facts: [Bool]) {
         var hashes: [UInt64] = []
-        var flags: [UInt64] = []
-        try words(ref, into: &hashes, &flags)
-        return (hashes, flags.withUnsafeBufferPointer { FlagBits.unpack($0, count: hashes.count) })
+        var quoted: [UInt64] = []
+        var facts: [UInt64] = []
+        try words(ref, into: &hashes, &quoted, &facts)
+        let n = hashes.count
+        return (
+            hashes, quoted.withUnsafeBufferPointer { FlagBits.unpack($0, count: n) },
+            facts.withUnsafeBufferPointer { FlagBits.unpack($0, count: n) }
+        )
     }
 
-    /// Reads a document's token hashes and quotation flags (`FlagBits` words) back, as `words(_:)`,
-    /// into `hashes` and `quoted`, replacing what they held and reusing their storage: verification
-    /// reads about two million documents back at 100k documents, and allocating two arrays for each
-    /// was a tenth of its time.
+    /// Reads a document's token hashes, quotation flags and fact flags (both as `FlagBits` words)
+    /// back, as `words(_:)`, into `hashes`, `quoted` and `facts`, replacing what they held and
+    /// reusing their storage — one `preadv`: verification reads about two million documents back at
+    /// 100k documents, and allocating arrays for each was a tenth of its time.
     public func words(
-        _ ref: StoredDocumentRef, into hashes: inout [UInt64], _ quoted: inout [UInt64]
+        _ ref: StoredDocumentRef, into hashes: inout [UInt64], _ quoted: inout [UInt64], _ facts: inout [UInt64]
     ) throws(WiretraceError) {
         let start = 8 + Int(ref.textByteCount)
         let n = Self.tokenCount(tokenBytes: Int(ref.byteCount) - start)
         Self.resize(&hashes, to: n)
         Self.resize(&quoted, to: FlagBits.wordCount(n))
+        Self.resize(&facts, to: FlagBits.wordCount(n))
         let failure = hashes.withUnsafeMutableBytes { h in
-            quoted.withUnsafeMutableBytes { q in read([h, q], at: ref.offset + UInt64(start)) }
+            quoted.withUnsafeMutableBytes { q in
+                facts.withUnsafeMutableBytes { f in read([h, q, f], at: ref.offset + UInt64(start)) }
+            }
         }
         if let failure { throw failure }
     }

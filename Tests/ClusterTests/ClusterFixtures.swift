@@ -54,7 +54,17 @@ struct ClusterHarness {
         self.dates = dates
     }
 
-    func run(_ configuration: ClusterConfiguration = ClusterConfiguration(), threads: Int = 1) throws -> Clustering {
+    /// Clusters the texts.
+    /// - Parameters:
+    ///   - configuration: The cluster stage's settings.
+    ///   - threads: Threads verifying pairs.
+    ///   - stored: Read the documents back from a `SpillStore` as the pipeline does — words and the
+    ///     fact flags stored beside them, no text — instead of from the tokens and texts in memory.
+    /// - Returns: The clusters.
+    /// - Throws: What the store or the cluster stage throws.
+    func run(
+        _ configuration: ClusterConfiguration = ClusterConfiguration(), threads: Int = 1, stored: Bool = false
+    ) throws -> Clustering {
         let normalizer = Normalizer(configuration: try NormalizeConfiguration())
         let sketchConfiguration = SketchConfiguration()
         let sketcher = Sketcher(configuration: sketchConfiguration)
@@ -64,25 +74,43 @@ struct ClusterHarness {
         }
         let texts = self.texts
         let k = sketchConfiguration.shingleSize
+        let shingler: @Sendable ([UInt64]) -> [UInt64] = { hashes in
+            var out: [UInt64] = []
+            Shingler.shingles(hashes, k: k, into: &out)
+            return out
+        }
         let builder = VerificationProfile.Builder(configuration: configuration)
         let profiles = screened ? tokens.map { builder.profile($0).encoded() } : []
+        let profileReader: (@Sendable (Int, inout [UInt8]) throws -> Void)? =
+            screened ? { @Sendable ordinal, bytes in bytes = profiles[ordinal] } : nil
         let reads = self.reads
-        let clusterer = Clusterer(
-            configuration: configuration, shingleSize: k,
-            tokens: { tokens[$0] },
-            words: { ordinal, hashes, quoted in
+        guard stored else {
+            return try Clusterer(
+                configuration: configuration, shingleSize: k, tokens: { tokens[$0] },
+                words: { ordinal, hashes, quoted, facts in
+                    reads.add()
+                    let t = tokens[ordinal]
+                    hashes = t.hashes
+                    quoted = FlagBits.pack(t.quoted)
+                    facts = t.withBuffers { NumberConflicts.factBits(texts[ordinal], $0) }
+                }, shingler: shingler, profiles: profileReader, threads: threads
+            ).run(inputs)
+        }
+        let store = try SpillStore()
+        let refs = try zip(texts, tokens).map { text, t in
+            try store.append(
+                record: t.withBuffers {
+                    SpillStore.record(text: text, tokens: $0, facts: NumberConflicts.factBits(text, $0))
+                })
+        }
+        return try Clusterer(
+            configuration: configuration, shingleSize: k, tokens: { try store.tokens(refs[$0]) },
+            tokensInto: { try store.tokens(refs[$0], into: &$1) },
+            words: {
                 reads.add()
-                hashes = tokens[ordinal].hashes
-                quoted = FlagBits.pack(tokens[ordinal].quoted)
-            },
-            shingler: { hashes in
-                var out: [UInt64] = []
-                Shingler.shingles(hashes, k: k, into: &out)
-                return out
-            },
-            text: { texts[$0] },
-            profiles: screened ? { @Sendable ordinal, bytes in bytes = profiles[ordinal] } : nil, threads: threads)
-        return try clusterer.run(inputs)
+                try store.words(refs[$0], into: &$1, &$2, &$3)
+            }, shingler: shingler, profiles: profileReader, threads: threads
+        ).run(inputs)
     }
 }
 

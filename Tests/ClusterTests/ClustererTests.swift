@@ -126,15 +126,18 @@ import WiretraceCore
         #expect(c.roles.filter { $0 == .copy }.count == 149)
     }
 
-    /// Recurring templated reports with other figures are different stories; a copy is not.
-    @Test func templatedReportsWithOtherFiguresStayApart() throws {
+    /// Recurring templated reports with other figures are different stories; a copy is not. The
+    /// same with the facts computed from the texts and with the fact flags stored beside the words.
+    @Test(arguments: [false, true])
+    func templatedReportsWithOtherFiguresStayApart(stored: Bool) throws {
         let texts = [
             NumberConflictsTests.report("1.5", "6-1/8"), NumberConflictsTests.report("2.5", "6-3/16"),
             "NEW YORK - " + NumberConflictsTests.report("1.5", "6-1/8"),
         ]
-        let c = try ClusterHarness(texts).run()
+        let c = try ClusterHarness(texts).run(stored: stored)
         #expect(!c.together(0, 1))
         #expect(c.together(0, 2))
+        #expect(c.counter("refused_number_conflicts") >= 1)
     }
 
     /// A text published days later that reuses part of a story is a follow-up; the whole story

@@ -22,8 +22,8 @@ import WiretraceCore
         let a = normalizer.tokenize(x)
         let b = normalizer.tokenize(y)
         return NumberConflicts.count(
-            aligner.align(a, b).runs, a, factsA: NumberConflicts.factMask(x, a), b,
-            factsB: NumberConflicts.factMask(y, b), maxGap: 64)
+            aligner.align(a, b).runs, a.hashes, factsA: FlagBits.pack(NumberConflicts.factMask(x, a)), b.hashes,
+            factsB: FlagBits.pack(NumberConflicts.factMask(y, b)), maxGap: 64)
     }
 
     /// The same in an ASCII text (read byte by byte) and in one with other characters (read by scalar).

@@ -71,11 +71,8 @@ struct UnionStorageTests {
             hashes: (0..<count).map { UInt64($0) }, starts: (0..<count).map { UInt32($0) },
             ends: (0..<count).map { UInt32($0 + 1) }, quoted: (0..<count).map { $0 % 2 == 0 })
         entry.hasTokens = true
-        entry.facts = (0..<count).map { $0 % 3 == 0 }
-        entry.hasFacts = true
         entry.clear()
-        #expect(!entry.hasTokens && !entry.hasFacts)
+        #expect(!entry.hasTokens)
         #expect((entry.tokens.hashes.capacity >= count) == kept)
-        #expect((entry.facts.capacity >= count) == kept)
     }
 }

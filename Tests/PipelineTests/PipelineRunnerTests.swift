@@ -50,6 +50,34 @@ import WiretraceCore
         return files
     }
 
+    /// Recurring templated reports with other figures are different stories, a copy is not: the
+    /// number-conflict check works on the fact flags the pipeline stores beside each document's words
+    /// (with none, or misplaced ones, the reports would join).
+    @Test func templatedReportsWithOtherFiguresStayApart() async throws {
+        func report(_ amount: String, _ rate: String) -> String {
+            "The Federal Reserve entered the government securities market to arrange \(amount) billion dlrs of "
+                + "customer repurchase agreements, a Fed spokesman said. Dealers said federal funds were trading at "
+                + "\(rate) pct when the Fed began its temporary and indirect supply of reserves to the banking system "
+                + "this morning."
+        }
+        let texts = [report("1.5", "6-1/8"), report("2.5", "6-3/16"), "NEW YORK - " + report("1.5", "6-1/8")]
+        let input = NSTemporaryDirectory() + "/wiretrace-runner-\(UUID().uuidString).jsonl"
+        try texts.enumerated().map { #"{"id": "r\#($0)", "text": "\#($1)"}"# + "\n" }.joined()
+            .write(toFile: input, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: input) }
+        var configuration = try PipelineConfiguration.load(path: Repository.root + "/pipeline.json")
+        let output = NSTemporaryDirectory() + "/wiretrace-runner-\(UUID().uuidString)"
+        defer { try? FileManager.default.removeItem(atPath: output) }
+        configuration.ingest.inputs = [input]
+        configuration.report.outputDirectory = output
+        configuration.report.formats = []
+        let summary = try await PipelineRunner(configuration: configuration).run()
+        #expect(summary.accepted == 3)
+        #expect((summary.counters.first { $0.0 == "cluster.refused_number_conflicts" }?.1 ?? 0) >= 1)
+        let clusters = try String(contentsOfFile: output + "/clusters.jsonl", encoding: .utf8)
+        #expect(clusters.split(separator: "\n").map { $0.contains(#""members":["r0","r2"]"#) } == [true])
+    }
+
     /// Many small chunks, several in the works at once: the same outputs as one chunk on one thread.
     @Test func outputsDoNotDependOnChunksOrThreads() async throws {
         let input = NSTemporaryDirectory() + "/wiretrace-runner-\(UUID().uuidString).jsonl"

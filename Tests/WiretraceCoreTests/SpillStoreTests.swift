@@ -5,56 +5,62 @@ import Testing
     @Test func roundTripsTextAndTokensBeforeAndAfterFlushing() throws {
         let store = try SpillStore()
         var refs: [StoredDocumentRef] = []
-        var expected: [(String, TokenizedText)] = []
+        var expected: [(String, TokenizedText, [Bool])] = []
         for i in 0..<3000 {
             let text = "document \(i) — “quoted” 😀 " + String(repeating: "x", count: i % 700)
             let tokens = TokenizedText(
                 hashes: [UInt64(i), UInt64.max - UInt64(i)], starts: [0, UInt32(i)], ends: [8, UInt32(i + 3)],
                 quoted: [false, i % 2 == 0])
-            refs.append(try store.append(text: text, tokens: tokens))
-            expected.append((text, tokens))
+            let facts = [i % 3 == 0, true]
+            refs.append(try store.append(text: text, tokens: tokens, facts: FlagBits.pack(facts)))
+            expected.append((text, tokens, facts))
         }
         // Some records are still buffered, the early ones were flushed.
         #expect(try store.text(refs[2999]) == expected[2999].0)
         #expect(try store.tokens(refs[2999]) == expected[2999].1)
         #expect(try store.text(refs[0]) == expected[0].0)
         #expect(try store.tokens(refs[0]) == expected[0].1)
-        #expect(try store.words(refs[2999]) == (expected[2999].1.hashes, expected[2999].1.quoted))
+        #expect(try store.words(refs[2999]) == (expected[2999].1.hashes, expected[2999].1.quoted, expected[2999].2))
         try store.sync()
         for i in [0, 1, 1234, 2999] {
             #expect(try store.text(refs[i]) == expected[i].0)
             #expect(try store.tokens(refs[i]) == expected[i].1)
-            #expect(try store.words(refs[i]) == (expected[i].1.hashes, expected[i].1.quoted))
+            #expect(try store.words(refs[i]) == (expected[i].1.hashes, expected[i].1.quoted, expected[i].2))
         }
     }
 
+    /// The fact flags differ from the quotation flags and fill their words differently (a word
+    /// boundary among them), so that flags read from the other's place, or a word off, are seen.
     @Test func roundTripsEmptyTextsAndEveryTokenCountAroundAFlagWord() throws {
         let store = try SpillStore()
         var refs: [StoredDocumentRef] = []
-        var expected: [(String, TokenizedText)] = []
+        var expected: [(String, TokenizedText, [Bool])] = []
         for n in [0, 1, 2, 63, 64, 65, 127, 128, 129, 1000] {
             for text in ["", "some text"] {
                 let tokens = TokenizedText(
                     hashes: (0..<n).map { UInt64.max - UInt64($0) }, starts: (0..<n).map { UInt32($0) },
                     ends: (0..<n).map { UInt32($0 + 1) }, quoted: (0..<n).map { $0 % 3 == 1 || $0 == 64 })
-                refs.append(try store.append(text: text, tokens: tokens))
-                expected.append((text, tokens))
+                let facts = (0..<n).map { $0 % 5 == 2 || $0 == 63 || $0 == n - 1 }
+                refs.append(try store.append(text: text, tokens: tokens, facts: FlagBits.pack(facts)))
+                expected.append((text, tokens, facts))
             }
         }
         for flushed in [false, true] {
             if flushed { try store.sync() }
             var hashes: [UInt64] = [1, 2, 3]
             var flags: [UInt64] = [7]
+            var factFlags: [UInt64] = [9, 9, 9]
             var reused = TokenizedText(
                 hashes: [1, 2, 3], starts: [4, 5, 6], ends: [7, 8, 9], quoted: [true, true, true])
-            for (ref, (text, tokens)) in zip(refs, expected) {
+            for (ref, (text, tokens, facts)) in zip(refs, expected) {
                 #expect(try store.text(ref) == text)
                 #expect(try store.tokens(ref) == tokens)
-                #expect(try store.words(ref) == (tokens.hashes, tokens.quoted))
+                #expect(try store.words(ref) == (tokens.hashes, tokens.quoted, facts))
                 // Into reused arrays, longer or shorter than the document.
-                try store.words(ref, into: &hashes, &flags)
+                try store.words(ref, into: &hashes, &flags, &factFlags)
                 #expect(hashes == tokens.hashes)
                 #expect(flags == FlagBits.pack(tokens.quoted))
+                #expect(factFlags == FlagBits.pack(facts))
                 try store.tokens(ref, into: &reused)
                 #expect(reused == tokens)
             }
