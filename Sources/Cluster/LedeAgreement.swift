@@ -11,10 +11,13 @@ import WiretraceCore
 public struct LedeAgreement: Sendable {
     /// How many leading words make the lede.
     public var ledeWords: Int
-    private let stopHashes: Set<UInt64>
+    /// The function words' hashes in an open-addressing table of 512 slots (0: empty), addressed
+    /// by a hash's top bits: the lede of every document is filtered at spill time, and a `Set`
+    /// hashed each token again with SipHash.
+    private let stopTable: [UInt64]
 
     /// English function words, which say nothing about the news peg.
-    static let stopWords = """
+    public static let stopWords = """
         the a an and or but nor of to in on at for with by from as into onto over under about after before since until \
         during between against through upon than then that this these those there here which who whom whose what when \
         where why how while is are was were be been being has have had having do does did will would shall should can \
@@ -24,8 +27,29 @@ public struct LedeAgreement: Sendable {
 
     public init(ledeWords: Int) {
         self.ledeWords = ledeWords
-        stopHashes = Set(
-            Self.stopWords.split(whereSeparator: { $0 == " " || $0 == "\n" }).map { StableHash.hash(String($0)) })
+        var table = [UInt64](repeating: 0, count: 512)
+        for word in Self.stopWords.split(whereSeparator: { $0 == " " || $0 == "\n" }) {
+            let h = StableHash.hash(String(word))
+            var k = Self.slot(h)
+            while table[k] != 0 && table[k] != h { k = (k + 1) & 511 }
+            table[k] = h
+        }
+        stopTable = table
+    }
+
+    /// A hash's first slot in `stopTable`.
+    @inline(__always)
+    private static func slot(_ h: UInt64) -> Int { Int(truncatingIfNeeded: (h &* 0x2545_f491_4f6c_dd1d) &>> 55) }
+
+    /// Whether a token hash is a function word's.
+    @inline(__always)
+    private func isStopWord(_ h: UInt64, _ table: UnsafeBufferPointer<UInt64>) -> Bool {
+        var k = Self.slot(h)
+        while table[k] != 0 {
+            if table[k] == h { return true }
+            k = (k + 1) & 511
+        }
+        return false
     }
 
     /// The content words of a lede: normalized token hashes, at least three characters long, not
@@ -46,8 +70,10 @@ public struct LedeAgreement: Sendable {
     ) -> [UInt64] {
         var out: [UInt64] = []
         out.reserveCapacity(min(hashes.count, ledeWords))
-        for k in 0..<min(hashes.count, ledeWords) where ends[k] - starts[k] >= 3 && !stopHashes.contains(hashes[k]) {
-            out.append(hashes[k])
+        stopTable.withUnsafeBufferPointer { table in
+            for k in 0..<min(hashes.count, ledeWords) where ends[k] - starts[k] >= 3 && !isStopWord(hashes[k], table) {
+                out.append(hashes[k])
+            }
         }
         out.sort()
         var kept = 0

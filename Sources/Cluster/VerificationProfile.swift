@@ -73,8 +73,14 @@ public struct VerificationProfile: Sendable, Equatable {
         precondition(bytes.count == Self.headerBytes + 8 * (seedCount + ledeCount), "a profile's size")
         func fill(_ array: inout [UInt64], _ count: Int, from offset: Int) {
             array.removeAll(keepingCapacity: true)
-            array.reserveCapacity(count)
-            for k in 0..<count { array.append(bytes.loadUnaligned(fromByteOffset: offset + 8 * k, as: UInt64.self)) }
+            let words = UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + 8 * count])
+            if Int(bitPattern: words.baseAddress) % MemoryLayout<UInt64>.alignment == 0 {
+                // One copy (a store's buffers are aligned): decoding is on verification's path.
+                array.append(contentsOf: words.assumingMemoryBound(to: UInt64.self))
+            } else {
+                array.reserveCapacity(count)
+                for k in 0..<count { array.append(words.loadUnaligned(fromByteOffset: 8 * k, as: UInt64.self)) }
+            }
         }
         fill(&seeds, seedCount, from: Self.headerBytes)
         fill(&lede, ledeCount, from: Self.headerBytes + 8 * seedCount)

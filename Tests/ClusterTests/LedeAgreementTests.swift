@@ -32,6 +32,25 @@ import WiretraceCore
         #expect(lede.contentWords(t) == expected)
     }
 
+    /// Every function word is left out, and every other word of three characters or more is kept
+    /// (the function words' table is probed, not a Set: no word may collide into it).
+    @Test func functionWordsAndOnlyThemAreLeftOut() {
+        let function = LedeAgreement.stopWords.split(whereSeparator: { $0 == " " || $0 == "\n" }).map(String.init)
+        let others = (0..<5000).map { "w\($0)" } + ["oil", "opec", "saudi", "thee", "hers", "whose2"]
+        let lede = LedeAgreement(ledeWords: 10_000)
+        func tokens(_ words: [String]) -> TokenizedText {
+            var t = TokenizedText()
+            var at: UInt32 = 0
+            for w in words {
+                t.append(hash: StableHash.hash(w), start: at, end: at + 3, quoted: false)
+                at += 4
+            }
+            return t
+        }
+        #expect(lede.contentWords(tokens(function)).isEmpty)
+        #expect(lede.contentWords(tokens(others)) == Set(others.map { StableHash.hash($0) }).sorted())
+    }
+
     /// The sorted arrays give the Jaccard similarity of the sets of content words.
     @Test func agreementIsTheJaccardSimilarityOfTheContentWords() {
         var rng = SplitMix(seed: 3)
