@@ -467,6 +467,15 @@ public struct Clusterer: BarrierStage {
         var copies = UnionFind(count: n)
         var edges = EdgeList()
         var replayScratch = VerificationScratch()
+        // Counted here and added once at the end: `Counters` finds a counter by name, and the
+        // replay counts millions of pairs on the one thread that replays.
+        var candidatesLSH = 0
+        var candidatesFingerprint = 0
+        var verified = 0
+        var accepted = 0
+        var acceptedByLede = 0
+        var refusedNumberConflicts = 0
+        var refusedEditionGap = 0
 
         for start in stride(from: 0, to: n, by: Self.blockSize) {
             let end = min(n, start + Self.blockSize)
@@ -478,37 +487,47 @@ public struct Clusterer: BarrierStage {
                 buckets.arrive(x, into: &candidates)
                 return candidates
             }
-            let snapshot = copies
-            let examined = try parallelMap(count: end - start, states: &workers) { w, i in
-                try examine(
-                    start + i, lsh[i], fingerprints, index, commonText, snapshot, blockStart: start, &w,
-                    aligner, lede, published)
-            }
+            // The workers read a snapshot of the copies; it is let go before the replay writes to
+            // them, so that the replay does not copy the union-find (n entries) once per block.
+            let examined = try { (snapshot: UnionFind) in
+                try parallelMap(count: end - start, states: &workers) { w, i in
+                    try examine(
+                        start + i, lsh[i], fingerprints, index, commonText, snapshot, blockStart: start, &w,
+                        aligner, lede, published)
+                }
+            }(copies)
             // Replay in order.
             for (i, e) in examined.enumerated() {
                 let x = start + i
-                counters.add("candidates_lsh", lsh[i].count)
-                counters.add("candidates_fingerprint", e.fingerprintCandidates)
+                candidatesLSH += lsh[i].count
+                candidatesFingerprint += e.fingerprintCandidates
                 for (k, c) in e.candidates.enumerated() {
                     let y = Int(c)
                     if copies.find(x) == copies.find(y) { continue }
-                    counters.add("verified", 1)
+                    verified += 1
                     let outcome =
                         try e.outcomes[k]
                         ?? verify(y, x, &workers[0].cache, &replayScratch, commonText, aligner, lede, published)
                     switch outcome {
                     case .rejected: continue
-                    case .refusedNumberConflicts: counters.add("refused_number_conflicts", 1)
-                    case .refusedEditionGap: counters.add("refused_edition_gap", 1)
+                    case .refusedNumberConflicts: refusedNumberConflicts += 1
+                    case .refusedEditionGap: refusedEditionGap += 1
                     case .accepted(let edge, let byLede, let copy):
-                        counters.add("accepted", 1)
-                        if byLede { counters.add("accepted_by_lede", 1) }
+                        accepted += 1
+                        if byLede { acceptedByLede += 1 }
                         if copy { copies.union(x, y) }
                         edges.append(edge)
                     }
                 }
             }
         }
+        counters.add("candidates_lsh", candidatesLSH)
+        counters.add("candidates_fingerprint", candidatesFingerprint)
+        counters.add("verified", verified)
+        counters.add("accepted", accepted)
+        counters.add("accepted_by_lede", acceptedByLede)
+        counters.add("refused_number_conflicts", refusedNumberConflicts)
+        counters.add("refused_edition_gap", refusedEditionGap)
         // The candidate phase's scratch arrays are not needed by the clusters.
         for w in workers.indices {
             workers[w].shared = []
