@@ -229,7 +229,8 @@ public struct Clusterer: BarrierStage {
         var scratch = VerificationScratch()
         /// Per earlier document, fingerprints shared with the current one.
         var shared: [Int32]
-        var touched: [Int] = []
+        /// The earlier documents met while counting (`examine`), each once at its front.
+        var touched: [Int32] = []
         /// The current document's posting lists, as fingerprint numbers, then as `start << 32 | end`
         /// in `PostingIndex.postings`.
         var lists: [Int] = []
@@ -277,28 +278,38 @@ public struct Clusterer: BarrierStage {
             let r = index.range(w.lists[k])
             w.lists[k] = r.lowerBound << 32 | r.upperBound
         }
+        // Each earlier document met is written down, and kept (by the count) when its shared count
+        // goes from 0: whether an entry is new follows no pattern a branch predictor learns.
+        var total = 0
+        for r in w.lists { total += (r & 0xffff_ffff) - (r >> 32) }
+        if w.touched.count < total { w.touched = [Int32](repeating: 0, count: total) }
+        var touched = 0
         index.postings.withUnsafeBufferPointer { postings in
             for r in w.lists { w.sink &+= UInt32(bitPattern: postings[r >> 32]) }
             w.shared.withUnsafeMutableBufferPointer { shared in
-                for r in w.lists {
-                    for e in postings[r >> 32..<r & 0xffff_ffff] {
-                        let y = Int(e)
-                        if y >= x { break }
-                        if shared[y] == 0 { w.touched.append(y) }
-                        shared[y] += 1
+                w.touched.withUnsafeMutableBufferPointer { met in
+                    for r in w.lists {
+                        for e in postings[r >> 32..<r & 0xffff_ffff] {
+                            let y = Int(e)
+                            if y >= x { break }
+                            met[touched] = e
+                            touched &+= shared[y] == 0 ? 1 : 0
+                            shared[y] &+= 1
+                        }
                     }
                 }
             }
         }
         let minShared = Int32(configuration.minSharedFingerprints)
-        var fingerprintCandidates = w.touched.filter { w.shared[$0] >= minShared }
-        let shared = w.shared
-        fingerprintCandidates.sort { (shared[$0], -$0) > (shared[$1], -$1) }
+        var fingerprintCandidates: [Int] = []
+        w.shared.withUnsafeMutableBufferPointer { shared in
+            for e in w.touched[..<touched] where shared[Int(e)] >= minShared { fingerprintCandidates.append(Int(e)) }
+            fingerprintCandidates.sort { (shared[$0], -$0) > (shared[$1], -$1) }
+            for e in w.touched[..<touched] { shared[Int(e)] = 0 }
+        }
         if fingerprintCandidates.count > configuration.maxCandidatesPerDocument {
             fingerprintCandidates.removeSubrange(configuration.maxCandidatesPerDocument...)
         }
-        for y in w.touched { w.shared[y] = 0 }
-        w.touched.removeAll(keepingCapacity: true)
         var out = Examined(fingerprintCandidates: fingerprintCandidates.count)
         let mark = Int32(x + 1)
         for y in lsh where w.stamp[Int(y)] != mark {
