@@ -466,7 +466,7 @@ public struct Clusterer: BarrierStage {
         sketches.dropSignatures()
         try sketches.keepFingerprints { !common.contains($0) }
         releaseFreeMemory()
-        let index = try PostingIndex(copy sketches, cap: configuration.bucketCap)
+        let index = try PostingIndex(copy sketches, cap: configuration.bucketCap, threads: threads)
         try sketches.keepFingerprints { index.table.contains($0) }
         let fingerprints = consume sketches
         releaseFreeMemory()
@@ -592,7 +592,9 @@ public struct Clusterer: BarrierStage {
             documents.removeAll(keepingCapacity: true)
             ends.removeAll(keepingCapacity: true)
         }
-        try PostingIndex.forEachGroup(sketches, minDocuments: configuration.commonMinDocuments, passEnded: {}) {
+        try PostingIndex.forEachGroup(
+            sketches, minDocuments: configuration.commonMinDocuments, threads: threads, passEnded: {}
+        ) {
             f, group in
             fingerprints.append(f)
             documents += group.prefix(sampleSize).lazy.map { Int32(truncatingIfNeeded: $0) }

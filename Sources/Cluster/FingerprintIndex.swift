@@ -85,7 +85,7 @@ struct PostingIndex: Sendable {
     private let ends: [Int32]
 
     /// - Complexity: see `forEachGroup`.
-    init(_ sketches: SketchTable, cap: Int) throws {
+    init(_ sketches: SketchTable, cap: Int, threads: Int = 1) throws {
         var keys: [UInt32] = []
         var ends: [Int32] = []
         // One array per pass of the construction, each of its exact size, joined at the end: no
@@ -94,7 +94,7 @@ struct PostingIndex: Sendable {
         var ordinals: [Int32] = []
         var base = 0
         try Self.forEachGroup(
-            sketches, minDocuments: 2,
+            sketches, minDocuments: 2, threads: threads,
             passEnded: {
                 parts.append(exactCopy(ordinals))
                 base += ordinals.count
@@ -124,7 +124,8 @@ struct PostingIndex: Sendable {
 
     /// Calls `body(f, group)` for each fingerprint f held by `minDocuments` documents or more (at
     /// least two), in ascending order, with the documents holding it: `fingerprint << 32 | ordinal`,
-    /// ordinals ascending. The fingerprints are walked in eight passes, `passEnded` called after each.
+    /// ordinals ascending. The fingerprints are walked in eight passes, `passEnded` called after each;
+    /// each pass's buckets are sorted on `threads` threads, and `body` is called on this one.
     ///
     /// Each pass buckets (fingerprint, ordinal) pairs by the fingerprint's top 16 bits and sorts
     /// each (small) bucket — no dictionary of small arrays, whose per-entry overhead dominated the
@@ -133,9 +134,10 @@ struct PostingIndex: Sendable {
     ///   buckets about an eighth of the fingerprints, 8 bytes each: the passes split them by count,
     ///   not by value, for winnowing keeps the smaller hashes and fingerprints crowd at the low end).
     static func forEachGroup(
-        _ sketches: SketchTable, minDocuments: Int, passEnded: () -> Void,
+        _ sketches: SketchTable, minDocuments: Int, threads: Int = 1, passEnded: () -> Void,
         _ body: (UInt32, UnsafeBufferPointer<UInt64>) throws -> Void
     ) throws {
+        var sorters = [Void](repeating: (), count: max(1, threads))
         let minDocuments = max(2, minDocuments)
         var counts = [Int](repeating: 0, count: (1 << 16) + 1)
         try sketches.forEachFingerprints { _, fingerprints in
@@ -165,9 +167,26 @@ struct PostingIndex: Sendable {
                 }
             }
             try pairs.withUnsafeMutableBufferPointer { p in
+                // The buckets sorted, most of a pass's work, in pieces of about equal numbers of
+                // pairs, on the threads.
+                let pieces = sorters.count > 1 ? 4 * sorters.count : 1
+                var cuts = [first]
+                for q in 1..<pieces {
+                    var b = cuts[q - 1]
+                    while b < last && counts[b] - base < (counts[last] - base) * q / pieces { b += 1 }
+                    cuts.append(b)
+                }
+                cuts.append(last)
+                nonisolated(unsafe) let sorting = p
+                _ = try parallelMap(count: pieces, states: &sorters) { [cuts, counts] _, q in
+                    for b in cuts[q]..<cuts[q + 1] {
+                        var bucket = UnsafeMutableBufferPointer(
+                            rebasing: sorting[counts[b] - base..<counts[b + 1] - base])
+                        bucket.sort()
+                    }
+                }
                 for b in first..<last {
-                    var bucket = UnsafeMutableBufferPointer(rebasing: p[counts[b] - base..<counts[b + 1] - base])
-                    bucket.sort()
+                    let bucket = UnsafeMutableBufferPointer(rebasing: p[counts[b] - base..<counts[b + 1] - base])
                     var i = 0
                     while i < bucket.count {
                         let f = UInt32(truncatingIfNeeded: bucket[i] >> 32)
