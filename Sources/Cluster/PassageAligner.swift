@@ -59,6 +59,44 @@ public struct PassageAligner: Sendable {
         let next: [Int32]
         /// 2^(bits + 3) bits: whether a window hash has those top bits.
         let filter: [UInt64]
+
+        /// Calls `body` with the index's arrays lent for lookups.
+        @inline(__always)
+        func withLookup<R>(_ body: (Lookup) throws -> R) rethrows -> R {
+            try keys.withUnsafeBufferPointer { keys in
+                try first.withUnsafeBufferPointer { first in
+                    try next.withUnsafeBufferPointer { next in
+                        try filter.withUnsafeBufferPointer { filter in
+                            try body(Lookup(bits: bits, keys: keys, first: first, next: next, filter: filter))
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// An `Index`'s arrays, lent for looking windows up (`Index.withLookup`).
+    struct Lookup {
+        let bits: Int
+        let keys: UnsafeBufferPointer<UInt64>
+        let first: UnsafeBufferPointer<Int32>
+        let next: UnsafeBufferPointer<Int32>
+        let filter: UnsafeBufferPointer<UInt64>
+
+        /// The first place (window start) whose window has hash `h`, or -1.
+        @inline(__always)
+        func first(_ h: UInt64) -> Int {
+            let f = PassageAligner.address(h, bits + 3)
+            guard (filter[f &>> 6] &>> UInt64(f & 63)) & 1 != 0 else { return -1 }
+            let mask = (1 << bits) - 1
+            var k = f &>> 3
+            while keys[k] != 0 && keys[k] != h { k = (k &+ 1) & mask }
+            return keys[k] == h ? Int(first[k]) : -1
+        }
+
+        /// The next place after `j` whose window has the same hash, or -1.
+        @inline(__always)
+        func next(_ j: Int) -> Int { Int(next[j]) }
     }
 
     /// The result of aligning two token sequences.
@@ -279,8 +317,6 @@ public struct PassageAligner: Sendable {
         let nb = indexB.next.count + windowWords - 1
         guard na >= minPassageWords, nb >= minPassageWords else { return (0, 0) }
         let step = seedStep
-        let bits = indexB.bits
-        let mask = (1 << bits) - 1
         if scratch.reached.count < na + nb {
             scratch.reached = [Int32](repeating: 0, count: na + nb)
         }
@@ -289,29 +325,18 @@ public struct PassageAligner: Sendable {
         var hits = 0
         scratch.reached.withUnsafeMutableBufferPointer { last in
             // last[d]: the last seed (plus one) with a hit on diagonal d.
-            indexB.keys.withUnsafeBufferPointer { keys in
-                indexB.first.withUnsafeBufferPointer { first in
-                    indexB.next.withUnsafeBufferPointer { next in
-                        indexB.filter.withUnsafeBufferPointer { filter in
-                            for (q, h) in seeds.enumerated() {
-                                let f = Self.address(h, bits + 3)
-                                guard (filter[f &>> 6] &>> UInt64(f & 63)) & 1 != 0 else { continue }
-                                var k = f &>> 3
-                                while keys[k] != 0 && keys[k] != h { k = (k &+ 1) & mask }
-                                guard keys[k] == h else { continue }
-                                var j = Int(first[k])
-                                while j >= 0 {
-                                    let d = j - q * step + na
-                                    if last[d] == 0 { scratch.touched.append(Int32(truncatingIfNeeded: d)) }
-                                    // A hit at the seed before on this diagonal (last[d] = q) extends its
-                                    // group by a step; else the hit starts a group.
-                                    covered += q > 0 && last[d] == q ? step : 2 * step + windowWords - 2
-                                    last[d] = Int32(truncatingIfNeeded: q + 1)
-                                    hits += 1
-                                    j = Int(next[j])
-                                }
-                            }
-                        }
+            indexB.withLookup { lookup in
+                for (q, h) in seeds.enumerated() {
+                    var j = lookup.first(h)
+                    while j >= 0 {
+                        let d = j - q * step + na
+                        if last[d] == 0 { scratch.touched.append(Int32(truncatingIfNeeded: d)) }
+                        // A hit at the seed before on this diagonal (last[d] = q) extends its group
+                        // by a step; else the hit starts a group.
+                        covered += q > 0 && last[d] == q ? step : 2 * step + windowWords - 2
+                        last[d] = Int32(truncatingIfNeeded: q + 1)
+                        hits += 1
+                        j = lookup.next(j)
                     }
                 }
             }
@@ -332,44 +357,30 @@ public struct PassageAligner: Sendable {
         let na = ta.count
         let nb = tb.count
         let s = minPassageWords
-        let bits = indexB.bits
-        let mask = (1 << bits) - 1
-        indexB.keys.withUnsafeBufferPointer { keys in
-            indexB.first.withUnsafeBufferPointer { first in
-                indexB.next.withUnsafeBufferPointer { next in
-                    indexB.filter.withUnsafeBufferPointer { filter in
-                        for i in stride(from: 0, through: na - windowWords, by: seedStep) {
-                            let h = windowHash(ta, i)
-                            let f = Self.address(h, bits + 3)
-                            guard (filter[f &>> 6] &>> UInt64(f & 63)) & 1 != 0 else { continue }
-                            var k = f &>> 3
-                            while keys[k] != 0 && keys[k] != h { k = (k &+ 1) & mask }
-                            guard keys[k] == h else { continue }
-                            var j = Int(first[k])
-                            while j >= 0 {
-                                let d = j - i + na
-                                if Int(reached[d]) <= i {
-                                    // Grow the seed into its segment (nothing, if the hashes collided).
-                                    var end = 0
-                                    while i + end < na && j + end < nb && ta[i + end] == tb[j + end] { end += 1 }
-                                    var start = 0
-                                    while start < i && start < j && ta[i - start - 1] == tb[j - start - 1] {
-                                        start += 1
-                                    }
-                                    if reached[d] == 0 { touched.append(Int32(truncatingIfNeeded: d)) }
-                                    reached[d] = Int32(truncatingIfNeeded: i + end)
-                                    if start + end >= s {
-                                        segments.append(
-                                            Segment(
-                                                a: Int32(truncatingIfNeeded: i - start),
-                                                b: Int32(truncatingIfNeeded: j - start),
-                                                count: Int32(truncatingIfNeeded: start + end)))
-                                    }
-                                }
-                                j = Int(next[j])
-                            }
+        indexB.withLookup { lookup in
+            for i in stride(from: 0, through: na - windowWords, by: seedStep) {
+                var j = lookup.first(windowHash(ta, i))
+                while j >= 0 {
+                    let d = j - i + na
+                    if Int(reached[d]) <= i {
+                        // Grow the seed into its segment (nothing, if the hashes collided).
+                        var end = 0
+                        while i + end < na && j + end < nb && ta[i + end] == tb[j + end] { end += 1 }
+                        var start = 0
+                        while start < i && start < j && ta[i - start - 1] == tb[j - start - 1] {
+                            start += 1
+                        }
+                        if reached[d] == 0 { touched.append(Int32(truncatingIfNeeded: d)) }
+                        reached[d] = Int32(truncatingIfNeeded: i + end)
+                        if start + end >= s {
+                            segments.append(
+                                Segment(
+                                    a: Int32(truncatingIfNeeded: i - start),
+                                    b: Int32(truncatingIfNeeded: j - start),
+                                    count: Int32(truncatingIfNeeded: start + end)))
                         }
                     }
+                    j = lookup.next(j)
                 }
             }
         }
@@ -547,7 +558,7 @@ public struct PassageAligner: Sendable {
 
     /// A window hash's place in a table of 2^bits places.
     @inline(__always)
-    private static func address(_ h: UInt64, _ bits: Int) -> Int {
+    static func address(_ h: UInt64, _ bits: Int) -> Int {
         Int(truncatingIfNeeded: (h &* 0x2545_f491_4f6c_dd1d) &>> UInt64(64 - bits))
     }
 }
