@@ -154,13 +154,14 @@ public struct EvidenceExtractor: @unchecked Sendable {
     /// `extract(_:)`, with the windows whose aliases lack a pattern's shape (`AliasLayout`) left
     /// out of its search when `byShape`, or searched all (to test that skipping changes nothing).
     func extract(_ text: String, byShape: Bool) -> [Evidence] {
-        let ns = text as NSString
-        // The text's length in UTF-16 units is a pass over it: counted only for a whole-text search.
+        let spans = MatchText(text)
+        // The text's length in UTF-16 units is a pass over a text that is not ASCII: counted only for
+        // a whole-text search.
         var fullRange: NSRange?
         var full: NSRange {
             get {
                 if let fullRange { return fullRange }
-                let r = NSRange(location: 0, length: ns.length)
+                let r = NSRange(location: 0, length: spans.utf16Count)
                 fullRange = r
                 return r
             }
@@ -186,19 +187,16 @@ public struct EvidenceExtractor: @unchecked Sendable {
         func add(_ kind: EvidenceKind, _ m: NSTextCheckingResult, aliasGroup: Int = 1) {
             let aliasRange = m.range(at: aliasGroup)
             guard aliasRange.location != NSNotFound else { return }
-            let agency = aliasToAgency[ns.substring(with: aliasRange)]
-            let matched = ns.substring(with: m.range)
-            let span = matched.trimmingCharacters(in: .whitespaces)
-            let lead = matched.prefix { $0 == " " || $0 == "\t" }.utf16.count
-            let range = NSRange(location: m.range.location + lead, length: span.utf16.count)
-            found.append((range, Evidence(agency: agency, kind: kind, text: span)))
+            let agency = aliasToAgency[spans.substring(aliasRange)]
+            let span = spans.span(m.range)
+            found.append((span.range, Evidence(agency: agency, kind: kind, text: span.text)))
         }
         for (kind, regex, literals, shape) in signatures {
             for m in aliasMatches(regex, literals, shape) { add(kind, m) }
         }
         for m in aliasMatches(credit.0, credit.1) {
             let named = m.range(at: 1).location != NSNotFound
-            if named || m.range.location < Self.ledeLength || Self.isSourceLine(ns.substring(with: m.range)) {
+            if named || m.range.location < Self.ledeLength || Self.isSourceLine(spans.substring(m.range)) {
                 add(.credit, m, aliasGroup: 2)
             }
         }
@@ -206,7 +204,7 @@ public struct EvidenceExtractor: @unchecked Sendable {
         if !quoteSources.isEmpty && !hasPersonalByline(text, full: full) {
             for m in quoteSources {
                 let r = m.range(at: 1)
-                guard r.location != NSNotFound, let agency = aliasToAgency[ns.substring(with: r)],
+                guard r.location != NSNotFound, let agency = aliasToAgency[spans.substring(r)],
                     !noQuoteSource.contains(agency)
                 else { continue }
                 add(.quoteSource, m)
@@ -222,13 +220,13 @@ public struct EvidenceExtractor: @unchecked Sendable {
                         m.range,
                         Evidence(
                             agency: agency, kind: .contributor,
-                            text: ns.substring(with: m.range).trimmingCharacters(in: .whitespaces))
+                            text: MatchText.trimmed(spans.substring(m.range)))
                     ))
             }
         }
         let mayHaveInputs = RequiredLiteral.occursAll(inputsFromAgencies.1, in: text)
         for m in mayHaveInputs ? inputsFromAgencies.0.matches(in: text, range: full) : [] {
-            found.append((m.range, Evidence(agency: nil, kind: .inputsFromAgencies, text: ns.substring(with: m.range))))
+            found.append((m.range, Evidence(agency: nil, kind: .inputsFromAgencies, text: spans.substring(m.range))))
         }
         found.sort { ($0.0.location, $0.1.kind.rawValue) < ($1.0.location, $1.1.kind.rawValue) }
         var seen = Set<SpanKey>()
@@ -241,7 +239,11 @@ public struct EvidenceExtractor: @unchecked Sendable {
         for (range, evidence) in found
         where seen.insert(SpanKey(location: range.location, length: range.length, kind: evidence.kind)).inserted {
             var e = evidence
-            if let r = Range(range, in: text) {
+            if spans.isBMP {
+                // Every scalar is one UTF-16 unit.
+                e.start = range.location
+                e.end = range.location + range.length
+            } else if let r = Range(range, in: text) {
                 let step = scalars.distance(from: counted, to: r.lowerBound)
                 counted = scalars.index(counted, offsetBy: step)
                 countedOffset += step
@@ -382,7 +384,7 @@ public struct EvidenceExtractor: @unchecked Sendable {
             let end = last + 1 < lineStarts.count ? lineStarts[last + 1] : n
             let window = UnsafeBufferPointer(rebasing: bytes[start..<end])
             let piece = String(decoding: window, as: UTF8.self)
-            for b in bytes[countedBytes..<start] where b & 0xC0 != 0x80 { countedUTF16 += b >= 0xF0 ? 2 : 1 }
+            countedUTF16 += MatchText.utf16Length(UnsafeBufferPointer(rebasing: bytes[countedBytes..<start]))
             countedBytes = start
             let offset = countedUTF16
             // The shapes, from the aliases on the window's lines that hold one.
@@ -391,9 +393,11 @@ public struct EvidenceExtractor: @unchecked Sendable {
                 let lineEnd = h + 1 < lineStarts.count ? lineStarts[h + 1] : n
                 layout.formUnion(AliasLayout(of: window, lineStarts[h] - start..<lineEnd - start, scanner: scanner))
             }
-            windows.append(Window(text: piece, utf16Offset: offset, utf16Count: piece.utf16.count, layout: layout))
+            windows.append(
+                Window(text: piece, utf16Offset: offset, utf16Count: MatchText.utf16Length(window), layout: layout))
             l = last + 1
         }
         return windows
     }
+
 }

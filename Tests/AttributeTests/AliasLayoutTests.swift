@@ -86,26 +86,3 @@ import Testing
         #expect(Self.layout(text) == layout)
     }
 }
-
-/// The alias scan finds every alias at every place, including aliases inside others.
-@Suite struct AliasScannerTests {
-    @Test("every alias at every place, in order; a jump skips ahead")
-    func places() {
-        let scanner = AliasScanner(aliases: ["AP", "AAP", "A", "Reuters", ""].map { Array($0.utf8) })
-        func found(_ text: String, jump: Bool = false) -> [String] {
-            var text = text
-            return text.withUTF8 { b in
-                var out: [String] = []
-                scanner.forEach(in: b, 0..<b.count) { start, end in
-                    out.append("\(start)-\(end)")
-                    return jump ? end : start + 1
-                }
-                return out
-            }
-        }
-        #expect(found("AAP Reuters").sorted() == ["0-1", "0-3", "1-2", "1-3", "4-11"])
-        #expect(found("AAP Reuters", jump: true) == ["0-3", "4-11"])
-        #expect(found("Reuter") == [])
-        #expect(found("") == [])
-    }
-}
