@@ -30,8 +30,9 @@ public struct EvidenceExtractor: @unchecked Sendable {
     /// Agencies whose quote sources are not evidence.
     private let noQuoteSource: Set<String>
     /// The patterns run on the lines around each alias, each with sets of literals every match
-    /// holds a member of (`RequiredLiteral.allOf`): a window lacking a set is not searched.
-    private let signatures: [(EvidenceKind, NSRegularExpression, [[[UInt8]]])]
+    /// holds a member of (`RequiredLiteral.allOf`) and the shape its alias has (`AliasLayout`): a
+    /// window lacking a set or the shape is not searched.
+    let signatures: [(EvidenceKind, NSRegularExpression, [[[UInt8]]], AliasLayout)]
     private let credit: (NSRegularExpression, [[[UInt8]]])
     private let quoteSource: (NSRegularExpression, [[[UInt8]]])
     /// Contributor patterns by agency, with the literals every match holds (see `RequiredLiteral`).
@@ -39,13 +40,11 @@ public struct EvidenceExtractor: @unchecked Sendable {
     private let inputsFromAgencies: (NSRegularExpression, [[[UInt8]]])
     private let personalByline: NSRegularExpression
     private let anyAlias: NSRegularExpression
-    /// The aliases as UTF-8 bytes in groups by opening, for the literal pre-scan that finds where
-    /// the alias patterns can match; group 0 is empty.
-    private let aliasGroups: [[[UInt8]]]
-    /// For the two bytes `b0 << 8 | b1`, the group of the aliases that open with them (a one-byte
-    /// alias: with `b0` and any byte), 0 for none: most places the pre-scan looks at are rejected
-    /// on this alone, and the rest are compared with the few aliases that can be there.
-    private let openingGroup: [UInt16]
+    /// Finds the aliases, for the pre-scan that finds where the alias patterns can match.
+    let scanner: AliasScanner
+    /// Whether an alias is empty once its `The ` is dropped: the patterns then match without an
+    /// alias written, and every window is taken to have every shape.
+    private let hasEmptyAlias: Bool
 
     /// Finds `publisher` evidence: an outlet that is an agency itself.
     public let publisher: PublisherMatcher
@@ -70,21 +69,8 @@ public struct EvidenceExtractor: @unchecked Sendable {
             }
         }
         aliasToAgency = map
-        let aliasBytes = map.keys.sorted().map { Array($0.utf8) }.filter { !$0.isEmpty }
-        var groups: [[[UInt8]]] = [[]]
-        var openingGroup = [UInt16](repeating: 0, count: 1 << 16)
-        for a in aliasBytes {
-            let openings = a.count == 1 ? (0..<256).map { Int(a[0]) << 8 | $0 } : [Int(a[0]) << 8 | Int(a[1])]
-            for o in openings {
-                if openingGroup[o] == 0 {
-                    groups.append([])
-                    openingGroup[o] = UInt16(groups.count - 1)
-                }
-                groups[Int(openingGroup[o])].append(a)
-            }
-        }
-        aliasGroups = groups
-        self.openingGroup = openingGroup
+        scanner = AliasScanner(aliases: map.keys.sorted().map { Array($0.utf8) })
+        hasEmptyAlias = map.keys.contains("")
         noQuoteSource = Set(table.agencies.filter { !$0.quoteSourceEvidence }.map(\.name))
         func group(_ list: [String]) -> String {
             let sorted = list.sorted { $0.count > $1.count }
@@ -108,28 +94,36 @@ public struct EvidenceExtractor: @unchecked Sendable {
         let title =
             "(?:[ \\t]+[A-Za-z ]{0,40}?(?:[Rr]eporter|[Cc]orrespondent|[Ww]riter|[Ee]ditor|[Ss]taff|[Cc]ontributor)s?)?"
         let month = "(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\\.?"
-        let signing: [(EvidenceKind, (NSRegularExpression, [[[UInt8]]]))] = [
+        // Each pattern with the shape of its alias (`AliasLayout`: none for any).
+        let signing: [(EvidenceKind, (NSRegularExpression, [[[UInt8]]]), AliasLayout)] = [
             (
                 .dateline,
                 filtered(
-                    "^[ \\t]*(?:[A-Z][A-Za-z0-9 .,'’-]{1,60}?[ \\t]*)?\\(\(signed)\\)[ \\t]*(?:[-—–]+|(?=[A-Z“\"]))")
+                    "^[ \\t]*(?:[A-Z][A-Za-z0-9 .,'’-]{1,60}?[ \\t]*)?\\(\(signed)\\)[ \\t]*(?:[-—–]+|(?=[A-Z“\"]))"),
+                []
             ),
             (
                 .byline,
                 filtered(
                     "(?:^|(?<=[\\s—–-]))(?<![Pp]hoto )[Bb][Yy][ \\t]+(?:[^\\n]{0,80}?[ \\t,;–—-])?\(signed)\(title)[ \\t]*$"
-                )
+                ),
+                .endsLine
             ),
-            (.byline, filtered("^[ \\t]*\(names)[ \\t]*[,–—-][ \\t]*\(signed)\(title)[ \\t]*$")),
-            (.byline, filtered("^[ \\t]*(?:[/|][ \\t]*)?\(signed)(?:[ \\t]+\(month)[ \\t]+\\d[^\\n]{0,40})?[ \\t]*$")),
+            (.byline, filtered("^[ \\t]*\(names)[ \\t]*[,–—-][ \\t]*\(signed)\(title)[ \\t]*$"), .endsLine),
+            (
+                .byline,
+                filtered("^[ \\t]*(?:[/|][ \\t]*)?\(signed)(?:[ \\t]+\(month)[ \\t]+\\d[^\\n]{0,40})?[ \\t]*$"),
+                .opensLine
+            ),
             (
                 .copyright,
                 filtered(
                     "(?:[Cc]opyright|COPYRIGHT|©|\\([Cc]\\))[ \\t]*(?:\\d{4}[ \\t]*)?(?:[Bb]y[ \\t]+)?\(signed)[^\\n]{0,80}"
-                )
+                ),
+                []
             ),
         ]
-        signatures = signing.map { ($0.0, $0.1.0, $0.1.1) }
+        signatures = signing.map { ($0.0, $0.1.0, $0.1.1, $0.2) }
         credit = filtered(
             "(?:[Aa]ccording to|[Rr]eported by|[Aa] report by|[Rr]eports? from|^[ \\t/]*[Ss]ource:)\\s+(?:(?:a|an|the)\\s+)?"
                 + "(?:report\\s+(?:by|from|in)\\s+)?(?:the\\s+)?(news\\s+agency\\s+|wire\\s+service\\s+)?\(running)"
@@ -155,14 +149,19 @@ public struct EvidenceExtractor: @unchecked Sendable {
     /// - Parameter text: the document's original text.
     /// - Returns: the evidence, each with its span's Unicode scalar offsets.
     /// - Complexity: O(n · p) for text length n and p patterns.
-    public func extract(_ text: String) -> [Evidence] {
-        let ns = text as NSString
-        // The text's length in UTF-16 units is a pass over it: counted only for a whole-text search.
+    public func extract(_ text: String) -> [Evidence] { extract(text, byShape: true) }
+
+    /// `extract(_:)`, with the windows whose aliases lack a pattern's shape (`AliasLayout`) left
+    /// out of its search when `byShape`, or searched all (to test that skipping changes nothing).
+    func extract(_ text: String, byShape: Bool) -> [Evidence] {
+        let spans = MatchText(text)
+        // The text's length in UTF-16 units is a pass over a text that is not ASCII: counted only for
+        // a whole-text search.
         var fullRange: NSRange?
         var full: NSRange {
             get {
                 if let fullRange { return fullRange }
-                let r = NSRange(location: 0, length: ns.length)
+                let r = NSRange(location: 0, length: spans.utf16Count)
                 fullRange = r
                 return r
             }
@@ -170,10 +169,15 @@ public struct EvidenceExtractor: @unchecked Sendable {
         // The alias patterns match only where an alias is written (they are case-sensitive literals),
         // so they run on the few lines around each alias instead of the whole text.
         let windows = aliasWindows(text)
-        func aliasMatches(_ regex: NSRegularExpression, _ literals: [[[UInt8]]]) -> [NSTextCheckingResult] {
+        func aliasMatches(
+            _ regex: NSRegularExpression, _ literals: [[[UInt8]]], _ shape: AliasLayout = []
+        ) -> [NSTextCheckingResult] {
             windows.flatMap { w in
-                // Skipped, without a UTF-16 pass, when the window lacks the literals a match holds.
-                guard RequiredLiteral.occursAll(literals, in: w.text) else { return [NSTextCheckingResult]() }
+                // Skipped, without a UTF-16 pass, when the window lacks the shape of the alias in a
+                // match or the literals a match holds.
+                guard !byShape || w.layout.isSuperset(of: shape), RequiredLiteral.occursAll(literals, in: w.text) else {
+                    return [NSTextCheckingResult]()
+                }
                 return regex.matches(in: w.text, range: NSRange(location: 0, length: w.utf16Count)).map {
                     $0.adjustingRanges(offset: w.utf16Offset)
                 }
@@ -183,19 +187,16 @@ public struct EvidenceExtractor: @unchecked Sendable {
         func add(_ kind: EvidenceKind, _ m: NSTextCheckingResult, aliasGroup: Int = 1) {
             let aliasRange = m.range(at: aliasGroup)
             guard aliasRange.location != NSNotFound else { return }
-            let agency = aliasToAgency[ns.substring(with: aliasRange)]
-            let matched = ns.substring(with: m.range)
-            let span = matched.trimmingCharacters(in: .whitespaces)
-            let lead = matched.prefix { $0 == " " || $0 == "\t" }.utf16.count
-            let range = NSRange(location: m.range.location + lead, length: span.utf16.count)
-            found.append((range, Evidence(agency: agency, kind: kind, text: span)))
+            let agency = aliasToAgency[spans.substring(aliasRange)]
+            let span = spans.span(m.range)
+            found.append((span.range, Evidence(agency: agency, kind: kind, text: span.text)))
         }
-        for (kind, regex, literals) in signatures {
-            for m in aliasMatches(regex, literals) { add(kind, m) }
+        for (kind, regex, literals, shape) in signatures {
+            for m in aliasMatches(regex, literals, shape) { add(kind, m) }
         }
         for m in aliasMatches(credit.0, credit.1) {
             let named = m.range(at: 1).location != NSNotFound
-            if named || m.range.location < Self.ledeLength || Self.isSourceLine(ns.substring(with: m.range)) {
+            if named || m.range.location < Self.ledeLength || Self.isSourceLine(spans.substring(m.range)) {
                 add(.credit, m, aliasGroup: 2)
             }
         }
@@ -203,7 +204,7 @@ public struct EvidenceExtractor: @unchecked Sendable {
         if !quoteSources.isEmpty && !hasPersonalByline(text, full: full) {
             for m in quoteSources {
                 let r = m.range(at: 1)
-                guard r.location != NSNotFound, let agency = aliasToAgency[ns.substring(with: r)],
+                guard r.location != NSNotFound, let agency = aliasToAgency[spans.substring(r)],
                     !noQuoteSource.contains(agency)
                 else { continue }
                 add(.quoteSource, m)
@@ -219,13 +220,13 @@ public struct EvidenceExtractor: @unchecked Sendable {
                         m.range,
                         Evidence(
                             agency: agency, kind: .contributor,
-                            text: ns.substring(with: m.range).trimmingCharacters(in: .whitespaces))
+                            text: MatchText.trimmed(spans.substring(m.range)))
                     ))
             }
         }
         let mayHaveInputs = RequiredLiteral.occursAll(inputsFromAgencies.1, in: text)
         for m in mayHaveInputs ? inputsFromAgencies.0.matches(in: text, range: full) : [] {
-            found.append((m.range, Evidence(agency: nil, kind: .inputsFromAgencies, text: ns.substring(with: m.range))))
+            found.append((m.range, Evidence(agency: nil, kind: .inputsFromAgencies, text: spans.substring(m.range))))
         }
         found.sort { ($0.0.location, $0.1.kind.rawValue) < ($1.0.location, $1.1.kind.rawValue) }
         var seen = Set<SpanKey>()
@@ -238,7 +239,11 @@ public struct EvidenceExtractor: @unchecked Sendable {
         for (range, evidence) in found
         where seen.insert(SpanKey(location: range.location, length: range.length, kind: evidence.kind)).inserted {
             var e = evidence
-            if let r = Range(range, in: text) {
+            if spans.isBMP {
+                // Every scalar is one UTF-16 unit.
+                e.start = range.location
+                e.end = range.location + range.length
+            } else if let r = Range(range, in: text) {
                 let step = scalars.distance(from: counted, to: r.lowerBound)
                 counted = scalars.index(counted, offsetBy: step)
                 countedOffset += step
@@ -314,22 +319,13 @@ public struct EvidenceExtractor: @unchecked Sendable {
         }
     }
 
-    /// Whether `alias`, whose first two bytes (one, for a one-byte alias) are known to be at `place`,
-    /// is there: its other bytes are compared.
-    @inline(__always)
-    private static func tailMatches(_ alias: [UInt8], at place: UnsafePointer<UInt8>) -> Bool {
-        alias.count <= 2
-            || alias.withUnsafeBufferPointer { a in
-                guard let bytes = a.baseAddress else { return false }
-                return memcmp(place + 2, bytes + 2, a.count - 2) == 0
-            }
-    }
-
-    /// A run of whole lines of the text, with where it starts in UTF-16 units.
+    /// A run of whole lines of the text, with where it starts in UTF-16 units and the shapes of
+    /// the aliases written in it.
     struct Window {
         var text: String
         var utf16Offset: Int
         var utf16Count: Int
+        var layout: AliasLayout
     }
 
     /// The lines that hold an alias, each with two lines before and one after (a credit may break
@@ -360,23 +356,11 @@ public struct EvidenceExtractor: @unchecked Sendable {
             return lo
         }
         var hit = [Bool](repeating: false, count: lineStarts.count)
-        openingGroup.withUnsafeBufferPointer { openings in
-            var i = 0
-            while i < n {
-                let group = Int(openings[Int(base[i]) << 8 | Int(i + 1 < n ? base[i + 1] : 0)])
-                if group != 0 {
-                    // The opening bytes are the alias's own: the rest are compared.
-                    for a in aliasGroups[group]
-                    where i + a.count <= n && Self.tailMatches(a, at: base + i) {
-                        let l = line(of: i)
-                        hit[l] = true
-                        // The rest of the line adds nothing: go on at the next line.
-                        i = l + 1 < lineStarts.count ? lineStarts[l + 1] - 1 : n
-                        break
-                    }
-                }
-                i += 1
-            }
+        scanner.forEach(in: bytes, 0..<n) { start, _ in
+            let l = line(of: start)
+            hit[l] = true
+            // The rest of the line adds nothing: go on at the next line.
+            return l + 1 < lineStarts.count ? lineStarts[l + 1] : n
         }
         // A line is included when it holds an alias, is one of the two lines before one, or the line after.
         var include = [Bool](repeating: false, count: hit.count)
@@ -398,13 +382,22 @@ public struct EvidenceExtractor: @unchecked Sendable {
             while last + 1 < include.count && include[last + 1] { last += 1 }
             let start = lineStarts[l]
             let end = last + 1 < lineStarts.count ? lineStarts[last + 1] : n
-            let piece = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-            for b in bytes[countedBytes..<start] where b & 0xC0 != 0x80 { countedUTF16 += b >= 0xF0 ? 2 : 1 }
+            let window = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            let piece = String(decoding: window, as: UTF8.self)
+            countedUTF16 += MatchText.utf16Length(UnsafeBufferPointer(rebasing: bytes[countedBytes..<start]))
             countedBytes = start
             let offset = countedUTF16
-            windows.append(Window(text: piece, utf16Offset: offset, utf16Count: piece.utf16.count))
+            // The shapes, from the aliases on the window's lines that hold one.
+            var layout: AliasLayout = hasEmptyAlias ? .all : []
+            for h in l...last where hit[h] && layout != .all {
+                let lineEnd = h + 1 < lineStarts.count ? lineStarts[h + 1] : n
+                layout.formUnion(AliasLayout(of: window, lineStarts[h] - start..<lineEnd - start, scanner: scanner))
+            }
+            windows.append(
+                Window(text: piece, utf16Offset: offset, utf16Count: MatchText.utf16Length(window), layout: layout))
             l = last + 1
         }
         return windows
     }
+
 }

@@ -135,3 +135,53 @@ struct EvidenceExtractorTests {
         #expect(positives > 250)
     }
 }
+
+/// Leaving out the windows whose aliases lack a pattern's shape changes no evidence.
+@Suite struct EvidenceShapeTests {
+    @Test("evidence with and without the shape test is the same on random texts")
+    func sameEvidence() {
+        let extractor = EvidenceExtractorTests.extractor
+        let pieces = AliasLayoutTests.pieces + ["(", ")", "ANKARA ", " told ", "according to ", "\n\n", "Copyright "]
+        var random = SplitMix(seed: 43)
+        var found = 0
+        for _ in 0..<3000 {
+            var text = ""
+            for _ in 0..<(1 + random.below(16)) { text += pieces[random.below(pieces.count)] }
+            let plain = extractor.extract(text, byShape: false)
+            found += plain.filter { $0.kind == .byline }.count
+            #expect(extractor.extract(text, byShape: true) == plain, "\(text.debugDescription)")
+        }
+        #expect(found > 150)
+    }
+}
+
+/// Evidence offsets are the Unicode scalar offsets of the span, in texts of every width.
+@Suite struct EvidenceOffsetTests {
+    @Test("each span's scalars are its text, on random texts with evidence")
+    func spansAtTheirOffsets() throws {
+        let extractor = EvidenceExtractorTests.extractor
+        let pieces = [
+            "ANKARA (Reuters) - ", "(AP) — ", "told Reuters ", "Copyright 2020 The Associated Press ", "By AP\n",
+            "“", "é", "😀", "日本 ", "\n", " ", "text. ", "(With inputs from agencies)", "\u{A0}",
+        ]
+        var random = SplitMix(seed: 17)
+        var checked = 0
+        for _ in 0..<1500 {
+            var text = ""
+            for _ in 0..<(1 + random.below(8)) { text += pieces[random.below(pieces.count)] }
+            let scalars = Array(text.unicodeScalars)
+            for e in extractor.extract(text) {
+                let start = try #require(e.start)
+                let end = try #require(e.end)
+                try #require(start <= end && end <= scalars.count, "\(text.debugDescription)")
+                var span = String.UnicodeScalarView()
+                span.append(contentsOf: scalars[start..<end])
+                #expect(
+                    String(span).trimmingCharacters(in: .whitespaces) == e.text.trimmingCharacters(in: .whitespaces),
+                    "\(text.debugDescription)")
+                checked += 1
+            }
+        }
+        #expect(checked > 1500)
+    }
+}

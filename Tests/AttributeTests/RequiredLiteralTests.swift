@@ -165,4 +165,27 @@ import WiretraceCore
         #expect(RequiredLiteral.occurs(Array("’s".utf8), in: "it’s"))
         #expect(!RequiredLiteral.occurs(Array("abc".utf8), in: "ab"))
     }
+
+    @Test("occurs agrees with a plain search, wherever the rarest byte of the literal is")
+    func occursAgreesWithPlainSearch() {
+        // Common and rare bytes, so that the anchor falls at the start, the middle and the end.
+        let pieces = ["a", "e", " ", "b", "z", "Q", "é", "’", "ez", "Qa", "e z"]
+        var random = SplitMix(seed: 33)
+        var found = 0
+        for _ in 0..<6000 {
+            var literal = ""
+            for _ in 0..<(1 + random.below(3)) { literal += pieces[random.below(pieces.count)] }
+            var text = ""
+            for _ in 0..<random.below(12) { text += pieces[random.below(pieces.count)] }
+            let l = Array(literal.utf8)
+            let t = Array(text.utf8)
+            let plain = l.count <= t.count && (0...(t.count - l.count)).contains { Array(t[$0..<($0 + l.count)]) == l }
+            if plain { found += 1 }
+            #expect(
+                RequiredLiteral.occurs(l, in: text) == plain, "\(literal.debugDescription) in \(text.debugDescription)")
+        }
+        #expect(found > 1000)
+        #expect(RequiredLiteral.occurs([], in: ""))
+        #expect(!RequiredLiteral.occurs(Array("a".utf8), in: ""))
+    }
 }
