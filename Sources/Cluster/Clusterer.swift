@@ -279,10 +279,12 @@ public struct Clusterer: BarrierStage {
             w.lists[k] = r.lowerBound << 32 | r.upperBound
         }
         // Each earlier document met is written down, and kept (by the count) when its shared count
-        // goes from 0: whether an entry is new follows no pattern a branch predictor learns.
+        // goes from 0: whether an entry is new follows no pattern a branch predictor learns. The
+        // writes go to the count's place, which stays below both the postings walked and x.
         var total = 0
         for r in w.lists { total += (r & 0xffff_ffff) - (r >> 32) }
-        if w.touched.count < total { w.touched = [Int32](repeating: 0, count: total) }
+        let room = min(total, x + 1)
+        if w.touched.count < room { w.touched = [Int32](repeating: 0, count: room) }
         var touched = 0
         index.postings.withUnsafeBufferPointer { postings in
             for r in w.lists { w.sink &+= UInt32(bitPattern: postings[r >> 32]) }
