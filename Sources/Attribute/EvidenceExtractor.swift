@@ -33,7 +33,7 @@ public struct EvidenceExtractor: @unchecked Sendable {
     /// holds a member of (`RequiredLiteral.allOf`) and the shape its alias has (`AliasLayout`): a
     /// window lacking a set or the shape is not searched.
     let signatures: [(EvidenceKind, NSRegularExpression, [[[UInt8]]], AliasLayout)]
-    private let credit: (NSRegularExpression, [[[UInt8]]])
+    let credit: (NSRegularExpression, [[[UInt8]]])
     private let quoteSource: (NSRegularExpression, [[[UInt8]]])
     /// Contributor patterns by agency, with the literals every match holds (see `RequiredLiteral`).
     private let contributor: [(String, NSRegularExpression, [[[UInt8]]])]
@@ -100,7 +100,7 @@ public struct EvidenceExtractor: @unchecked Sendable {
                 .dateline,
                 filtered(
                     "^[ \\t]*(?:[A-Z][A-Za-z0-9 .,'’-]{1,60}?[ \\t]*)?\\(\(signed)\\)[ \\t]*(?:[-—–]+|(?=[A-Z“\"]))"),
-                []
+                .parenthesized
             ),
             (
                 .byline,
@@ -194,7 +194,7 @@ public struct EvidenceExtractor: @unchecked Sendable {
         for (kind, regex, literals, shape) in signatures {
             for m in aliasMatches(regex, literals, shape) { add(kind, m) }
         }
-        for m in aliasMatches(credit.0, credit.1) {
+        for m in aliasMatches(credit.0, credit.1, .cited) {
             let named = m.range(at: 1).location != NSNotFound
             if named || m.range.location < Self.ledeLength || Self.isSourceLine(spans.substring(m.range)) {
                 add(.credit, m, aliasGroup: 2)
@@ -391,7 +391,9 @@ public struct EvidenceExtractor: @unchecked Sendable {
             var layout: AliasLayout = hasEmptyAlias ? .all : []
             for h in l...last where hit[h] && layout != .all {
                 let lineEnd = h + 1 < lineStarts.count ? lineStarts[h + 1] : n
-                layout.formUnion(AliasLayout(of: window, lineStarts[h] - start..<lineEnd - start, scanner: scanner))
+                layout.formUnion(
+                    AliasLayout(
+                        of: window, lineStarts[h] - start..<lineEnd - start, scanner: scanner, citations: credit.1))
             }
             windows.append(
                 Window(text: piece, utf16Offset: offset, utf16Count: MatchText.utf16Length(window), layout: layout))

@@ -143,10 +143,13 @@ public enum RequiredLiteral {
     public static func occursAll(_ sets: [[[UInt8]]], in text: String) -> Bool {
         guard !sets.isEmpty else { return true }
         var text = text
-        return text.withUTF8 { t in
-            sets.allSatisfy { set in
-                set.contains { literal in literal.withUnsafeBufferPointer { occurs($0, in: t) } }
-            }
+        return text.withUTF8 { occursAll(sets, in: $0) }
+    }
+
+    /// Whether the UTF-8 text `bytes` holds a member of every set of `sets` (see `allOf`).
+    static func occursAll(_ sets: [[[UInt8]]], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        sets.allSatisfy { set in
+            set.contains { literal in literal.withUnsafeBufferPointer { occurs($0, in: bytes) } }
         }
     }
 
