@@ -133,9 +133,7 @@ public struct EvidenceExtractor: @unchecked Sendable {
         contributor = table.agencies.flatMap { a in
             a.contributorPatterns.map { (a.name, re($0), RequiredLiteral.allOf($0)) }
         }
-        inputsFromAgencies = filtered(
-            "\\(?\\b(?:[Ww]ith|WITH)\\s+(?:inputs?|INPUTS?)\\s+(?:from|FROM)\\s+(?:news\\s+)?(?:agencies|AGENCIES|wires)\\b\\)?"
-        )
+        inputsFromAgencies = filtered(InputsFromAgencies.pattern)
         personalByline = re("^[ \\t]*[Bb][Yy][ \\t]+\(names)[ \\t]*$")
         anyAlias = re(signed)
     }
@@ -224,9 +222,18 @@ public struct EvidenceExtractor: @unchecked Sendable {
                     ))
             }
         }
-        let mayHaveInputs = RequiredLiteral.occursAll(inputsFromAgencies.1, in: text)
-        for m in mayHaveInputs ? inputsFromAgencies.0.matches(in: text, range: full) : [] {
-            found.append((m.range, Evidence(agency: nil, kind: .inputsFromAgencies, text: spans.substring(m.range))))
+        // The generic credit closes a text: searched from the line where a match can first start, if
+        // any can (`InputsFromAgencies`) and the text holds the pattern's other literals.
+        var bytes = text
+        if let start = bytes.withUTF8({ InputsFromAgencies.searchStart($0) }),
+            RequiredLiteral.occursAll(inputsFromAgencies.1, in: text)
+        {
+            let from = spans.utf16Offset(ofByte: start)
+            for m in inputsFromAgencies.0.matches(in: text, range: NSRange(location: from, length: full.length - from))
+            {
+                found.append(
+                    (m.range, Evidence(agency: nil, kind: .inputsFromAgencies, text: spans.substring(m.range))))
+            }
         }
         found.sort { ($0.0.location, $0.1.kind.rawValue) < ($1.0.location, $1.1.kind.rawValue) }
         var seen = Set<SpanKey>()

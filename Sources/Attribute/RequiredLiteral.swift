@@ -259,29 +259,36 @@ public enum RequiredLiteral {
         return text.withUTF8 { t in literal.withUnsafeBufferPointer { occurs($0, in: t) } }
     }
 
-    /// Whether `text` contains `literal`: `memchr` looks for the literal's rarest byte in news
-    /// text (`rarity`), and `memcmp` compares the whole literal around each place it is found.
-    /// Looking for the first byte instead, as a plain search does, stops at every space for
-    /// ` contributed` and at every `r` for `reporting by`.
+    /// Whether `text` contains `literal` (see `firstOccurrence`).
+    static func occurs(_ literal: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
+        firstOccurrence(literal, in: text, from: 0) != nil
+    }
+
+    /// Where `literal` first occurs in `text` at or after `from`, or nil: `memchr` looks for the
+    /// literal's rarest byte in news text (`rarity`), and `memcmp` compares the whole literal around
+    /// each place it is found. Looking for the first byte instead, as a plain search does, stops at
+    /// every space for ` contributed` and at every `r` for `reporting by`. An empty literal is at `from`.
     /// - Complexity: O(n · m) for text length n and literal length m; in practice one pass of
     ///   `memchr` with few stops.
-    static func occurs(_ literal: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard !literal.isEmpty else { return true }
-        guard let tb = text.baseAddress, let lb = literal.baseAddress, literal.count <= text.count else {
-            return false
+    static func firstOccurrence(
+        _ literal: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>, from start: Int
+    ) -> Int? {
+        guard !literal.isEmpty else { return start <= text.count ? start : nil }
+        guard let tb = text.baseAddress, let lb = literal.baseAddress, start + literal.count <= text.count else {
+            return nil
         }
         // The anchor: the literal's byte least often seen, the first of equals.
         var k = 0
         for i in 1..<literal.count where rarity[Int(literal[i])] > rarity[Int(literal[k])] { k = i }
-        // The anchor byte of a match at `at` is at `at + k`, for `at` from 0 to `last`.
+        // The anchor byte of a match at `at` is at `at + k`, for `at` from `start` to `last`.
         let last = text.count - literal.count
-        var from = k
+        var from = start + k
         while from <= last + k, let hit = memchr(tb + from, Int32(literal[k]), last + k - from + 1) {
             let anchor = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - tb
-            if memcmp(tb + anchor - k, lb, literal.count) == 0 { return true }
+            if memcmp(tb + anchor - k, lb, literal.count) == 0 { return anchor - k }
             from = anchor + 1
         }
-        return false
+        return nil
     }
 
     /// How rare each byte is in English news text, from 0 for the most common (space) up to 255

@@ -183,6 +183,15 @@ import WiretraceCore
             if plain { found += 1 }
             #expect(
                 RequiredLiteral.occurs(l, in: text) == plain, "\(literal.debugDescription) in \(text.debugDescription)")
+            // The first place at or after a random start.
+            let from = random.below(t.count + 2)
+            let first =
+                from + l.count <= t.count
+                ? (from...(t.count - l.count)).first { Array(t[$0..<($0 + l.count)]) == l } : nil
+            let found = l.withUnsafeBufferPointer { lb in
+                t.withUnsafeBufferPointer { RequiredLiteral.firstOccurrence(lb, in: $0, from: from) }
+            }
+            #expect(found == first, "\(literal.debugDescription) in \(text.debugDescription) from \(from)")
         }
         #expect(found > 1000)
         #expect(RequiredLiteral.occurs([], in: ""))
