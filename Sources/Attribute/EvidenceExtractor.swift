@@ -286,40 +286,26 @@ public struct EvidenceExtractor: @unchecked Sendable {
 
     /// Whether some line of `text` opens, after spaces and tabs, with `by` in any case and a space
     /// or tab, as every match of `personalByline` does: most texts have no such line, and the
-    /// pattern need not run over them. Lines begin at the text's start and after each line
-    /// terminator the regular-expression engine knows (LF, VT, FF, CR, NEL, LS, PS), so no line it
-    /// sees is passed over.
+    /// pattern need not run over them. Each `b` and `B` (found with `memchr`) followed by `y` or `Y`
+    /// and a space or tab is looked at: it opens a line when spaces and tabs back to a line start
+    /// (`AliasLayout.isLineStart`) are all that come before it. Lines begin at the text's start and
+    /// after each line terminator the regular-expression engine knows (LF, VT, FF, CR, NEL, LS, PS),
+    /// so no line it sees is passed over.
     /// - Complexity: O(n) in the length of `text`.
     static func hasLineOpeningWithBy(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { b in
-            let n = b.count
-            var i = 0
-            var lineStart = true
-            while i < n {
-                if lineStart {
-                    var j = i
-                    while j < n && (b[j] == 0x20 || b[j] == 0x09) { j += 1 }
-                    // B or b, Y or y (no other byte ORed with 0x20 gives 0x62 or 0x79), a space or tab.
-                    if j + 2 < n && b[j] | 0x20 == 0x62 && b[j + 1] | 0x20 == 0x79
-                        && (b[j + 2] == 0x20 || b[j + 2] == 0x09)
-                    {
-                        return true
-                    }
-                    lineStart = false
-                }
-                switch b[i] {
-                case 0x0A, 0x0B, 0x0C, 0x0D:
-                    lineStart = true
-                    i += 1
-                case 0xC2 where i + 1 < n && b[i + 1] == 0x85:  // NEL
-                    lineStart = true
-                    i += 2
-                case 0xE2 where i + 2 < n && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9):  // LS, PS
-                    lineStart = true
-                    i += 3
-                default:
-                    i += 1
+            guard let base = b.baseAddress else { return false }
+            for letter: Int32 in [0x62, 0x42] {  // b, B
+                var from = 0
+                while from + 2 < b.count, let hit = memchr(base + from, letter, b.count - 2 - from) {
+                    let j = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base
+                    from = j + 1
+                    // Y or y (no other byte ORed with 0x20 gives 0x79), a space or tab.
+                    guard b[j + 1] | 0x20 == 0x79 && (b[j + 2] == 0x20 || b[j + 2] == 0x09) else { continue }
+                    var i = j
+                    while i > 0 && (b[i - 1] == 0x20 || b[i - 1] == 0x09) { i -= 1 }
+                    if AliasLayout.isLineStart(b, i) { return true }
                 }
             }
             return false
