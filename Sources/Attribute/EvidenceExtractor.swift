@@ -35,8 +35,9 @@ public struct EvidenceExtractor: @unchecked Sendable {
     let signatures: [(EvidenceKind, NSRegularExpression, [[[UInt8]]], AliasLayout)]
     let credit: (NSRegularExpression, [[[UInt8]]])
     private let quoteSource: (NSRegularExpression, [[[UInt8]]])
-    /// Contributor patterns by agency, with the literals every match holds (see `RequiredLiteral`).
-    private let contributor: [(String, NSRegularExpression, [[[UInt8]]])]
+    /// Contributor patterns by agency, with the literals every match holds (see `RequiredLiteral`)
+    /// and whether their matches stay on one line (see `SingleLinePattern`).
+    let contributor: [(String, NSRegularExpression, [[[UInt8]]], Bool)]
     private let inputsFromAgencies: (NSRegularExpression, [[[UInt8]]])
     private let personalByline: NSRegularExpression
     private let anyAlias: NSRegularExpression
@@ -131,7 +132,7 @@ public struct EvidenceExtractor: @unchecked Sendable {
         quoteSource = filtered(
             "\\b(?:told|[Ss]peaking to|spoke to|said to|in an interview with|interviewed by)\\s+\(running)")
         contributor = table.agencies.flatMap { a in
-            a.contributorPatterns.map { (a.name, re($0), RequiredLiteral.allOf($0)) }
+            a.contributorPatterns.map { (a.name, re($0), RequiredLiteral.allOf($0), SingleLinePattern.holds($0)) }
         }
         inputsFromAgencies = filtered(InputsFromAgencies.pattern)
         personalByline = re("^[ \\t]*[Bb][Yy][ \\t]+\(names)[ \\t]*$")
@@ -150,7 +151,9 @@ public struct EvidenceExtractor: @unchecked Sendable {
     public func extract(_ text: String) -> [Evidence] { extract(text, byShape: true) }
 
     /// `extract(_:)`, with the windows whose aliases lack a pattern's shape (`AliasLayout`) left
-    /// out of its search when `byShape`, or searched all (to test that skipping changes nothing).
+    /// out of its search and contributor patterns that stay on a line (`SingleLinePattern`)
+    /// searched from the first line that may hold a match when `byShape`; or every window and
+    /// whole texts searched (to test that skipping changes nothing).
     func extract(_ text: String, byShape: Bool) -> [Evidence] {
         let spans = MatchText(text)
         // The text's length in UTF-16 units is a pass over a text that is not ASCII: counted only for
@@ -208,11 +211,18 @@ public struct EvidenceExtractor: @unchecked Sendable {
                 add(.quoteSource, m)
             }
         }
-        for (agency, regex, literal) in contributor {
+        var bytes = text
+        for (agency, regex, literal, singleLine) in contributor {
             // Skipped, without a UTF-16 pass over the text, when the text lacks the literal every
-            // match holds.
+            // match holds. A pattern whose matches stay on a line is searched from the latest line
+            // that holds the first place of a member of one of its literal sets: every match's
+            // line holds a member of each (and a contributor line closes an article).
             guard RequiredLiteral.occursAll(literal, in: text) else { continue }
-            for m in regex.matches(in: text, range: full) {
+            let from =
+                singleLine && byShape
+                ? bytes.withUTF8 { b in literal.map { Self.lineStart(ofFirst: $0, in: b) }.max() ?? 0 } : 0
+            let location = spans.utf16Offset(ofByte: from)
+            for m in regex.matches(in: text, range: NSRange(location: location, length: full.length - location)) {
                 found.append(
                     (
                         m.range,
@@ -224,7 +234,6 @@ public struct EvidenceExtractor: @unchecked Sendable {
         }
         // The generic credit closes a text: searched from the line where a match can first start, if
         // any can (`InputsFromAgencies`) and the text holds the pattern's other literals.
-        var bytes = text
         if let start = bytes.withUTF8({ InputsFromAgencies.searchStart($0) }),
             RequiredLiteral.occursAll(inputsFromAgencies.1, in: text)
         {
@@ -260,6 +269,17 @@ public struct EvidenceExtractor: @unchecked Sendable {
             result.append(e)
         }
         return result
+    }
+
+    /// The start of the line (after a line feed, or 0) of the first place in `bytes` of one of
+    /// `literals`, 0 when none is there.
+    static func lineStart(ofFirst literals: [[UInt8]], in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let places = literals.compactMap { l in
+            l.withUnsafeBufferPointer { RequiredLiteral.firstOccurrence($0, in: bytes, from: 0) }
+        }
+        guard var start = places.min() else { return 0 }
+        while start > 0 && bytes[start - 1] != 0x0A { start -= 1 }
+        return start
     }
 
     /// A span and its kind: the same evidence found twice counts once.

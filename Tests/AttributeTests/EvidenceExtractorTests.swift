@@ -141,7 +141,13 @@ struct EvidenceExtractorTests {
     @Test("evidence with and without the shape test is the same on random texts")
     func sameEvidence() {
         let extractor = EvidenceExtractorTests.extractor
-        let pieces = AliasLayoutTests.pieces + ["(", ")", "ANKARA ", " told ", "according to ", "\n\n", "Copyright "]
+        let pieces =
+            AliasLayoutTests.pieces + [
+                "(", ")", "ANKARA ", " told ", "according to ", "\n\n", "Copyright ", "Reporting by Jane Doe; ",
+                "Editing by John Roe", "\nJane Doe in Paris contributed.",
+                "Associated Press writer Jane Doe contributed.",
+                "\n--With assistance from Jane Doe", "reporting by ",
+            ]
         var random = SplitMix(seed: 43)
         var found: [EvidenceKind: Int] = [:]
         for i in 0..<3000 {
@@ -160,7 +166,7 @@ struct EvidenceExtractorTests {
             #expect(extractor.extract(text, byShape: true) == plain, "\(text.debugDescription)")
         }
         #expect(found[.byline, default: 0] > 300 && found[.dateline, default: 0] > 100, "\(found)")
-        #expect(found[.credit, default: 0] > 150, "\(found)")
+        #expect(found[.credit, default: 0] > 150 && found[.contributor, default: 0] > 150, "\(found)")
     }
 }
 
