@@ -33,10 +33,11 @@ public struct EvidenceExtractor: @unchecked Sendable {
     /// holds a member of (`RequiredLiteral.allOf`) and the shape its alias has (`AliasLayout`): a
     /// window lacking a set or the shape is not searched.
     let signatures: [(EvidenceKind, NSRegularExpression, [[[UInt8]]], AliasLayout)]
-    private let credit: (NSRegularExpression, [[[UInt8]]])
+    let credit: (NSRegularExpression, [[[UInt8]]])
     private let quoteSource: (NSRegularExpression, [[[UInt8]]])
-    /// Contributor patterns by agency, with the literals every match holds (see `RequiredLiteral`).
-    private let contributor: [(String, NSRegularExpression, [[[UInt8]]])]
+    /// Contributor patterns by agency, with the literals every match holds (see `RequiredLiteral`)
+    /// and whether their matches stay on one line (see `SingleLinePattern`).
+    let contributor: [(String, NSRegularExpression, [[[UInt8]]], Bool)]
     private let inputsFromAgencies: (NSRegularExpression, [[[UInt8]]])
     private let personalByline: NSRegularExpression
     private let anyAlias: NSRegularExpression
@@ -100,7 +101,7 @@ public struct EvidenceExtractor: @unchecked Sendable {
                 .dateline,
                 filtered(
                     "^[ \\t]*(?:[A-Z][A-Za-z0-9 .,'’-]{1,60}?[ \\t]*)?\\(\(signed)\\)[ \\t]*(?:[-—–]+|(?=[A-Z“\"]))"),
-                []
+                .parenthesized
             ),
             (
                 .byline,
@@ -131,11 +132,9 @@ public struct EvidenceExtractor: @unchecked Sendable {
         quoteSource = filtered(
             "\\b(?:told|[Ss]peaking to|spoke to|said to|in an interview with|interviewed by)\\s+\(running)")
         contributor = table.agencies.flatMap { a in
-            a.contributorPatterns.map { (a.name, re($0), RequiredLiteral.allOf($0)) }
+            a.contributorPatterns.map { (a.name, re($0), RequiredLiteral.allOf($0), SingleLinePattern.holds($0)) }
         }
-        inputsFromAgencies = filtered(
-            "\\(?\\b(?:[Ww]ith|WITH)\\s+(?:inputs?|INPUTS?)\\s+(?:from|FROM)\\s+(?:news\\s+)?(?:agencies|AGENCIES|wires)\\b\\)?"
-        )
+        inputsFromAgencies = filtered(InputsFromAgencies.pattern)
         personalByline = re("^[ \\t]*[Bb][Yy][ \\t]+\(names)[ \\t]*$")
         anyAlias = re(signed)
     }
@@ -152,7 +151,9 @@ public struct EvidenceExtractor: @unchecked Sendable {
     public func extract(_ text: String) -> [Evidence] { extract(text, byShape: true) }
 
     /// `extract(_:)`, with the windows whose aliases lack a pattern's shape (`AliasLayout`) left
-    /// out of its search when `byShape`, or searched all (to test that skipping changes nothing).
+    /// out of its search and contributor patterns that stay on a line (`SingleLinePattern`)
+    /// searched from the first line that may hold a match when `byShape`; or every window and
+    /// whole texts searched (to test that skipping changes nothing).
     func extract(_ text: String, byShape: Bool) -> [Evidence] {
         let spans = MatchText(text)
         // The text's length in UTF-16 units is a pass over a text that is not ASCII: counted only for
@@ -194,7 +195,7 @@ public struct EvidenceExtractor: @unchecked Sendable {
         for (kind, regex, literals, shape) in signatures {
             for m in aliasMatches(regex, literals, shape) { add(kind, m) }
         }
-        for m in aliasMatches(credit.0, credit.1) {
+        for m in aliasMatches(credit.0, credit.1, .cited) {
             let named = m.range(at: 1).location != NSNotFound
             if named || m.range.location < Self.ledeLength || Self.isSourceLine(spans.substring(m.range)) {
                 add(.credit, m, aliasGroup: 2)
@@ -210,11 +211,18 @@ public struct EvidenceExtractor: @unchecked Sendable {
                 add(.quoteSource, m)
             }
         }
-        for (agency, regex, literal) in contributor {
+        var bytes = text
+        for (agency, regex, literal, singleLine) in contributor {
             // Skipped, without a UTF-16 pass over the text, when the text lacks the literal every
-            // match holds.
+            // match holds. A pattern whose matches stay on a line is searched from the latest line
+            // that holds the first place of a member of one of its literal sets: every match's
+            // line holds a member of each (and a contributor line closes an article).
             guard RequiredLiteral.occursAll(literal, in: text) else { continue }
-            for m in regex.matches(in: text, range: full) {
+            let from =
+                singleLine && byShape
+                ? bytes.withUTF8 { b in literal.map { Self.lineStart(ofFirst: $0, in: b) }.max() ?? 0 } : 0
+            let location = spans.utf16Offset(ofByte: from)
+            for m in regex.matches(in: text, range: NSRange(location: location, length: full.length - location)) {
                 found.append(
                     (
                         m.range,
@@ -224,9 +232,17 @@ public struct EvidenceExtractor: @unchecked Sendable {
                     ))
             }
         }
-        let mayHaveInputs = RequiredLiteral.occursAll(inputsFromAgencies.1, in: text)
-        for m in mayHaveInputs ? inputsFromAgencies.0.matches(in: text, range: full) : [] {
-            found.append((m.range, Evidence(agency: nil, kind: .inputsFromAgencies, text: spans.substring(m.range))))
+        // The generic credit closes a text: searched from the line where a match can first start, if
+        // any can (`InputsFromAgencies`) and the text holds the pattern's other literals.
+        if let start = bytes.withUTF8({ InputsFromAgencies.searchStart($0) }),
+            RequiredLiteral.occursAll(inputsFromAgencies.1, in: text)
+        {
+            let from = spans.utf16Offset(ofByte: start)
+            for m in inputsFromAgencies.0.matches(in: text, range: NSRange(location: from, length: full.length - from))
+            {
+                found.append(
+                    (m.range, Evidence(agency: nil, kind: .inputsFromAgencies, text: spans.substring(m.range))))
+            }
         }
         found.sort { ($0.0.location, $0.1.kind.rawValue) < ($1.0.location, $1.1.kind.rawValue) }
         var seen = Set<SpanKey>()
@@ -255,6 +271,17 @@ public struct EvidenceExtractor: @unchecked Sendable {
         return result
     }
 
+    /// The start of the line (after a line feed, or 0) of the first place in `bytes` of one of
+    /// `literals`, 0 when none is there.
+    static func lineStart(ofFirst literals: [[UInt8]], in bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        let places = literals.compactMap { l in
+            l.withUnsafeBufferPointer { RequiredLiteral.firstOccurrence($0, in: bytes, from: 0) }
+        }
+        guard var start = places.min() else { return 0 }
+        while start > 0 && bytes[start - 1] != 0x0A { start -= 1 }
+        return start
+    }
+
     /// A span and its kind: the same evidence found twice counts once.
     struct SpanKey: Hashable {
         var location: Int
@@ -279,40 +306,26 @@ public struct EvidenceExtractor: @unchecked Sendable {
 
     /// Whether some line of `text` opens, after spaces and tabs, with `by` in any case and a space
     /// or tab, as every match of `personalByline` does: most texts have no such line, and the
-    /// pattern need not run over them. Lines begin at the text's start and after each line
-    /// terminator the regular-expression engine knows (LF, VT, FF, CR, NEL, LS, PS), so no line it
-    /// sees is passed over.
+    /// pattern need not run over them. Each `b` and `B` (found with `memchr`) followed by `y` or `Y`
+    /// and a space or tab is looked at: it opens a line when spaces and tabs back to a line start
+    /// (`AliasLayout.isLineStart`) are all that come before it. Lines begin at the text's start and
+    /// after each line terminator the regular-expression engine knows (LF, VT, FF, CR, NEL, LS, PS),
+    /// so no line it sees is passed over.
     /// - Complexity: O(n) in the length of `text`.
     static func hasLineOpeningWithBy(_ text: String) -> Bool {
         var text = text
         return text.withUTF8 { b in
-            let n = b.count
-            var i = 0
-            var lineStart = true
-            while i < n {
-                if lineStart {
-                    var j = i
-                    while j < n && (b[j] == 0x20 || b[j] == 0x09) { j += 1 }
-                    // B or b, Y or y (no other byte ORed with 0x20 gives 0x62 or 0x79), a space or tab.
-                    if j + 2 < n && b[j] | 0x20 == 0x62 && b[j + 1] | 0x20 == 0x79
-                        && (b[j + 2] == 0x20 || b[j + 2] == 0x09)
-                    {
-                        return true
-                    }
-                    lineStart = false
-                }
-                switch b[i] {
-                case 0x0A, 0x0B, 0x0C, 0x0D:
-                    lineStart = true
-                    i += 1
-                case 0xC2 where i + 1 < n && b[i + 1] == 0x85:  // NEL
-                    lineStart = true
-                    i += 2
-                case 0xE2 where i + 2 < n && b[i + 1] == 0x80 && (b[i + 2] == 0xA8 || b[i + 2] == 0xA9):  // LS, PS
-                    lineStart = true
-                    i += 3
-                default:
-                    i += 1
+            guard let base = b.baseAddress else { return false }
+            for letter: Int32 in [0x62, 0x42] {  // b, B
+                var from = 0
+                while from + 2 < b.count, let hit = memchr(base + from, letter, b.count - 2 - from) {
+                    let j = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - base
+                    from = j + 1
+                    // Y or y (no other byte ORed with 0x20 gives 0x79), a space or tab.
+                    guard b[j + 1] | 0x20 == 0x79 && (b[j + 2] == 0x20 || b[j + 2] == 0x09) else { continue }
+                    var i = j
+                    while i > 0 && (b[i - 1] == 0x20 || b[i - 1] == 0x09) { i -= 1 }
+                    if AliasLayout.isLineStart(b, i) { return true }
                 }
             }
             return false
@@ -391,7 +404,9 @@ public struct EvidenceExtractor: @unchecked Sendable {
             var layout: AliasLayout = hasEmptyAlias ? .all : []
             for h in l...last where hit[h] && layout != .all {
                 let lineEnd = h + 1 < lineStarts.count ? lineStarts[h + 1] : n
-                layout.formUnion(AliasLayout(of: window, lineStarts[h] - start..<lineEnd - start, scanner: scanner))
+                layout.formUnion(
+                    AliasLayout(
+                        of: window, lineStarts[h] - start..<lineEnd - start, scanner: scanner, citations: credit.1))
             }
             windows.append(
                 Window(text: piece, utf16Offset: offset, utf16Count: MatchText.utf16Length(window), layout: layout))

@@ -43,6 +43,14 @@ struct MatchText {
         return copy.withUTF8 { Self.utf16Length($0) }
     }
 
+    /// The UTF-16 offset of the UTF-8 offset `byte`, which is at a scalar's start.
+    /// - Complexity: O(1) for an ASCII text, O(byte) otherwise.
+    func utf16Offset(ofByte byte: Int) -> Int {
+        guard !isASCII else { return byte }
+        var copy = text
+        return copy.withUTF8 { Self.utf16Length(UnsafeBufferPointer(rebasing: $0[..<byte])) }
+    }
+
     /// The text in `range` (UTF-16 units, within the text), as `NSString.substring(with:)` gives it.
     /// - Complexity: O(length of the range) for an ASCII text; for a text in the Basic Multilingual
     ///   Plane, that and the string's UTF-16 breadcrumbs (O(n) once for the string).

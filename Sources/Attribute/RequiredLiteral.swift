@@ -143,10 +143,13 @@ public enum RequiredLiteral {
     public static func occursAll(_ sets: [[[UInt8]]], in text: String) -> Bool {
         guard !sets.isEmpty else { return true }
         var text = text
-        return text.withUTF8 { t in
-            sets.allSatisfy { set in
-                set.contains { literal in literal.withUnsafeBufferPointer { occurs($0, in: t) } }
-            }
+        return text.withUTF8 { occursAll(sets, in: $0) }
+    }
+
+    /// Whether the UTF-8 text `bytes` holds a member of every set of `sets` (see `allOf`).
+    static func occursAll(_ sets: [[[UInt8]]], in bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        sets.allSatisfy { set in
+            set.contains { literal in literal.withUnsafeBufferPointer { occurs($0, in: bytes) } }
         }
     }
 
@@ -256,30 +259,77 @@ public enum RequiredLiteral {
         return text.withUTF8 { t in literal.withUnsafeBufferPointer { occurs($0, in: t) } }
     }
 
-    /// Whether `text` contains `literal`: `memchr` looks for the literal's rarest byte in news
-    /// text (`rarity`), and `memcmp` compares the whole literal around each place it is found.
-    /// Looking for the first byte instead, as a plain search does, stops at every space for
-    /// ` contributed` and at every `r` for `reporting by`.
-    /// - Complexity: O(n · m) for text length n and literal length m; in practice one pass of
-    ///   `memchr` with few stops.
+    /// Whether `text` contains `literal` (see `firstOccurrence`).
     static func occurs(_ literal: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard !literal.isEmpty else { return true }
-        guard let tb = text.baseAddress, let lb = literal.baseAddress, literal.count <= text.count else {
-            return false
+        firstOccurrence(literal, in: text, from: 0) != nil
+    }
+
+    /// Where `literal` first occurs in `text` at or after `from`, or nil. The search looks for the
+    /// literal's rarest byte in news text (`rarity`): with `memchr` when that byte is rare (a capital,
+    /// a digit, punctuation), and with the second rarest too, sixteen places at a time, when it is a
+    /// common one (a small letter, a space), where `memchr` would stop every few bytes (at every `p`
+    /// for `input`); `memcmp` compares the whole literal at each place found. An empty literal is at
+    /// `from`.
+    /// - Complexity: O(n · m) for text length n and literal length m; in practice one pass with few
+    ///   stops.
+    static func firstOccurrence(
+        _ literal: UnsafeBufferPointer<UInt8>, in text: UnsafeBufferPointer<UInt8>, from start: Int
+    ) -> Int? {
+        guard !literal.isEmpty else { return start <= text.count ? start : nil }
+        guard let tb = text.baseAddress, let lb = literal.baseAddress, start + literal.count <= text.count else {
+            return nil
         }
-        // The anchor: the literal's byte least often seen, the first of equals.
+        // The anchors: the literal's bytes least often seen, the first of equals.
         var k = 0
         for i in 1..<literal.count where rarity[Int(literal[i])] > rarity[Int(literal[k])] { k = i }
-        // The anchor byte of a match at `at` is at `at + k`, for `at` from 0 to `last`.
+        // A match starts at `start` to `last`.
         let last = text.count - literal.count
-        var from = k
+        if rarity[Int(literal[k])] < commonBytes && literal.count > 1 {
+            var k2 = k == 0 ? 1 : 0
+            for i in 0..<literal.count where i != k && rarity[Int(literal[i])] > rarity[Int(literal[k2])] { k2 = i }
+            return pairSearch(literal, tb, start, last, k, k2)
+        }
+        var from = start + k
         while from <= last + k, let hit = memchr(tb + from, Int32(literal[k]), last + k - from + 1) {
             let anchor = UnsafeRawPointer(hit).assumingMemoryBound(to: UInt8.self) - tb
-            if memcmp(tb + anchor - k, lb, literal.count) == 0 { return true }
+            if memcmp(tb + anchor - k, lb, literal.count) == 0 { return anchor - k }
             from = anchor + 1
         }
-        return false
+        return nil
     }
+
+    /// The first place from `start` to `last` in `text` where `literal` is, looking sixteen places at
+    /// a time for its bytes `k` and `k2` (vector compares), then comparing the whole literal.
+    private static func pairSearch(
+        _ literal: UnsafeBufferPointer<UInt8>, _ text: UnsafePointer<UInt8>, _ start: Int, _ last: Int, _ k: Int,
+        _ k2: Int
+    ) -> Int? {
+        guard let lb = literal.baseAddress else { return nil }
+        let raw = UnsafeRawPointer(text)
+        let first = SIMD16<UInt8>(repeating: literal[k])
+        let second = SIMD16<UInt8>(repeating: literal[k2])
+        var at = start
+        while at + 15 <= last {
+            let a = raw.loadUnaligned(fromByteOffset: at + k, as: SIMD16<UInt8>.self)
+            let b = raw.loadUnaligned(fromByteOffset: at + k2, as: SIMD16<UInt8>.self)
+            let both = (a .== first) .& (b .== second)
+            if any(both) {
+                for j in 0..<16 where both[j] && memcmp(text + at + j, lb, literal.count) == 0 { return at + j }
+            }
+            at += 16
+        }
+        while at <= last {
+            if text[at + k] == literal[k] && text[at + k2] == literal[k2] && memcmp(text + at, lb, literal.count) == 0 {
+                return at
+            }
+            at += 1
+        }
+        return nil
+    }
+
+    /// The bytes of `rarity` below this are common enough (small letters, space) that `memchr`
+    /// would stop too often on them.
+    static let commonBytes: UInt8 = 21
 
     /// How rare each byte is in English news text, from 0 for the most common (space) up to 255
     /// for a byte not among the common ones; measured on news articles. Only the order matters:

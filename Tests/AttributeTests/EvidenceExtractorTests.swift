@@ -141,17 +141,32 @@ struct EvidenceExtractorTests {
     @Test("evidence with and without the shape test is the same on random texts")
     func sameEvidence() {
         let extractor = EvidenceExtractorTests.extractor
-        let pieces = AliasLayoutTests.pieces + ["(", ")", "ANKARA ", " told ", "according to ", "\n\n", "Copyright "]
+        let pieces =
+            AliasLayoutTests.pieces + [
+                "(", ")", "ANKARA ", " told ", "according to ", "\n\n", "Copyright ", "Reporting by Jane Doe; ",
+                "Editing by John Roe", "\nJane Doe in Paris contributed.",
+                "Associated Press writer Jane Doe contributed.",
+                "\n--With assistance from Jane Doe", "reporting by ",
+            ]
         var random = SplitMix(seed: 43)
-        var found = 0
-        for _ in 0..<3000 {
+        var found: [EvidenceKind: Int] = [:]
+        for i in 0..<3000 {
+            // Pieces in any order, or lines shaped like bylines, datelines and credits, several
+            // lines apart or not (windows of many lines).
             var text = ""
-            for _ in 0..<(1 + random.below(16)) { text += pieces[random.below(pieces.count)] }
+            if i % 2 == 0 {
+                for _ in 0..<(1 + random.below(16)) { text += pieces[random.below(pieces.count)] }
+            } else {
+                for _ in 0..<(1 + random.below(4)) {
+                    text += AliasLayoutTests.randomText(&random) + ["\n", "\n\n\n\n", " "][random.below(3)]
+                }
+            }
             let plain = extractor.extract(text, byShape: false)
-            found += plain.filter { $0.kind == .byline }.count
+            for e in plain { found[e.kind, default: 0] += 1 }
             #expect(extractor.extract(text, byShape: true) == plain, "\(text.debugDescription)")
         }
-        #expect(found > 150)
+        #expect(found[.byline, default: 0] > 300 && found[.dateline, default: 0] > 100, "\(found)")
+        #expect(found[.credit, default: 0] > 150 && found[.contributor, default: 0] > 150, "\(found)")
     }
 }
 

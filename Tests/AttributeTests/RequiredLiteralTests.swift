@@ -183,9 +183,44 @@ import WiretraceCore
             if plain { found += 1 }
             #expect(
                 RequiredLiteral.occurs(l, in: text) == plain, "\(literal.debugDescription) in \(text.debugDescription)")
+            // The first place at or after a random start.
+            let from = random.below(t.count + 2)
+            let first =
+                from + l.count <= t.count
+                ? (from...(t.count - l.count)).first { Array(t[$0..<($0 + l.count)]) == l } : nil
+            let found = l.withUnsafeBufferPointer { lb in
+                t.withUnsafeBufferPointer { RequiredLiteral.firstOccurrence(lb, in: $0, from: from) }
+            }
+            #expect(found == first, "\(literal.debugDescription) in \(text.debugDescription) from \(from)")
         }
         #expect(found > 1000)
         #expect(RequiredLiteral.occurs([], in: ""))
         #expect(!RequiredLiteral.occurs(Array("a".utf8), in: ""))
+    }
+
+    @Test("firstOccurrence agrees with a plain search on long texts, sixteen places at a time too")
+    func firstOccurrenceOnLongTexts() {
+        // Small letters and spaces (common bytes: searched by pairs of bytes) and a capital.
+        let pieces = ["a", "e", " ", "t", "in", "put", "input", "ee", "T", "é"]
+        var random = SplitMix(seed: 35)
+        var found = 0
+        for _ in 0..<3000 {
+            var literal = ""
+            for _ in 0..<(1 + random.below(3)) { literal += pieces[random.below(pieces.count)] }
+            var text = ""
+            for _ in 0..<random.below(80) { text += pieces[random.below(pieces.count)] }
+            let l = Array(literal.utf8)
+            let t = Array(text.utf8)
+            let from = random.below(t.count / 2 + 1)
+            let first =
+                from + l.count <= t.count
+                ? (from...(t.count - l.count)).first { t[$0..<($0 + l.count)].elementsEqual(l) } : nil
+            if first != nil { found += 1 }
+            let place = l.withUnsafeBufferPointer { lb in
+                t.withUnsafeBufferPointer { RequiredLiteral.firstOccurrence(lb, in: $0, from: from) }
+            }
+            #expect(place == first, "\(literal.debugDescription) in \(text.debugDescription) from \(from)")
+        }
+        #expect(found > 1000)
     }
 }
