@@ -166,6 +166,18 @@ import WiretraceCore
         #expect(!RequiredLiteral.occurs(Array("abc".utf8), in: "ab"))
     }
 
+    /// Up to `most` random pieces joined (at least `least`).
+    static func joined(_ pieces: [String], _ least: Int, _ most: Int, _ random: inout SplitMix) -> String {
+        var out = ""
+        for _ in 0..<(least + random.below(most - least + 1)) { out += pieces[random.below(pieces.count)] }
+        return out
+    }
+
+    /// The first place at or after `from` where `l` stands in `t`, found the plain way.
+    static func plainFirst(_ l: [UInt8], in t: [UInt8], from: Int) -> Int? {
+        from + l.count <= t.count ? (from...(t.count - l.count)).first { t[$0..<($0 + l.count)].elementsEqual(l) } : nil
+    }
+
     @Test("occurs agrees with a plain search, wherever the rarest byte of the literal is")
     func occursAgreesWithPlainSearch() {
         // Common and rare bytes, so that the anchor falls at the start, the middle and the end.
@@ -173,21 +185,17 @@ import WiretraceCore
         var random = SplitMix(seed: 33)
         var found = 0
         for _ in 0..<6000 {
-            var literal = ""
-            for _ in 0..<(1 + random.below(3)) { literal += pieces[random.below(pieces.count)] }
-            var text = ""
-            for _ in 0..<random.below(12) { text += pieces[random.below(pieces.count)] }
+            let literal = Self.joined(pieces, 1, 3, &random)
+            let text = Self.joined(pieces, 0, 11, &random)
             let l = Array(literal.utf8)
             let t = Array(text.utf8)
-            let plain = l.count <= t.count && (0...(t.count - l.count)).contains { Array(t[$0..<($0 + l.count)]) == l }
+            let plain = Self.plainFirst(l, in: t, from: 0) != nil
             if plain { found += 1 }
             #expect(
                 RequiredLiteral.occurs(l, in: text) == plain, "\(literal.debugDescription) in \(text.debugDescription)")
             // The first place at or after a random start.
             let from = random.below(t.count + 2)
-            let first =
-                from + l.count <= t.count
-                ? (from...(t.count - l.count)).first { Array(t[$0..<($0 + l.count)]) == l } : nil
+            let first = Self.plainFirst(l, in: t, from: from)
             let found = l.withUnsafeBufferPointer { lb in
                 t.withUnsafeBufferPointer { RequiredLiteral.firstOccurrence(lb, in: $0, from: from) }
             }
@@ -205,16 +213,12 @@ import WiretraceCore
         var random = SplitMix(seed: 35)
         var found = 0
         for _ in 0..<3000 {
-            var literal = ""
-            for _ in 0..<(1 + random.below(3)) { literal += pieces[random.below(pieces.count)] }
-            var text = ""
-            for _ in 0..<random.below(80) { text += pieces[random.below(pieces.count)] }
+            let literal = Self.joined(pieces, 1, 3, &random)
+            let text = Self.joined(pieces, 0, 79, &random)
             let l = Array(literal.utf8)
             let t = Array(text.utf8)
             let from = random.below(t.count / 2 + 1)
-            let first =
-                from + l.count <= t.count
-                ? (from...(t.count - l.count)).first { t[$0..<($0 + l.count)].elementsEqual(l) } : nil
+            let first = Self.plainFirst(l, in: t, from: from)
             if first != nil { found += 1 }
             let place = l.withUnsafeBufferPointer { lb in
                 t.withUnsafeBufferPointer { RequiredLiteral.firstOccurrence(lb, in: $0, from: from) }
