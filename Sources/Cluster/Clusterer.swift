@@ -165,7 +165,13 @@ public struct Clusterer: BarrierStage {
     func verificationEntry(
         _ ordinal: Int, _ cache: inout TokenCache, _ common: CommonText, _ aligner: PassageAligner
     ) throws -> TokenCache.Entry {
-        try cache.get(ordinal) { try prepare($0, common, aligner, reusing: $1) }
+        // A lookup, then a refill: a closure handed to the cache would capture a copy of `self`,
+        // and copying a `Clusterer` retains every closure it holds — objects all the threads share,
+        // whose reference counts then bounced between the cores twice per pair.
+        if let entry = cache.entry(ordinal) { return entry }
+        let entry = try prepare(ordinal, common, aligner, reusing: cache.makeRoom())
+        cache.insert(entry, for: ordinal)
+        return entry
     }
 
     /// What verifying one candidate pair found: a pure function of the pair.
@@ -866,27 +872,33 @@ struct TokenCache {
         slotOf = [Int32](repeating: 0, count: documents)
     }
 
-    /// The entry of document `ordinal`, made by `load` when not cached. `load` is given the entry it
-    /// replaces to refill, when the cache is full and no caller holds that entry any more.
-    mutating func get(_ ordinal: Int, _ load: (Int, Entry?) throws -> Entry) throws -> Entry {
+    /// The entry of document `ordinal`, when cached.
+    func entry(_ ordinal: Int) -> Entry? {
         let slot = Int(slotOf[ordinal])
-        if slot > 0 { return entries[slot - 1] }
+        return slot > 0 ? entries[slot - 1] : nil
+    }
+
+    /// Makes room for the next `insert`: when the cache is full, forgets its oldest entry, and gives
+    /// it back to be refilled when no caller holds it any more (a pair's earlier document may still
+    /// be held while its later one is loaded).
+    mutating func makeRoom() -> Entry? {
+        guard entries.count == capacity else { return nil }
+        slotOf[ordinals[oldest]] = 0
+        return isKnownUniquelyReferenced(&entries[oldest]) ? entries[oldest] : nil
+    }
+
+    /// Caches `entry` as document `ordinal`'s, in the room `makeRoom` made.
+    mutating func insert(_ entry: Entry, for ordinal: Int) {
         guard entries.count == capacity else {
-            let entry = try load(ordinal, nil)
             entries.append(entry)
             ordinals.append(ordinal)
             slotOf[ordinal] = Int32(entries.count)
-            return entry
+            return
         }
-        slotOf[ordinals[oldest]] = 0
-        // A pair's earlier document may still be held while its later one is loaded.
-        let reusable = isKnownUniquelyReferenced(&entries[oldest]) ? entries[oldest] : nil
-        let entry = try load(ordinal, reusable)
         entries[oldest] = entry
         ordinals[oldest] = ordinal
         slotOf[ordinal] = Int32(oldest + 1)
         oldest = (oldest + 1) % capacity
-        return entry
     }
 }
 

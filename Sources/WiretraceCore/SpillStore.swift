@@ -27,6 +27,10 @@ public struct StoredDocumentRef: Sendable, Hashable {
 public final class SpillStore: Sendable {
     private let fd: Int32
     private let writer: Mutex<Writer>
+    /// `Writer.flushedEnd`, published once the bytes before it are in the file: a read below it
+    /// goes straight to the file. Verification reads millions of records on every thread, and
+    /// taking the writer's lock for each made the threads queue on it in the kernel.
+    private let flushed = Atomic<UInt64>(0)
 
     private struct Writer {
         var buffer: [UInt8] = []
@@ -191,6 +195,7 @@ public final class SpillStore: Sendable {
             written += r
         }
         w.flushedEnd += UInt64(w.buffer.count)
+        flushed.store(w.flushedEnd, ordering: .releasing)
         w.buffer.removeAll(keepingCapacity: true)
     }
 
@@ -321,19 +326,22 @@ public final class SpillStore: Sendable {
     /// not flushed yet, else from the file.
     /// - Returns: The error, if reading failed.
     private func read(_ parts: [UnsafeMutableRawBufferPointer], at offset: UInt64) -> WiretraceError? {
-        let copied = writer.withLock { w -> Bool in
-            guard offset >= w.flushedEnd else { return false }
-            var from = Int(offset - w.flushedEnd)
-            w.buffer.withUnsafeBytes { buffer in
-                for part in parts {
-                    part.copyMemory(from: UnsafeRawBufferPointer(rebasing: buffer[from..<from + part.count]))
-                    from += part.count
-                }
-            }
-            return true
-        }
-        if copied { return nil }
         let total = parts.reduce(0) { $0 + $1.count }
+        let copied =
+            offset + UInt64(total) <= flushed.load(ordering: .acquiring)
+            ? false
+            : writer.withLock { w -> Bool in
+                guard offset >= w.flushedEnd else { return false }
+                var from = Int(offset - w.flushedEnd)
+                w.buffer.withUnsafeBytes { buffer in
+                    for part in parts {
+                        part.copyMemory(from: UnsafeRawBufferPointer(rebasing: buffer[from..<from + part.count]))
+                        from += part.count
+                    }
+                }
+                return true
+            }
+        if copied { return nil }
         var done = 0
         return withUnsafeTemporaryAllocation(of: iovec.self, capacity: parts.count) { vectors in
             while done < total {
