@@ -25,11 +25,17 @@ func parallelMap<T, State>(
             nonisolated(unsafe) let out = out
             nonisolated(unsafe) let st = st
             DispatchQueue.concurrentPerform(iterations: workers) { w in
+                // The thread's state is moved to its stack while it works, and back after: states
+                // side by side in one array share cache lines, and each thread's writes to its own
+                // (a cache's ring position, a scratch profile's counts) took the line from the other.
+                let slot = st.baseAddress! + w
+                var state = slot.move()
+                defer { slot.initialize(to: state) }
                 while true {
                     let i = next.add(1, ordering: .relaxed).oldValue
                     if i >= count { return }
                     do {
-                        out[i] = try body(&st[w], i)
+                        out[i] = try body(&state, i)
                     } catch {
                         failure.withLock { if $0 == nil { $0 = error } }
                         return
