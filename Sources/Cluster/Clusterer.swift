@@ -472,10 +472,10 @@ public struct Clusterer: BarrierStage {
         // those alone — freed here when the caller handed the sketches over (`run(consume sketches)`)
         // — and index them: the index is not held beside the signatures.
         sketches.dropSignatures()
-        try sketches.keepFingerprints { !common.contains($0) }
+        try sketches.keepFingerprints(threads: threads) { !common.contains($0) }
         releaseFreeMemory()
         let index = try PostingIndex(copy sketches, cap: configuration.bucketCap, threads: threads)
-        try sketches.keepFingerprints { index.table.contains($0) }
+        try sketches.keepFingerprints(threads: threads) { index.table.contains($0) }
         let fingerprints = consume sketches
         releaseFreeMemory()
         let commonText = try commonText(n, common, &workers)

@@ -1,3 +1,4 @@
+import Dispatch
 /// The compact summary of a document that clustering keeps in memory: what bounds a run's memory.
 public struct DocumentSketch: Sendable, Hashable {
     /// MinHash signature over the document's shingles, one minimum per permutation.
@@ -176,29 +177,69 @@ public struct SketchTable: Sendable {
     /// Lets the signatures go.
     public mutating func dropSignatures() { signatureBlocks = [] }
 
-    /// Keeps, of each document's fingerprints, those `keep` accepts, in order; a block at a time,
-    /// so that the old blocks are let go as the new ones fill (a stored block is stored anew).
+    /// Keeps, of each document's fingerprints, those `keep` accepts, in order; a few blocks at a
+    /// time, read and filtered on up to `threads` threads, so that the old blocks are let go as the
+    /// new ones fill (a stored block is stored anew).
     /// - Throws: `WiretraceError` when the store cannot be read or written.
-    public mutating func keepFingerprints(where keep: (UInt32) -> Bool) throws(WiretraceError) {
-        for b in fingerprintBlocks.indices {
-            let values = try blockValues(b)
-            let first = b * Self.blockSize
-            let end = min(count, first + Self.blockSize)
-            var kept: [UInt32] = []
-            kept.reserveCapacity(values.count)
-            var ends: [UInt32] = []
-            ends.reserveCapacity(end - first)
-            for d in first..<end {
-                for v in values[span(d)] where keep(v) { kept.append(v) }
-                ends.append(UInt32(kept.count))
+    public mutating func keepFingerprints(
+        threads: Int = 1, where keep: @Sendable (UInt32) -> Bool
+    ) throws(WiretraceError) {
+        let batch = 2 * max(1, threads)
+        for batchStart in stride(from: 0, to: fingerprintBlocks.count, by: batch) {
+            let blocks = batchStart..<min(fingerprintBlocks.count, batchStart + batch)
+            // What each block's filter reads, taken out first: the threads share no mutable state.
+            let inputs = blocks.map { b in
+                (
+                    stored: spill != nil && b < spilled.count ? spilled[b] : nil,
+                    values: spill != nil && b < spilled.count ? [] : fingerprintBlocks[b],
+                    ends: Array(fingerprintEnds[b * Self.blockSize..<min(count, (b + 1) * Self.blockSize)])
+                )
             }
-            fingerprintEnds.replaceSubrange(first..<end, with: ends)
-            if let spill, b < spilled.count {
-                spilled[b] = try spill.append(values: kept)
-            } else {
-                fingerprintBlocks[b] = Self.exactCopy(kept)
+            var results = [Result<(kept: [UInt32], ends: [UInt32]), WiretraceError>?](
+                repeating: nil, count: blocks.count)
+            let store = spill
+            results.withUnsafeMutableBufferPointer { out in
+                nonisolated(unsafe) let out = out
+                DispatchQueue.concurrentPerform(iterations: blocks.count) { k in
+                    out[k] = Result { () throws(WiretraceError) in
+                        let input = inputs[k]
+                        let values =
+                            if let stored = input.stored, let store {
+                                try store.values(stored, from: 0, count: Int(stored.byteCount) / 4)
+                            } else { input.values }
+                        return Self.filtered(values, ends: input.ends, keep)
+                    }
+                }
+            }
+            for (k, b) in blocks.enumerated() {
+                let (kept, ends) = try results[k]!.get()
+                let first = b * Self.blockSize
+                fingerprintEnds.replaceSubrange(first..<first + ends.count, with: ends)
+                if let spill, b < spilled.count {
+                    spilled[b] = try spill.append(values: kept)
+                } else {
+                    fingerprintBlocks[b] = Self.exactCopy(kept)
+                }
             }
         }
+    }
+
+    /// Of a block's fingerprints `values`, whose documents end at `ends`, those `keep` accepts, and
+    /// where each document's kept fingerprints end.
+    private static func filtered(
+        _ values: [UInt32], ends: [UInt32], _ keep: (UInt32) -> Bool
+    ) -> (kept: [UInt32], ends: [UInt32]) {
+        var kept: [UInt32] = []
+        kept.reserveCapacity(values.count)
+        var newEnds: [UInt32] = []
+        newEnds.reserveCapacity(ends.count)
+        var start = 0
+        for end in ends {
+            for v in values[start..<Int(end)] where keep(v) { kept.append(v) }
+            newEnds.append(UInt32(kept.count))
+            start = Int(end)
+        }
+        return (kept, newEnds)
     }
 
     /// `values` in an array of no more capacity than it needs.

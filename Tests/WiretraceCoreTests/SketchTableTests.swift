@@ -14,9 +14,9 @@ struct SketchTableTests {
     }
 
     @Test(
-        "gives back each document's sketch across blocks, filters fingerprints, drops signatures",
-        arguments: [false, true])
-    func roundTrip(spilled: Bool) throws {
+        "gives back each document's sketch across blocks, filters fingerprints (twice, on 1 or 2 threads), drops signatures",
+        arguments: [false, true], [1, 2])
+    func roundTrip(spilled: Bool, threads: Int) throws {
         let n = 2 * SketchTable.blockSize + 37
         let input = sketches(n)
         var table = SketchTable(spill: spilled ? try SpillStore() : nil)
@@ -33,16 +33,18 @@ struct SketchTableTests {
             }
         }
         table.dropSignatures()
-        try table.keepFingerprints { $0 % 2 == 0 }
+        try table.keepFingerprints(threads: threads) { $0 % 2 == 0 }
+        try table.keepFingerprints(threads: threads) { $0 % 3 != 0 }
+        let kept = { (d: Int) in input[d].fingerprints.filter { $0 % 2 == 0 && $0 % 3 != 0 } }
         var seen = 0
         try table.forEachFingerprints { d, fingerprints in
             #expect(d == seen)
-            #expect(Array(fingerprints) == input[d].fingerprints.filter { $0 % 2 == 0 })
+            #expect(Array(fingerprints) == kept(d))
             seen += 1
         }
         #expect(seen == n)
         for d in [0, SketchTable.blockSize, n - 1] {
-            #expect(Array(try table.fingerprints(d)) == input[d].fingerprints.filter { $0 % 2 == 0 })
+            #expect(Array(try table.fingerprints(d)) == kept(d))
             #expect(table.signature(d).isEmpty)
         }
     }
