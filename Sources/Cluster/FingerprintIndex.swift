@@ -125,7 +125,8 @@ struct PostingIndex: Sendable {
     /// Calls `body(f, group)` for each fingerprint f held by `minDocuments` documents or more (at
     /// least two), in ascending order, with the documents holding it: `fingerprint << 32 | ordinal`,
     /// ordinals ascending. The fingerprints are walked in eight passes, `passEnded` called after each;
-    /// each pass's buckets are sorted on `threads` threads, and `body` is called on this one.
+    /// the documents are counted and each pass's pairs placed and sorted on `threads` threads (the
+    /// documents split into a part per thread), and `body` is called on this one.
     ///
     /// Each pass buckets (fingerprint, ordinal) pairs by the fingerprint's top 16 bits and sorts
     /// each (small) bucket — no dictionary of small arrays, whose per-entry overhead dominated the
@@ -139,11 +140,22 @@ struct PostingIndex: Sendable {
     ) throws {
         var sorters = [Void](repeating: (), count: max(1, threads))
         let minDocuments = max(2, minDocuments)
-        var counts = [Int](repeating: 0, count: (1 << 16) + 1)
-        try sketches.forEachFingerprints { _, fingerprints in
-            for f in fingerprints { counts[Int(f >> 16) + 1] += 1 }
+        // The blocks of documents split into one contiguous part per thread, each counted and
+        // scattered by its thread into places of its own.
+        let blockCount = sketches.fingerprintBlockCount
+        let parts = max(1, min(sorters.count, blockCount))
+        let partBlocks = (0..<parts).map { q in blockCount * q / parts..<blockCount * (q + 1) / parts }
+        // partCounts[q][b]: part q's fingerprints in bucket b (the top 16 bits).
+        let partCounts = try parallelMap(count: parts, states: &sorters) { _, q in
+            var counts = [Int](repeating: 0, count: 1 << 16)
+            try sketches.forEachFingerprints(inBlocks: partBlocks[q]) { _, fingerprints in
+                for f in fingerprints { counts[Int(f >> 16)] += 1 }
+            }
+            return counts
         }
-        for b in 0..<(1 << 16) { counts[b + 1] += counts[b] }
+        // counts[b]: where bucket b starts among all the fingerprints.
+        var counts = [Int](repeating: 0, count: (1 << 16) + 1)
+        for b in 0..<(1 << 16) { counts[b + 1] = counts[b] + partCounts.reduce(0) { $0 + $1[b] } }
         let passes = 8
         // Pass p takes the buckets bounds[p]..<bounds[p + 1], about an eighth of the fingerprints.
         var bounds = [0]
@@ -158,12 +170,24 @@ struct PostingIndex: Sendable {
             let last = bounds[pass + 1]
             let base = counts[first]
             var pairs = [UInt64](repeating: 0, count: counts[last] - base)
-            var fill = Array(counts[first..<last])
-            try sketches.forEachFingerprints { d, fingerprints in
-                for f in fingerprints where (first..<last).contains(Int(f >> 16)) {
-                    let b = Int(f >> 16) - first
-                    pairs[fill[b] - base] = UInt64(f) << 32 | UInt64(UInt32(d))
-                    fill[b] += 1
+            // Part q fills bucket b from fills[q][b - first] on (in `pairs`), after the parts before it.
+            var fills: [[Int]] = []
+            var fill = Array(counts[first..<last]).map { $0 - base }
+            for q in 0..<parts {
+                fills.append(fill)
+                for b in first..<last { fill[b - first] += partCounts[q][b] }
+            }
+            try pairs.withUnsafeMutableBufferPointer { p in
+                nonisolated(unsafe) let filling = p
+                _ = try parallelMap(count: parts, states: &sorters) { [fills] _, q in
+                    var fill = fills[q]
+                    try sketches.forEachFingerprints(inBlocks: partBlocks[q]) { d, fingerprints in
+                        for f in fingerprints where (first..<last).contains(Int(f >> 16)) {
+                            let b = Int(f >> 16) - first
+                            filling[fill[b]] = UInt64(f) << 32 | UInt64(UInt32(d))
+                            fill[b] += 1
+                        }
+                    }
                 }
             }
             try pairs.withUnsafeMutableBufferPointer { p in

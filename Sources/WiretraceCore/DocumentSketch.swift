@@ -155,7 +155,18 @@ public struct SketchTable: Sendable {
     /// Calls `body` with each document's ordinal and fingerprints, in ordinal order, reading the
     /// store a block at a time.
     public func forEachFingerprints(_ body: (Int, ArraySlice<UInt32>) throws -> Void) throws {
-        for b in fingerprintBlocks.indices {
+        try forEachFingerprints(inBlocks: 0..<fingerprintBlockCount, body)
+    }
+
+    /// The number of blocks of `blockSize` documents (the last one possibly shorter).
+    public var fingerprintBlockCount: Int { fingerprintBlocks.count }
+
+    /// `forEachFingerprints(_:)` for the documents of `blocks` alone, so that threads can each
+    /// walk a part.
+    public func forEachFingerprints(
+        inBlocks blocks: Range<Int>, _ body: (Int, ArraySlice<UInt32>) throws -> Void
+    ) throws {
+        for b in blocks {
             let values = try blockValues(b)
             for d in b * Self.blockSize..<min(count, (b + 1) * Self.blockSize) { try body(d, values[span(d)]) }
         }
