@@ -13,7 +13,7 @@
 #   * `wiretrace run` with --threads 1 and --threads 2: wall, docs/s, MB/s, peak RSS, ARI/F1
 #     (score.py), time per stage (summary.json), and checks that documents.jsonl and
 #     clusters.jsonl are byte-identical between the two;
-#   * `wiretrace sketch` (ingest+normalize+shingle+MinHash+winnow only) at 1 and 2 threads:
+#   * `wiretrace sketch` (ingest+normalize+shingle+MinHash+winnow only) at 1 and 2 threads, best of 3:
 #     docs/s per wall second and per CPU second, and the 1→2 thread speed-up;
 #   * the C ceiling (/work/shared/bench/minhash_limit.c) built -O3 -march=native and -O3
 #     (baseline x86-64: what code compiled without CPU-specific flags, like ours, can use), and the
@@ -75,13 +75,20 @@ for s in $SIZES; do
   C="$W/c$s.corpus.jsonl"; GOLD="$W/c$s.gold.jsonl"; META="$W/c$s.meta.jsonl"
   MB=$(python3 -c "import json;print(json.load(open('$W/c$s.stats.json'))['mb'])")
 
-  # sketch_rows TAG BINARY LABEL: `wiretrace sketch` at 1 and 2 threads, one row each.
+  # sketch_rows TAG BINARY LABEL: `wiretrace sketch` at 1 and 2 threads, one row each, the best
+  # (least wall time) of 3 runs — as the C ceiling below is its best of 3.
   sketch_rows() {
     for t in 1 2; do
-      echo "== $s wiretrace sketch --threads $t $3" >&2
-      timed "$1.$s.$t" "$2" sketch --config "$CFG" --input "$C" --threads "$t" > "$W/$1.$s.$t.txt" 2>/dev/null
-      row corpus "$s" runner "wiretrace sketch-only$3" threads "$t" wall "$WALL" cpu "$CPU" rss "$RSS" mb "$MB" \
-        note "$(grep -o 'ingest=.*' "$W/$1.$s.$t.txt" | sed 's/ checksum=.*//')"
+      echo "== $s wiretrace sketch --threads $t $3 (best of 3)" >&2
+      local best=""
+      for r in 1 2 3; do
+        timed "$1.$s.$t" "$2" sketch --config "$CFG" --input "$C" --threads "$t" > "$W/$1.$s.$t.run.txt" 2>/dev/null
+        if [ -z "$best" ] || python3 -c "import sys; sys.exit(not float('$WALL') < float('$best'))"; then
+          best=$WALL; BEST_CPU=$CPU; BEST_RSS=$RSS; cp "$W/$1.$s.$t.run.txt" "$W/$1.$s.$t.txt"
+        fi
+      done
+      row corpus "$s" runner "wiretrace sketch-only$3" threads "$t" wall "$best" cpu "$BEST_CPU" rss "$BEST_RSS" mb "$MB" \
+        note "best of 3; $(grep -o 'ingest=.*' "$W/$1.$s.$t.txt" | sed 's/ checksum=.*//')"
     done
   }
   sketch_rows sketch "$BIN" ""
