@@ -91,17 +91,19 @@ public struct LedeAgreement: Sendable {
     public func agreement(_ x: [UInt64], _ y: [UInt64]) -> Double {
         guard !x.isEmpty, !y.isEmpty else { return 0 }
         var shared = 0
-        var i = 0
-        var j = 0
-        while i < x.count && j < y.count {
-            if x[i] < y[j] {
-                i += 1
-            } else if x[i] > y[j] {
-                j += 1
-            } else {
-                shared += 1
-                i += 1
-                j += 1
+        x.withUnsafeBufferPointer { a in
+            y.withUnsafeBufferPointer { b in
+                // Without branches on the values: which list steps follows no pattern a branch
+                // predictor learns, and most candidate pairs are decided here.
+                var i = 0
+                var j = 0
+                while i < a.count && j < b.count {
+                    let u = a[i]
+                    let v = b[j]
+                    shared &+= u == v ? 1 : 0
+                    i &+= u <= v ? 1 : 0
+                    j &+= u >= v ? 1 : 0
+                }
             }
         }
         return Double(shared) / Double(x.count + y.count - shared)
