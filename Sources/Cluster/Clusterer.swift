@@ -218,6 +218,10 @@ public struct Clusterer: BarrierStage {
         }
         var edge = Edge(alignment, y: y, x: x)
         edge.sameLede = byLede
+        let short = configuration.shortTextContainment
+        edge.sameWords =
+            Double(alignment.coveredTokensA) >= short * Double(max(alignment.tokensA, 1))
+            && Double(alignment.coveredTokensB) >= short * Double(max(alignment.tokensB, 1))
         return .accepted(edge, byLede: byLede, copy: alignment.similarity >= configuration.copySimilarity)
     }
 
@@ -395,14 +399,16 @@ public struct Clusterer: BarrierStage {
     ) -> (UnionFind, [Double]) {
         let n = lengths.count
         // Union, strongest first, the pairs that are each document's best evidence — the pair finding
-        // the largest share of it — and the pairs sharing most of both texts. An excerpt of one story
+        // the largest share of it — and the pairs sharing most of both texts (most of their weight, or
+        // nearly all of their words: a text made of common sentences shares no weight with its own
+        // copy, and was accepted by the short-text rule only to be left out here). An excerpt of one story
         // that also shares a sentence or two with another story joins the first only, and a story
         // with no copies does not bridge the stories it shares background with.
         var chosen = [Bool](repeating: false, count: edges.count)
         var bestEdge = [Int](repeating: -1, count: n)
         for i in 0..<edges.count {
             let edge = edges[i]
-            if min(edge.shareX, edge.shareY) >= Float(configuration.mutualShare) { chosen[i] = true }
+            if min(edge.shareX, edge.shareY) >= Float(configuration.mutualShare) || edge.sameWords { chosen[i] = true }
             for (doc, share) in [(edge.y, edge.shareY), (edge.x, edge.shareX)]
             where Double(share) >= configuration.bestMinShare || Double(edge.shared) >= configuration.bestMinWords
                 || edge.sameLede
@@ -918,6 +924,8 @@ struct Edge {
     var runs: [(a: Range<Int32>, b: Range<Int32>)]
     /// Accepted as a rewrite with the same news peg rather than by containment.
     var sameLede = false
+    /// Nearly all the words of both texts, common text included, are shared (`short_text_containment`).
+    var sameWords = false
 
     init(_ alignment: PassageAligner.Alignment, y: Int, x: Int) {
         self.y = y
@@ -953,6 +961,8 @@ struct EdgeList {
         fileprivate let runCount: Int32
         /// Accepted as a rewrite with the same news peg rather than by containment.
         let sameLede: Bool
+        /// Nearly all the words of both texts are shared, common text included.
+        let sameWords: Bool
 
         fileprivate init(_ e: Edge, runStart: Int) {
             first = Int32(e.y)
@@ -962,6 +972,7 @@ struct EdgeList {
             similarity = e.similarity
             shared = e.shared
             sameLede = e.sameLede
+            sameWords = e.sameWords
             self.runStart = UInt32(runStart)
             runCount = Int32(e.runs.count)
         }

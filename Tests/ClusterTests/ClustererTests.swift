@@ -103,6 +103,24 @@ import WiretraceCore
         #expect(c.roles[1] == .unique)
     }
 
+    /// Stories made only of sentences that each recur in other, unrelated stories: every sentence
+    /// is common text and weighs nothing, yet a copy of one such story shares all its words with
+    /// it, and joins it; the stories sharing a sentence with it stay apart. (The 30 stories are the
+    /// lines of the affine plane over the integers mod 5, the sentences its 25 points: each
+    /// sentence is in 6 stories, and two stories share at most one.)
+    @Test func aCopyOfAStoryMadeOfRecurringSentencesJoinsIt() throws {
+        let sentences = (0..<25).map { SyntheticText.words(seed: UInt64(500 + $0), count: 30) }
+        var lines: [[Int]] = (0..<5).flatMap { m in (0..<5).map { c in (0..<5).map { x in 5 * x + (m * x + c) % 5 } } }
+        lines += (0..<5).map { x in (0..<5).map { y in 5 * x + y } }
+        var texts = lines.map { line in SyntheticText.text(line.flatMap { sentences[$0] }) }
+        texts.append("Copy: " + texts[0])
+        let c = try ClusterHarness(texts).run()
+        #expect(c.counter("common_fingerprints") > 0)
+        #expect(c.together(0, texts.count - 1))
+        for i in 1..<lines.count { #expect(!c.together(0, i), "story \(i)") }
+        #expect(Set(c.clusterIndex[0..<lines.count]).count == lines.count)
+    }
+
     /// Without learning (the threshold out of reach) the same blurb would chain them: the test can fail.
     @Test func withoutLearningTheBlurbWouldChain() throws {
         let blurb = SyntheticText.story(99, 45)
