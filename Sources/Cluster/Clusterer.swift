@@ -399,9 +399,9 @@ public struct Clusterer: BarrierStage {
     ) -> (UnionFind, [Double]) {
         let n = lengths.count
         // Union, strongest first, the pairs that are each document's best evidence — the pair finding
-        // the largest share of it — and the pairs sharing most of both texts (most of their weight, or
-        // nearly all of their words: a text made of common sentences shares no weight with its own
-        // copy, and was accepted by the short-text rule only to be left out here). An excerpt of one story
+        // the largest share of it — and the pairs sharing most of both texts: most of their weight, or
+        // nearly all of their words (a text made of common sentences shares no weight with its own
+        // copy, which the short-text rule accepts). An excerpt of one story
         // that also shares a sentence or two with another story joins the first only, and a story
         // with no copies does not bridge the stories it shares background with.
         var chosen = [Bool](repeating: false, count: edges.count)

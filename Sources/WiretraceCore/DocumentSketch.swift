@@ -1,4 +1,5 @@
 import Dispatch
+
 /// The compact summary of a document that clustering keeps in memory: what bounds a run's memory.
 public struct DocumentSketch: Sendable, Hashable {
     /// MinHash signature over the document's shingles, one minimum per permutation.
