@@ -80,10 +80,15 @@ public struct AgencyTable: Sendable {
         }
         let aliases = try r.strings("aliases", default: [name])
         let ambiguous = try r.strings("ambiguous_aliases", default: [])
-        for (i, a) in (aliases + ambiguous).enumerated() where a.trimmingCharacters(in: .whitespaces).count < 2 {
-            throw WiretraceError(
-                .config, "an alias needs at least two characters",
-                location: "\(r.keyPath(i < aliases.count ? "aliases" : "ambiguous_aliases"))")
+        // Matched as written less a leading "The " (`EvidenceExtractor.canonicalAlias`): "The " alone
+        // would match everywhere.
+        for (key, list) in [("aliases", aliases), ("ambiguous_aliases", ambiguous)] {
+            for (i, a) in list.enumerated()
+            where EvidenceExtractor.canonicalAlias(a).trimmingCharacters(in: .whitespaces).count < 2 {
+                throw WiretraceError(
+                    .config, "an alias needs at least two characters besides a leading \"The \", got \"\(a)\"",
+                    location: "\(r.keyPath(key))[\(i)]")
+            }
         }
         let patterns = try r.strings("contributor_patterns", default: [])
         let domains = try r.strings("domains", default: [])

@@ -43,8 +43,9 @@ public struct EvidenceExtractor: @unchecked Sendable {
     private let anyAlias: NSRegularExpression
     /// Finds the aliases, for the pre-scan that finds where the alias patterns can match.
     let scanner: AliasScanner
-    /// Whether an alias is empty once its `The ` is dropped: the patterns then match without an
-    /// alias written, and every window is taken to have every shape.
+    /// Whether an alias is empty once its `The ` is dropped (a config cannot say so, see
+    /// `AgencyTable.parse`; a table built in code can): the patterns then match without an alias
+    /// written, and every window is taken to have every shape.
     private let hasEmptyAlias: Bool
 
     /// Finds `publisher` evidence: an outlet that is an agency itself.

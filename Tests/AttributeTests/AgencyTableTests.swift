@@ -36,11 +36,23 @@ struct AgencyTableTests {
             #"{"name": "X", "contributor_patterns": ["("]}"#,
             #"{"name": "X", "aliases": ["X"], "extra": 1}"#,
             #"{"name": "X", "ambiguous_aliases": ["A"]}"#,
+            #"{"name": "X Wire", "aliases": ["X Wire", "The "]}"#,
+            #"{"name": "X Wire", "ambiguous_aliases": ["The X"]}"#,
             #"{"name": "X", "domains": ["https://x.com"]}"#,
             #"{"name": "X", "domains": ["x com"]}"#,
         ])
     func badEntry(_ json: String) throws {
         let value = try JSONParser.parse(Array(json.utf8))
-        #expect(throws: WiretraceError.self) { try AgencyTable.parse(value, path: "agencies[0]") }
+        let error = #expect(throws: WiretraceError.self) { try AgencyTable.parse(value, path: "agencies[0]") }
+        #expect(error?.location?.hasPrefix("agencies[0]") == true)
+    }
+
+    @Test("an alias is checked as it is matched, less a leading \"The \"; the key path names it")
+    func aliasOfAnArticleAlone() throws {
+        let value = try JSONParser.parse(Array(#"{"name": "X Wire", "aliases": ["X Wire", "The "]}"#.utf8))
+        let error = #expect(throws: WiretraceError.self) { try AgencyTable.parse(value, path: "agencies[2]") }
+        #expect(error?.location == "agencies[2].aliases[1]")
+        let fine = try JSONParser.parse(Array(#"{"name": "X Wire", "aliases": ["The X Wire", "XW"]}"#.utf8))
+        #expect(try AgencyTable.parse(fine, path: "agencies[0]").aliases == ["The X Wire", "XW"])
     }
 }
