@@ -230,7 +230,7 @@ public struct PipelineRunner: Sendable {
         return summary
     }
 
-    /// Writes `line(0) ..< line(count - 1)` to `file` in order, the lines built on `threads` tasks a
+    /// Writes `line(0) ..< line(count - 1)` (lines, or larger pieces) to `file` in order, built on `threads` tasks a
     /// window at a time (so at most one window of lines is in memory).
     static func writeLines(
         count: Int, threads: Int, to file: AtomicFile, _ line: @escaping @Sendable (Int) -> String
@@ -255,16 +255,23 @@ public struct PipelineRunner: Sendable {
         let overview = ReportOverview(documents: documents, clusters: clusters)
         let singletons = documents.filter { $0.role == .unique }
         if formats.contains("md") {
-            // Written in pieces: the report grows with the run, and need not be held whole.
+            // Written in pieces: the report grows with the run, and need not be held whole. The
+            // clusters' sections and the rows of the documents alone are made on `threads` tasks,
+            // a window at a time, and written in order.
             let file = try AtomicFile(path: output + "/report.md")
             var md = MarkdownReport(summary: summary)
             md.addOverview(overview)
-            for rc in clusters {
-                md.add(rc)
-                if md.byteCount >= 1 << 16 { try file.write(md.takeText()) }
-            }
-            md.addSingletons(singletons)
             try file.write(md.takeText())
+            try await Self.writeLines(count: clusters.count, threads: threads, to: file) {
+                MarkdownReport.section(clusters[$0])
+            }
+            if !singletons.isEmpty {
+                try file.write(MarkdownReport.singletonsHeader(count: singletons.count))
+                try await Self.writeLines(count: singletons.count, threads: threads, to: file) {
+                    MarkdownReport.singletonRow(singletons[$0])
+                }
+                try file.write("\n")
+            }
             try file.commit()
         }
         if formats.contains("html") {

@@ -51,7 +51,12 @@ public struct MarkdownReport {
     }
 
     /// Adds one cluster's section.
-    public mutating func add(_ cluster: ReportCluster) {
+    public mutating func add(_ cluster: ReportCluster) { out += Self.section(cluster) }
+
+    /// One cluster's section, as `add(_:)` adds it: a pure function of the cluster, so that the
+    /// sections of a large run can be made on several threads and written in order.
+    public static func section(_ cluster: ReportCluster) -> String {
+        var out = ""
         let members = cluster.members
         out += "## Cluster \(cluster.cluster.number): \(members.count) documents, origin \(cluster.originText)\n\n"
         out += "Root: `\(Self.inline(cluster.rootID))` (why: \(cluster.cluster.rootReason)).\n\n"
@@ -72,18 +77,28 @@ public struct MarkdownReport {
         }
         if !any { out += "- none: no member credits an agency.\n" }
         out += "\n"
+        return out
     }
 
     /// Adds the list of documents that are alone, with their agency.
     public mutating func addSingletons(_ docs: [ReportDocument]) {
         guard !docs.isEmpty else { return }
-        out += "## Documents alone (\(docs.count))\n\n| id | agency | evidence |\n|---|---|---|\n"
-        for d in docs {
-            let ev = d.attribution.evidence.filter { $0.agency == d.attribution.agency && d.attribution.agency != nil }
-            out += "| `\(Self.cell(d.document.id))` | \(d.attribution.agency ?? "") | "
-            out += ev.map { "\($0.kind.rawValue): “\(Self.cell($0.text))”" }.joined(separator: "; ") + " |\n"
-        }
+        out += Self.singletonsHeader(count: docs.count)
+        for d in docs { out += Self.singletonRow(d) }
         out += "\n"
+    }
+
+    /// The heading and table head of the list of documents alone (`addSingletons`), followed by
+    /// a `singletonRow` per document and a blank line.
+    public static func singletonsHeader(count: Int) -> String {
+        "## Documents alone (\(count))\n\n| id | agency | evidence |\n|---|---|---|\n"
+    }
+
+    /// One document's row in the list of documents alone.
+    public static func singletonRow(_ d: ReportDocument) -> String {
+        let ev = d.attribution.evidence.filter { $0.agency == d.attribution.agency && d.attribution.agency != nil }
+        return "| `\(Self.cell(d.document.id))` | \(d.attribution.agency ?? "") | "
+            + ev.map { "\($0.kind.rawValue): “\(Self.cell($0.text))”" }.joined(separator: "; ") + " |\n"
     }
 
     /// The Markdown text (since the last `takeText()`, if any).
