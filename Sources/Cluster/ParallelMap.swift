@@ -28,7 +28,8 @@ func parallelMap<T, State>(
                 // The thread's state is moved to its stack while it works, and back after: states
                 // side by side in one array share cache lines, and each thread's writes to its own
                 // (a cache's ring position, a scratch profile's counts) took the line from the other.
-                let slot = st.baseAddress! + w
+                guard let first = st.baseAddress else { return }
+                let slot = first + w
                 var state = slot.move()
                 defer { slot.initialize(to: state) }
                 while true {

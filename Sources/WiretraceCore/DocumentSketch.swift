@@ -207,8 +207,8 @@ public struct SketchTable: Sendable {
                     ends: Array(fingerprintEnds[b * Self.blockSize..<min(count, (b + 1) * Self.blockSize)])
                 )
             }
-            var results = [Result<(kept: [UInt32], ends: [UInt32]), WiretraceError>?](
-                repeating: nil, count: blocks.count)
+            var results = [Result<(kept: [UInt32], ends: [UInt32]), WiretraceError>](
+                repeating: .success(([], [])), count: blocks.count)
             let store = spill
             results.withUnsafeMutableBufferPointer { out in
                 nonisolated(unsafe) let out = out
@@ -224,7 +224,7 @@ public struct SketchTable: Sendable {
                 }
             }
             for (k, b) in blocks.enumerated() {
-                let (kept, ends) = try results[k]!.get()
+                let (kept, ends) = try results[k].get()
                 let first = b * Self.blockSize
                 fingerprintEnds.replaceSubrange(first..<first + ends.count, with: ends)
                 if let spill, b < spilled.count {
