@@ -270,7 +270,7 @@ public struct PipelineRunner: Sendable {
                 try await Self.writeLines(count: singletons.count, threads: threads, to: file) {
                     MarkdownReport.singletonRow(singletons[$0])
                 }
-                try file.write("\n")
+                try file.write(MarkdownReport.singletonsEnd)
             }
             try file.commit()
         }

@@ -85,11 +85,14 @@ public struct MarkdownReport {
         guard !docs.isEmpty else { return }
         out += Self.singletonsHeader(count: docs.count)
         for d in docs { out += Self.singletonRow(d) }
-        out += "\n"
+        out += Self.singletonsEnd
     }
 
+    /// What ends the list of documents alone.
+    public static let singletonsEnd = "\n"
+
     /// The heading and table head of the list of documents alone (`addSingletons`), followed by
-    /// a `singletonRow` per document and a blank line.
+    /// a `singletonRow` per document and `singletonsEnd`.
     public static func singletonsHeader(count: Int) -> String {
         "## Documents alone (\(count))\n\n| id | agency | evidence |\n|---|---|---|\n"
     }

@@ -201,9 +201,9 @@ public struct SketchTable: Sendable {
             let blocks = batchStart..<min(fingerprintBlocks.count, batchStart + batch)
             // What each block's filter reads, taken out first: the threads share no mutable state.
             let inputs = blocks.map { b in
-                (
-                    stored: spill != nil && b < spilled.count ? spilled[b] : nil,
-                    values: spill != nil && b < spilled.count ? [] : fingerprintBlocks[b],
+                let stored = spill != nil && b < spilled.count ? spilled[b] : nil
+                return (
+                    stored: stored, values: stored == nil ? fingerprintBlocks[b] : [],
                     ends: Array(fingerprintEnds[b * Self.blockSize..<min(count, (b + 1) * Self.blockSize)])
                 )
             }
