@@ -106,7 +106,8 @@ public struct Clusterer: BarrierStage {
     ) throws -> TokenCache.Entry {
         let entry = old ?? TokenCache.Entry(aligner.text([], quoted: []))
         entry.clear()
-        try aligner.refill(&entry.text, common: common.ranges(ordinal)) { hashes, quoted in
+        try aligner.refill(&entry.text, common: common.ranges(ordinal), seams: common.seams(ordinal)) {
+            hashes, quoted in
             try words(ordinal, &hashes, &quoted, &entry.facts)
         }
         return entry
@@ -142,7 +143,7 @@ public struct Clusterer: BarrierStage {
 
     /// Where each document's common text lies, computed once per document up front (a document is
     /// read back for verification about as many times as it is a candidate).
-    func commonText(_ n: Int, _ table: FingerprintTable, _ workers: inout [Worker]) throws -> CommonText {
+    func commonText(_ n: Int, _ table: CommonFingerprints, _ workers: inout [Worker]) throws -> CommonText {
         guard !table.isEmpty else { return CommonText(count: n) }
         let chunk = 256
         let parts = try parallelMap(count: (n + chunk - 1) / chunk, states: &workers) { _, c in
@@ -152,7 +153,8 @@ public struct Clusterer: BarrierStage {
             var facts: [UInt64] = []
             for d in c * chunk..<min(n, (c + 1) * chunk) {
                 try words(d, &hashes, &quoted, &facts)
-                part.append(commonRanges(hashes, table))
+                let (ranges, seams) = commonRanges(hashes, table)
+                part.append(ranges, seams: seams)
             }
             return part
         }
@@ -484,7 +486,8 @@ public struct Clusterer: BarrierStage {
         try sketches.keepFingerprints(threads: threads) { index.table.contains($0) }
         let fingerprints = consume sketches
         releaseFreeMemory()
-        let commonText = try commonText(n, common, &workers)
+        let commonText = try commonText(n, consume common, &workers)
+        counters.set("seams", commonText.seamCount)
         releaseFreeMemory()
 
         // Near-verbatim copies already verified: a candidate joined to x this way is not verified again,
@@ -583,8 +586,13 @@ public struct Clusterer: BarrierStage {
     /// decided on `threads` threads (each with its own memo of samples decided), in order.
     /// - Complexity: O(F · s · g · p) for F fingerprints in enough documents, s sampled postings,
     ///   g groups (the loop stops once the outcome is certain) and p permutations.
-    private func commonFingerprints(_ sketches: SketchTable) throws -> FingerprintTable {
+    private func commonFingerprints(_ sketches: SketchTable) throws -> CommonFingerprints {
         var common: [UInt32] = []
+        var commonSketches: [UInt32] = []
+        // The batch's sketches of the stories holding each fingerprint (all of them, not the sample),
+        // a story known by its documents' first MinHash value, which copies share.
+        var batchSketches: [UInt32] = []
+        let storyKeys = (0..<sketches.count).map { sketches.signature($0).first ?? UInt32(truncatingIfNeeded: $0) }
         let sampleSize = min(configuration.bucketCap, configuration.commonSampleDocuments)
         var memos = (0..<threads).map { _ in SampleDecisions() }
         // The batch: each group's fingerprint, and its sampled documents as `documents[ends[g - 1]..<ends[g]]`.
@@ -601,7 +609,12 @@ public struct Clusterer: BarrierStage {
                     }
                 }
             }
-            for (g, verdict) in verdicts.joined().enumerated() where verdict { common.append(batch[g]) }
+            let k = CommonFingerprints.sketchSize
+            for (g, verdict) in verdicts.joined().enumerated() where verdict {
+                common.append(batch[g])
+                commonSketches += batchSketches[g * k..<(g + 1) * k]
+            }
+            batchSketches.removeAll(keepingCapacity: true)
             fingerprints.removeAll(keepingCapacity: true)
             documents.removeAll(keepingCapacity: true)
             ends.removeAll(keepingCapacity: true)
@@ -613,10 +626,12 @@ public struct Clusterer: BarrierStage {
             fingerprints.append(f)
             documents += group.prefix(sampleSize).lazy.map { Int32(truncatingIfNeeded: $0) }
             ends.append(documents.count)
+            CommonFingerprints.sketch(
+                group.lazy.map { storyKeys[Int(UInt32(truncatingIfNeeded: $0))] }, into: &batchSketches)
             if fingerprints.count == Self.commonBatch { try decideBatch() }
         }
         try decideBatch()
-        return FingerprintTable(sortedKeys: common)
+        return CommonFingerprints(sortedKeys: common, sketches: commonSketches)
     }
 
     /// Fingerprint groups decided at a time by `commonFingerprints`.
@@ -638,22 +653,34 @@ public struct Clusterer: BarrierStage {
     }
 
     /// Which tokens lie inside a shingle whose fingerprint is common text, as the maximal token
-    /// ranges they cover: each shingle covers its `shingleSize` tokens, and shingles come in token
-    /// order, so a range extends the last one when they touch.
-    func commonRanges(_ hashes: [UInt64], _ common: FingerprintTable) -> [Range<Int32>] {
-        guard !common.isEmpty else { return [] }
+    /// ranges they cover (each shingle covers its `shingleSize` tokens, and shingles come in token
+    /// order, so a range extends the last one when they touch), and the text's *seams*
+    /// (`CommonFingerprints`): the first token of each common shingle that begins at most
+    /// `min_passage_words` tokens after the end of the common text before it, when its fingerprint
+    /// and that of the common shingle before it do not recur together.
+    func commonRanges(_ hashes: [UInt64], _ common: CommonFingerprints) -> (ranges: [Range<Int32>], seams: [Int32]) {
+        guard !common.isEmpty else { return ([], []) }
         let shingles = shingler(hashes)
         var out: [Range<Int32>] = []
+        var seams: [Int32] = []
         let k = min(shingleSize, hashes.count)
-        for (i, s) in shingles.enumerated() where common.contains(UInt32(truncatingIfNeeded: s >> 32)) {
+        var previous = -1  // the fingerprint of the common shingle before, by position
+        for (i, s) in shingles.enumerated() {
+            guard let f = common.index(of: UInt32(truncatingIfNeeded: s >> 32)) else { continue }
             let end = Int32(min(i + k, hashes.count))
+            if let last = out.last, last.upperBound + Int32(configuration.minPassageWords) >= Int32(i), previous >= 0,
+                !common.recurTogether(previous, f)
+            {
+                seams.append(Int32(i))
+            }
+            previous = f
             if let last = out.last, last.upperBound >= Int32(i) {
                 out[out.count - 1] = last.lowerBound..<max(last.upperBound, end)
             } else {
                 out.append(Int32(i)..<end)
             }
         }
-        return out
+        return (out, seams)
     }
 
     /// Whether two texts were published at least `edition_gap_days` apart (`Int64.min`: no date).
@@ -776,7 +803,7 @@ struct Counters {
     /// The cluster stage's counters, all present (zero until counted) in this order, so that
     /// `summary.json` has the same keys whatever the data.
     static let stageNames = [
-        "lsh_bands", "lsh_rows", "common_fingerprints", "candidates_lsh", "candidates_fingerprint", "verified",
+        "lsh_bands", "lsh_rows", "common_fingerprints", "seams", "candidates_lsh", "candidates_fingerprint", "verified",
         "accepted", "accepted_by_lede", "refused_number_conflicts", "refused_edition_gap", "refused_not_best",
         "refused_digest",
         "refused_multi_story",
@@ -792,29 +819,46 @@ struct Counters {
     }
 }
 
-/// Where each document's common text lies: its masked token ranges, flat.
+/// Where each document's common text lies: its masked token ranges and its seams, flat.
 struct CommonText: Sendable {
     /// `ranges[offsets[d]..<offsets[d + 1]]`: document d's ranges.
     private var offsets: [Int32] = [0]
     private var ranges: [Range<Int32>] = []
+    /// `seams[seamOffsets[d]..<seamOffsets[d + 1]]`: document d's seams.
+    private var seamOffsets: [Int32] = [0]
+    private var seams: [Int32] = []
 
     /// No common text in `count` documents.
-    init(count: Int) { offsets = [Int32](repeating: 0, count: count + 1) }
+    init(count: Int) {
+        offsets = [Int32](repeating: 0, count: count + 1)
+        seamOffsets = offsets
+    }
 
-    mutating func append(_ documentRanges: [Range<Int32>]) {
+    mutating func append(_ documentRanges: [Range<Int32>], seams documentSeams: [Int32]) {
         ranges += documentRanges
         offsets.append(Int32(ranges.count))
+        seams += documentSeams
+        seamOffsets.append(Int32(seams.count))
     }
 
     /// Where document `d`'s common text lies (`Clusterer.commonRanges`): token ranges in increasing
     /// order, disjoint; a slice of the table, not a copy.
     func ranges(_ d: Int) -> ArraySlice<Range<Int32>> { ranges[Int(offsets[d])..<Int(offsets[d + 1])] }
 
+    /// The seams of all documents.
+    var seamCount: Int { seams.count }
+
+    /// Document `d`'s seams (`Clusterer.commonRanges`), increasing; a slice of the table.
+    func seams(_ d: Int) -> ArraySlice<Int32> { seams[Int(seamOffsets[d])..<Int(seamOffsets[d + 1])] }
+
     /// Appends the documents of `other`, after these.
     mutating func append(contentsOf other: CommonText) {
         let base = Int32(ranges.count)
         ranges += other.ranges
         offsets += other.offsets.dropFirst().lazy.map { $0 + base }
+        let seamBase = Int32(seams.count)
+        seams += other.seams
+        seamOffsets += other.seamOffsets.dropFirst().lazy.map { $0 + seamBase }
     }
 }
 

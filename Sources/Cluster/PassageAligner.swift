@@ -35,6 +35,11 @@ public struct PassageAligner: Sendable {
         public fileprivate(set) var quoted: [UInt64]
         /// Where common text lies (weight 0 when shared): token ranges in increasing order, disjoint.
         public fileprivate(set) var common: ArraySlice<Range<Int32>>
+        /// Where one passage of common text meets another that recurs apart from it (a *seam*):
+        /// tokens, increasing. Common text in a shared run that holds a seam, with
+        /// `windowWords` tokens on either side, weighs as ordinary text: the run shares the
+        /// arrangement, which is the text's own.
+        public fileprivate(set) var seams: ArraySlice<Int32> = []
         /// The sum of all tokens' weights, common text counted as ordinary text (summed in token order).
         public fileprivate(set) var totalWeight: Double
     }
@@ -130,29 +135,35 @@ public struct PassageAligner: Sendable {
     ///   - quoted: Per token, whether it stands inside quotation marks.
     ///   - common: Where common text lies (weight 0 when shared): token ranges in increasing order,
     ///     disjoint.
+    ///   - seams: Where its common text has seams (`Text.seams`): tokens, increasing.
     /// - Returns: The text with its total weight.
     /// - Complexity: O(n).
-    public func text(_ hashes: [UInt64], quoted: [Bool], common: ArraySlice<Range<Int32>> = []) -> Text {
+    public func text(
+        _ hashes: [UInt64], quoted: [Bool], common: ArraySlice<Range<Int32>> = [], seams: ArraySlice<Int32> = []
+    ) -> Text {
         precondition(hashes.count == quoted.count, "a hash and a flag per token")
         let flags = FlagBits.pack(quoted)
-        return Text(hashes: hashes, quoted: flags, common: common, totalWeight: totalWeight(flags, hashes.count))
+        return Text(
+            hashes: hashes, quoted: flags, common: common, seams: seams, totalWeight: totalWeight(flags, hashes.count))
     }
 
     /// Prepares another text for `align` in `text`'s place, reusing the storage of its arrays (a
     /// caller verifying millions of pairs keeps a few texts and refills them).
     /// - Parameters:
     ///   - text: The text to replace.
-    ///   - common: Where the new text's common text lies (see `text(_:quoted:common:)`).
+    ///   - common: Where the new text's common text lies (see `text(_:quoted:common:seams:)`).
+    ///   - seams: Where its common text has seams.
     ///   - fill: Replaces the hashes and quotation flags (`FlagBits` words) it is given with the new
     ///     text's.
     /// - Complexity: O(n), plus `fill`.
     public func refill(
-        _ text: inout Text, common: ArraySlice<Range<Int32>>,
+        _ text: inout Text, common: ArraySlice<Range<Int32>>, seams: ArraySlice<Int32> = [],
         _ fill: (inout [UInt64], inout [UInt64]) throws -> Void
     ) rethrows {
         try fill(&text.hashes, &text.quoted)
         precondition(text.quoted.count == FlagBits.wordCount(text.hashes.count), "a flag per token")
         text.common = common
+        text.seams = seams
         text.totalWeight = totalWeight(text.quoted, text.hashes.count)
     }
 
@@ -280,7 +291,7 @@ public struct PassageAligner: Sendable {
         // B's runs follow each other; A's may overlap (a passage repeated in B matches A's single
         // copy more than once) and come in any order.
         var spansA = result.runs.map(\.a)
-        spansA.sort { $0.lowerBound < $1.lowerBound }
+        spansA.sort { ($0.lowerBound, $1.upperBound) < ($1.lowerBound, $0.upperBound) }
         (result.coveredTokensA, result.sharedA) = covered(a, spansA)
         (result.coveredTokensB, result.sharedB) = covered(b, result.runs.lazy.map(\.b))
         // A passage repeated in one text matches the other's single copy more than once: count
@@ -456,14 +467,16 @@ public struct PassageAligner: Sendable {
     ///   - b: The second text (B).
     ///   - commonA: Where common text lies in `a` (`Text.common`).
     ///   - commonB: The same for `b`.
+    ///   - seamsA: Where `a`'s common text has seams (`Text.seams`).
+    ///   - seamsB: The same for `b`.
     /// - Returns: The shared runs and their weights.
     public func align(
         _ a: TokenizedText, _ b: TokenizedText, commonA: ArraySlice<Range<Int32>> = [],
-        commonB: ArraySlice<Range<Int32>> = []
+        commonB: ArraySlice<Range<Int32>> = [], seamsA: ArraySlice<Int32> = [], seamsB: ArraySlice<Int32> = []
     ) -> Alignment {
         align(
-            text(a.hashes, quoted: a.quoted, common: commonA), text(b.hashes, quoted: b.quoted, common: commonB),
-            indexB: index(b.hashes))
+            text(a.hashes, quoted: a.quoted, common: commonA, seams: seamsA),
+            text(b.hashes, quoted: b.quoted, common: commonB, seams: seamsB), indexB: index(b.hashes))
     }
 
     /// Converts token runs to passages with character offsets in both original texts.
@@ -486,30 +499,51 @@ public struct PassageAligner: Sendable {
     private func covered(_ t: Text, _ spans: some Sequence<Range<Int>>) -> (tokens: Int, weight: Double) {
         var count = 0
         var sum = WeightSum(quoteWeight: quoteWeight, tokens: t.hashes.count)
+        // The same sum with the spans holding a seam weighed whole, used when they hold enough seams.
+        var seamed = sum
         let common = t.common
         var c = common.startIndex  // the first common range not wholly before token k
+        let seams = t.seams
+        var x = seams.startIndex  // the first seam not too near the start of the spans so far
+        var counted = seams.startIndex  // the seams before it are counted, if in a span
+        var seamsShared = 0  // the seams in spans
+        let margin = windowWords
         var end = 0  // the end of the spans so far
         t.quoted.withUnsafeBufferPointer { quoted in
             for span in spans {
                 let r = max(span.lowerBound, end)..<max(span.upperBound, end)
                 end = r.upperBound
                 count += r.count
+                while x < seams.endIndex && Int(seams[x]) < span.lowerBound + margin { x += 1 }
+                // The seams with `margin` tokens of the span on either side: x ..< y.
+                var y = x
+                while y < seams.endIndex && Int(seams[y]) + margin <= span.upperBound { y += 1 }
+                let holdsSeam = y > x
+                seamsShared += max(0, y - max(x, counted))
+                counted = max(counted, y)
+                if holdsSeam { seamed.add(quoted, r) }
                 var k = r.lowerBound
                 while k < r.upperBound {
                     while c < common.endIndex && Int(common[c].upperBound) <= k { c += 1 }
                     // Ordinary text up to the next common range, then that range's tokens in r.
                     guard c < common.endIndex else {
                         sum.add(quoted, k..<r.upperBound)
+                        if !holdsSeam { seamed.add(quoted, k..<r.upperBound) }
                         break
                     }
                     let ordinary = min(r.upperBound, max(k, Int(common[c].lowerBound)))
                     sum.add(quoted, k..<ordinary)
+                    if !holdsSeam { seamed.add(quoted, k..<ordinary) }
                     k = max(ordinary, min(r.upperBound, Int(common[c].upperBound)))
                 }
             }
         }
-        return (count, sum.value)
+        return (count, seamsShared >= Self.minSharedSeams ? seamed.value : sum.value)
     }
+
+    /// Seams the shared runs must hold, at least, for the common text of the runs holding them to
+    /// weigh: one alone may be a passage that merely recurs in more than one wording.
+    public static let minSharedSeams = 2
 
     /// A sum of token weights — 1, or `quoteWeight` for a quoted token — added in token order.
     ///

@@ -121,6 +121,41 @@ import WiretraceCore
         #expect(Set(c.clusterIndex[0..<lines.count]).count == lines.count)
     }
 
+    /// A rewrite of a story made only of sentences that recur in many other stories, with words
+    /// changed in every sentence, shares only runs that cross from one sentence into the next:
+    /// common text, but each run holds a seam, and the rewrite joins the story. The stories that
+    /// share a sentence with it stay apart, and so do the stories that share a passage recurring
+    /// whole in many of them (a stock statement several sentences long, which has no seam).
+    @Test func aRewriteOfAStoryMadeOfRecurringSentencesJoinsIt() throws {
+        let sentences = (0..<5).map { SyntheticText.words(seed: UInt64(700 + $0), count: 30) }
+        let statement = SyntheticText.words(seed: 710, count: 90)
+        var texts = [SyntheticText.text(sentences.flatMap { $0 })]
+        // Words 7, 15 and 23 of each sentence changed: the runs left of 8 words or more are the
+        // 13 words around each place where one sentence meets the next.
+        let rewrite = sentences.enumerated().flatMap { i, sentence in
+            sentence.enumerated().map { k, word in [7, 15, 23].contains(k) ? "changed\(i)x\(k)" : word }
+        }
+        texts.append(SyntheticText.text(rewrite))
+        for (i, sentence) in sentences.enumerated() {
+            for k in 0..<20 {
+                let own = SyntheticText.words(seed: UInt64(1_000 + 20 * i + k), count: 60)
+                texts.append(SyntheticText.text(k % 2 == 0 ? own + sentence : sentence + own))
+            }
+        }
+        let withStatement = texts.count
+        for k in 0..<12 {
+            texts.append(SyntheticText.text(SyntheticText.words(seed: UInt64(2_000 + k), count: 150) + statement))
+        }
+        // LSH reaching down to the statement's share, so that its stories are verified with each other.
+        var configuration = ClusterConfiguration()
+        configuration.lshThreshold = 0.15
+        let c = try ClusterHarness(texts).run(configuration)
+        #expect(c.counter("verified") > 12)
+        #expect(c.together(0, 1))
+        for i in 2..<texts.count { #expect(!c.together(0, i), "text \(i)") }
+        #expect(Set(c.clusterIndex[withStatement...]).count == 12)
+    }
+
     /// Without learning (the threshold out of reach) the same blurb would chain them: the test can fail.
     @Test func withoutLearningTheBlurbWouldChain() throws {
         let blurb = SyntheticText.story(99, 45)

@@ -194,14 +194,39 @@ import WiretraceCore
 
     /// The definition: left to right in b, at each position the longest run of at least `s` equal
     /// tokens starting there and anywhere in a (the earliest such place in a on ties), taken whole.
+    /// A token's weight: 0 in common text, unless the runs hold `PassageAligner.minSharedSeams`
+    /// seams (with ⌈s/2⌉ tokens of the run on either side) and the first run covering it (runs by
+    /// start, the longer first) holds one; else `quoteWeight` when quoted; else 1.
     static func reference(
-        _ a: TokenizedText, _ b: TokenizedText, s: Int, quoteWeight: Double, commonA: [Bool]?, commonB: [Bool]?
+        _ a: TokenizedText, _ b: TokenizedText, s: Int, quoteWeight: Double, commonA: [Bool]?, commonB: [Bool]?,
+        seamsA: [Int] = [], seamsB: [Int] = []
     ) -> (
         runs: [(a: Range<Int>, b: Range<Int>)], sharedA: Double, sharedB: Double, totalA: Double, totalB: Double,
         coveredA: Int, coveredB: Int
     ) {
-        func weight(_ t: TokenizedText, _ k: Int, _ common: [Bool]?) -> Double {
-            if let common, common[k] { return 0 }
+        let margin = (s + 1) / 2
+        /// Per token, whether it weighs whole, common or not: the first run covering it holds a seam.
+        func whole(_ count: Int, _ runs: [Range<Int>], _ seams: [Int]) -> [Bool] {
+            let holding = runs.map { r in seams.contains { r.lowerBound + margin <= $0 && $0 + margin <= r.upperBound }
+            }
+            let shared = Set(
+                seams.filter { p in runs.contains { $0.lowerBound + margin <= p && p + margin <= $0.upperBound } })
+            var out = [Bool](repeating: false, count: count)
+            guard shared.count >= PassageAligner.minSharedSeams else { return out }
+            var decided = [Bool](repeating: false, count: count)
+            let order = runs.indices.sorted {
+                (runs[$0].lowerBound, runs[$1].upperBound) < (runs[$1].lowerBound, runs[$0].upperBound)
+            }
+            for i in order {
+                for k in runs[i] where !decided[k] {
+                    decided[k] = true
+                    out[k] = holding[i]
+                }
+            }
+            return out
+        }
+        func weight(_ t: TokenizedText, _ k: Int, _ common: [Bool]?, _ whole: [Bool]) -> Double {
+            if let common, common[k], !whole[k] { return 0 }
             return t.quoted[k] ? quoteWeight : 1
         }
         var runs: [(a: Range<Int>, b: Range<Int>)] = []
@@ -234,12 +259,14 @@ import WiretraceCore
         var sharedB = 0.0
         var totalA = 0.0
         var totalB = 0.0
+        let wholeA = whole(a.count, runs.map(\.a), seamsA)
+        let wholeB = whole(b.count, runs.map(\.b), seamsB)
         for k in 0..<a.count {
-            if coveredA.contains(k) { sharedA += weight(a, k, commonA) }
+            if coveredA.contains(k) { sharedA += weight(a, k, commonA, wholeA) }
             totalA += a.quoted[k] ? quoteWeight : 1
         }
         for k in 0..<b.count {
-            if coveredB.contains(k) { sharedB += weight(b, k, commonB) }
+            if coveredB.contains(k) { sharedB += weight(b, k, commonB, wholeB) }
             totalB += b.quoted[k] ? quoteWeight : 1
         }
         return (runs, min(sharedA, sharedB), min(sharedA, sharedB), totalA, totalB, coveredA.count, coveredB.count)
@@ -255,8 +282,15 @@ import WiretraceCore
             let (a, b) = Self.pair(&g, round: round)
             let commonA = round % 3 == 0 ? (0..<a.count).map { _ in g.next(5) == 0 } : nil
             let commonB = round % 5 == 0 ? (0..<b.count).map { _ in g.next(5) == 0 } : nil
-            let r = aligner.align(a, b, commonA: Self.ranges(commonA), commonB: Self.ranges(commonB))
-            let e = Self.reference(a, b, s: s, quoteWeight: quoteWeight, commonA: commonA, commonB: commonB)
+            // Seams, sparse or dense, in some rounds (anywhere: `align` does not ask that they lie in common text).
+            let seamsA = round % 4 == 1 ? (0..<a.count).filter { _ in g.next(round % 8 == 1 ? 4 : 40) == 0 } : []
+            let seamsB = round % 6 == 1 ? (0..<b.count).filter { _ in g.next(round % 12 == 1 ? 4 : 40) == 0 } : []
+            let r = aligner.align(
+                a, b, commonA: Self.ranges(commonA), commonB: Self.ranges(commonB),
+                seamsA: seamsA.map { Int32($0) }[...], seamsB: seamsB.map { Int32($0) }[...])
+            let e = Self.reference(
+                a, b, s: s, quoteWeight: quoteWeight, commonA: commonA, commonB: commonB, seamsA: seamsA,
+                seamsB: seamsB)
             #expect(r.runs.map(\.a) == e.runs.map(\.a), "round \(round)")
             #expect(r.runs.map(\.b) == e.runs.map(\.b), "round \(round)")
             #expect(r.sharedA == e.sharedA && r.sharedB == e.sharedB, "round \(round)")
