@@ -7,21 +7,20 @@ import WiretraceCore
 public enum JSONOutputs {
     /// One line of `documents.jsonl`.
     public static func documentLine(_ d: ReportDocument) -> String {
-        JSONWriter.string(
-            .object([
-                ("id", .string(d.document.id)),
-                ("source", .string(d.document.source)),
-                ("cluster", .int(d.cluster)),
-                ("role", .string(d.role.rawValue)),
-                ("similarity", d.similarity.map { .double($0) } ?? .null),
-                ("agency", .optional(d.attribution.agency)),
-                ("agency_confidence", .double(d.attribution.confidence, digits: 3)),
-                ("evidence", .array(d.attribution.evidence.map(evidence))),
-                ("title", .optional(d.document.title)),
-                ("date", .optional(d.document.date)),
-                ("outlet", .optional(d.document.outlet)),
-                ("url", .optional(d.document.url)),
-            ])) + "\n"
+        var o = JSONObjectWriter()
+        o.string("id", d.document.id)
+        o.string("source", d.document.source)
+        o.int("cluster", d.cluster)
+        o.string("role", d.role.rawValue)
+        o.double("similarity", d.similarity)
+        o.string("agency", d.attribution.agency)
+        o.double("agency_confidence", d.attribution.confidence, digits: 3)
+        o.value("evidence", .array(d.attribution.evidence.map(evidence)))
+        o.string("title", d.document.title)
+        o.string("date", d.document.date)
+        o.string("outlet", d.document.outlet)
+        o.string("url", d.document.url)
+        return o.finish() + "\n"
     }
 
     static func evidence(_ e: Evidence) -> JSONValue {

@@ -85,6 +85,8 @@ public func formatDecimal(_ value: Double, digits: Int) -> String {
     var scale = 1.0
     for _ in 0..<digits { scale *= 10 }
     let rounded = (value * scale).rounded() / scale
+    // Beyond what an Int64 holds once scaled: Swift's shortest form (valid JSON, as 1e+16).
+    guard abs(rounded) * scale < 9e18 else { return "\(rounded)" }
     if rounded == rounded.rounded(), abs(rounded) < 1e15 {
         return String(Int64(rounded))
     }

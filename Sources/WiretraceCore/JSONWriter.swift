@@ -101,3 +101,51 @@ public enum JSONWriter {
         out += "\""
     }
 }
+
+/// Writes one compact JSON object member by member, straight into its text: what
+/// `JSONWriter.string(.object(…))` writes for the same members, without building the values first
+/// (the JSON outputs write an object per document).
+public struct JSONObjectWriter {
+    private var text = "{"
+    private var empty = true
+
+    public init() {}
+
+    /// Appends a member whose value is `value`, or `null` when absent.
+    public mutating func string(_ key: String, _ value: String?) {
+        member(key)
+        if let value { JSONWriter.writeString(value, into: &text) } else { text += "null" }
+    }
+
+    /// Appends a member whose value is the integer `value`.
+    public mutating func int(_ key: String, _ value: Int) {
+        member(key)
+        text += String(value)
+    }
+
+    /// Appends a member whose value is `value` as `JSONValue.double(_:digits:)` writes it, or
+    /// `null` when absent.
+    public mutating func double(_ key: String, _ value: Double?, digits: Int = 4) {
+        member(key)
+        if let value, value.isFinite { text += formatDecimal(value, digits: digits) } else { text += "null" }
+    }
+
+    /// Appends a member whose value is `value`.
+    public mutating func value(_ key: String, _ value: JSONValue) {
+        member(key)
+        JSONWriter.write(value, into: &text, indent: nil, level: 0)
+    }
+
+    /// The object's text, closed.
+    public consuming func finish() -> String {
+        text += "}"
+        return text
+    }
+
+    private mutating func member(_ key: String) {
+        if !empty { text += "," }
+        empty = false
+        JSONWriter.writeString(key, into: &text)
+        text += ":"
+    }
+}

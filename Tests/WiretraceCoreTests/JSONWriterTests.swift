@@ -16,7 +16,10 @@ import WiretraceCore
         #expect(try JSONParser.parse(JSONWriter.pretty(v)) == v)
     }
 
-    @Test(arguments: [(0.5, "0.5"), (1.0, "1"), (0.07129, "0.0713"), (-2.25, "-2.25"), (0.00001, "0"), (12.0, "12")])
+    @Test(arguments: [
+        (0.5, "0.5"), (1.0, "1"), (0.07129, "0.0713"), (-2.25, "-2.25"), (0.00001, "0"), (12.0, "12"),
+        (1e16, "1e+16"), (-3e20, "-3e+20"), (12_345.67891, "12345.6789"),
+    ])
     func formatsDecimalsStably(_ value: Double, _ expected: String) {
         #expect(formatDecimal(value, digits: 4) == expected)
     }
@@ -62,6 +65,42 @@ import WiretraceCore
             var out = ""
             JSONWriter.writeString(text, into: &out)
             #expect(out == reference(text), "\(text.debugDescription)")
+        }
+    }
+
+    /// An object written member by member is the object written from its values: strings with
+    /// escapes, absent strings and numbers (null), integers, decimals rounded and trimmed, NaN, a
+    /// nested array; and an empty object.
+    @Test func objectWriterWritesWhatTheValueWrites() {
+        var random = SplitMix(seed: 9)
+        let strings: [String?] = ["plain", "quote \" and \\ back", "line\nbreak\u{2028}", "", nil, "“curly” — 😀"]
+        let numbers: [Double?] = [0, 1, -1.5, 0.123456, 2.0 / 3, 1e16, .nan, -.infinity, nil, 0.00004]
+        for _ in 0..<300 {
+            var writer = JSONObjectWriter()
+            var members: [(String, JSONValue)] = []
+            for m in 0..<random.below(7) {
+                let key = "k\(m)" + (m == 3 ? "\"" : "")
+                switch random.below(4) {
+                case 0:
+                    let v = strings[random.below(strings.count)]
+                    writer.string(key, v)
+                    members.append((key, .optional(v)))
+                case 1:
+                    let v = random.below(2_000_000) - 1_000_000
+                    writer.int(key, v)
+                    members.append((key, .int(v)))
+                case 2:
+                    let v = numbers[random.below(numbers.count)]
+                    let digits = random.below(5)
+                    writer.double(key, v, digits: digits)
+                    members.append((key, v.map { .double($0, digits: digits) } ?? .null))
+                default:
+                    let v = JSONValue.array([.string("a\tb"), .object([("x", .int(1))]), .null])
+                    writer.value(key, v)
+                    members.append((key, v))
+                }
+            }
+            #expect(writer.finish() == JSONWriter.string(.object(members)))
         }
     }
 }
