@@ -6,7 +6,9 @@ import WiretraceCore
 ///    MinHash LSH (near-copies, `LSHBuckets`) and winnowed fingerprints (excerpts and rewrites
 ///    that keep some sentences, `PostingIndex`). Fingerprints that
 ///    recur across many dissimilar stories are *common text* — boilerplate, stock quotes —
-///    learned from the corpus; they make no candidates and weigh nothing as shared text.
+///    learned from the corpus; they make no candidates and weigh nothing as shared text, but
+///    across *seams*, where two common passages that other stories hold apart meet
+///    (`CommonFingerprints`): a story assembled from recurring sentences is its arrangement.
 /// 2. **Verification** aligns the two texts' tokens (read back from the spill store; the document's
 ///    windows are indexed once, and each candidate's looked up in them) and keeps the pair when it
 ///    shares enough weighted words and enough of the smaller text, quoted words counting less, and
