@@ -36,15 +36,14 @@ public enum JSONOutputs {
 
     /// One line of `clusters.jsonl`.
     public static func clusterLine(_ c: ReportCluster) -> String {
-        JSONWriter.string(
-            .object([
-                ("cluster", .int(c.cluster.number)),
-                ("members", .array(c.memberIDs.map(JSONValue.string))),
-                ("root", .string(c.rootID)),
-                ("root_reason", .string(c.cluster.rootReason)),
-                ("origin_agency", .optional(c.origin.agency)),
-                ("origin_confidence", .double(c.origin.confidence, digits: 3)),
-            ])) + "\n"
+        var o = JSONObjectWriter()
+        o.int("cluster", c.cluster.number)
+        o.value("members", .array(c.memberIDs.map(JSONValue.string)))
+        o.string("root", c.rootID)
+        o.string("root_reason", c.cluster.rootReason)
+        o.string("origin_agency", c.origin.agency)
+        o.double("origin_confidence", c.origin.confidence, digits: 3)
+        return o.finish() + "\n"
     }
 
     /// One line of `rejected.jsonl`.
