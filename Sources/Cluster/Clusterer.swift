@@ -10,7 +10,9 @@ import WiretraceCore
 ///    across *seams*, where two common passages that other stories hold apart meet
 ///    (`CommonFingerprints`): a story assembled from recurring sentences is its arrangement.
 /// 2. **Verification** aligns the two texts' tokens (read back from the spill store; the document's
-///    windows are indexed once, and each candidate's looked up in them) and keeps the pair when it
+///    windows are indexed once, and a candidate's windows at every few words are looked up in
+///    them; a candidate whose stored profile shows no rule can hold is rejected unread) and keeps
+///    the pair when it
 ///    shares enough weighted words and enough of the smaller text, quoted words counting less, and
 ///    when its shared passages are not the same template filled with other figures
 ///    (`NumberConflicts`). Texts published days apart must be mostly one text and agree on every
@@ -586,8 +588,11 @@ public struct Clusterer: BarrierStage {
     /// group by group (`PostingIndex.forEachGroup`): no index is kept beside the signatures. Each
     /// decision is a pure function of the sample, so the groups are gathered in batches and
     /// decided on `threads` threads (each with its own memo of samples decided), in order.
+    /// Each fingerprint walked also gets the sketch of the stories holding it, all its postings
+    /// (`CommonFingerprints.sketch`), on this thread as its group goes by; the common ones keep it.
     /// - Complexity: O(F · s · g · p) for F fingerprints in enough documents, s sampled postings,
-    ///   g groups (the loop stops once the outcome is certain) and p permutations.
+    ///   g groups (the loop stops once the outcome is certain) and p permutations; plus O(P) for
+    ///   their P postings in all (the sketches).
     private func commonFingerprints(_ sketches: SketchTable) throws -> CommonFingerprints {
         var common: [UInt32] = []
         var commonSketches: [UInt32] = []

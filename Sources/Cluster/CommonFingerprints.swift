@@ -37,12 +37,6 @@ struct CommonFingerprints: Sendable {
     /// together: no seam is drawn.
     static let minEvidence = 1
 
-    /// No common fingerprints.
-    init() {
-        table = FingerprintTable(sortedKeys: [])
-        sketches = []
-    }
-
     /// - Parameters:
     ///   - keys: The fingerprints, sorted and unique.
     ///   - sketches: Per fingerprint, `sketch(_:into:)` of the stories holding it, flat.

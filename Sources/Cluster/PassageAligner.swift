@@ -36,9 +36,9 @@ public struct PassageAligner: Sendable {
         /// Where common text lies (weight 0 when shared): token ranges in increasing order, disjoint.
         public fileprivate(set) var common: ArraySlice<Range<Int32>>
         /// Where one passage of common text meets another that recurs apart from it (a *seam*):
-        /// tokens, increasing. Common text in a shared run that holds a seam, with
-        /// `windowWords` tokens on either side, weighs as ordinary text: the run shares the
-        /// arrangement, which is the text's own.
+        /// tokens, increasing. When the shared runs hold `minSharedSeams` seams or more, each with
+        /// `windowWords` tokens of its run on either side, the common text of the runs holding
+        /// them weighs as ordinary text: they share the arrangement, which is the text's own.
         public fileprivate(set) var seams: ArraySlice<Int32> = []
         /// The sum of all tokens' weights, common text counted as ordinary text (summed in token order).
         public fileprivate(set) var totalWeight: Double
@@ -263,7 +263,7 @@ public struct PassageAligner: Sendable {
     ///
     /// A hash only narrows the places down — every segment is grown word by word — so the runs are
     /// those of the definition above whatever the hashes collide on.
-    /// - Complexity: O(|a| / (s − w + 1) + |b|/64) expected, plus the seeds' chains in B, the
+    /// - Complexity: O(|a| / (s − w + 1)) expected, plus the seeds' chains in B, the
     ///   segments' lengths and O(g log g) for g segments.
     public func align(_ a: Text, _ b: Text, indexB: Index, scratch: inout Scratch) -> Alignment {
         let na = a.hashes.count
@@ -499,7 +499,8 @@ public struct PassageAligner: Sendable {
     private func covered(_ t: Text, _ spans: some Sequence<Range<Int>>) -> (tokens: Int, weight: Double) {
         var count = 0
         var sum = WeightSum(quoteWeight: quoteWeight, tokens: t.hashes.count)
-        // The same sum with the spans holding a seam weighed whole, used when they hold enough seams.
+        // The same sum with the spans holding a seam weighed whole, used when they hold enough
+        // seams (kept only for a text with seams: most have none).
         var seamed = sum
         let common = t.common
         var c = common.startIndex  // the first common range not wholly before token k
@@ -508,6 +509,7 @@ public struct PassageAligner: Sendable {
         var counted = seams.startIndex  // the seams before it are counted, if in a span
         var seamsShared = 0  // the seams in spans
         let margin = windowWords
+        let hasSeams = !seams.isEmpty
         var end = 0  // the end of the spans so far
         t.quoted.withUnsafeBufferPointer { quoted in
             for span in spans {
@@ -528,12 +530,12 @@ public struct PassageAligner: Sendable {
                     // Ordinary text up to the next common range, then that range's tokens in r.
                     guard c < common.endIndex else {
                         sum.add(quoted, k..<r.upperBound)
-                        if !holdsSeam { seamed.add(quoted, k..<r.upperBound) }
+                        if hasSeams && !holdsSeam { seamed.add(quoted, k..<r.upperBound) }
                         break
                     }
                     let ordinary = min(r.upperBound, max(k, Int(common[c].lowerBound)))
                     sum.add(quoted, k..<ordinary)
-                    if !holdsSeam { seamed.add(quoted, k..<ordinary) }
+                    if hasSeams && !holdsSeam { seamed.add(quoted, k..<ordinary) }
                     k = max(ordinary, min(r.upperBound, Int(common[c].upperBound)))
                 }
             }

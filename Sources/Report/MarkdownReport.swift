@@ -107,9 +107,6 @@ public struct MarkdownReport {
     /// The Markdown text (since the last `takeText()`, if any).
     public var text: String { out }
 
-    /// The length of `text` in UTF-8 bytes.
-    public var byteCount: Int { out.utf8.count }
-
     /// Hands over the text built so far and starts afresh, so that a long report can be written
     /// in pieces rather than held whole: `text` then holds only what is added afterwards.
     public mutating func takeText() -> String {

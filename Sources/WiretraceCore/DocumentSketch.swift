@@ -189,14 +189,14 @@ public struct SketchTable: Sendable {
     /// Lets the signatures go.
     public mutating func dropSignatures() { signatureBlocks = [] }
 
-    /// Keeps, of each document's fingerprints, those `keep` accepts, in order; a few blocks at a
-    /// time, read and filtered on up to `threads` threads, so that the old blocks are let go as the
-    /// new ones fill (a stored block is stored anew).
+    /// Keeps, of each document's fingerprints, those `keep` accepts, in order; `threads` blocks at a
+    /// time, read and filtered on as many threads (no more), so that the old blocks are let go as
+    /// the new ones fill (a stored block is stored anew).
     /// - Throws: `WiretraceError` when the store cannot be read or written.
     public mutating func keepFingerprints(
         threads: Int = 1, where keep: @Sendable (UInt32) -> Bool
     ) throws(WiretraceError) {
-        let batch = 2 * max(1, threads)
+        let batch = max(1, threads)
         for batchStart in stride(from: 0, to: fingerprintBlocks.count, by: batch) {
             let blocks = batchStart..<min(fingerprintBlocks.count, batchStart + batch)
             // What each block's filter reads, taken out first: the threads share no mutable state.

@@ -112,22 +112,15 @@ public struct JSONObjectWriter {
     public init() {}
 
     /// Appends a member whose value is `value`, or `null` when absent.
-    public mutating func string(_ key: String, _ value: String?) {
-        member(key)
-        if let value { JSONWriter.writeString(value, into: &text) } else { text += "null" }
-    }
+    public mutating func string(_ key: String, _ value: String?) { self.value(key, .optional(value)) }
 
     /// Appends a member whose value is the integer `value`.
-    public mutating func int(_ key: String, _ value: Int) {
-        member(key)
-        text += String(value)
-    }
+    public mutating func int(_ key: String, _ value: Int) { self.value(key, .int(value)) }
 
     /// Appends a member whose value is `value` as `JSONValue.double(_:digits:)` writes it, or
     /// `null` when absent.
     public mutating func double(_ key: String, _ value: Double?, digits: Int = 4) {
-        member(key)
-        if let value, value.isFinite { text += formatDecimal(value, digits: digits) } else { text += "null" }
+        self.value(key, value.map { .double($0, digits: digits) } ?? .null)
     }
 
     /// Appends a member whose value is `value`.

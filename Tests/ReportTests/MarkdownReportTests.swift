@@ -50,7 +50,7 @@ struct MarkdownReportTests {
         var whole = MarkdownReport(summary: Fixtures.summary)
         var pieces = MarkdownReport(summary: Fixtures.summary)
         var written = pieces.takeText()
-        #expect(pieces.byteCount == 0)
+        #expect(pieces.text.isEmpty)
         for (a, b) in zip(given, shared) {
             whole.add(a)
             pieces.add(b)
