@@ -224,10 +224,9 @@ public struct Clusterer: BarrierStage {
         }
         var edge = Edge(alignment, y: y, x: x)
         edge.sameLede = byLede
-        let short = configuration.shortTextContainment
         edge.sameWords =
-            Double(alignment.coveredTokensA) >= short * Double(max(alignment.tokensA, 1))
-            && Double(alignment.coveredTokensB) >= short * Double(max(alignment.tokensB, 1))
+            coversNearlyAll(alignment.coveredTokensA, of: alignment.tokensA)
+            && coversNearlyAll(alignment.coveredTokensB, of: alignment.tokensB)
         return .accepted(edge, byLede: byLede, copy: alignment.similarity >= configuration.copySimilarity)
     }
 
@@ -704,20 +703,41 @@ public struct Clusterer: BarrierStage {
     /// (a stub, an earnings table) qualifies when nearly all of its words, common text included, are
     /// shared.
     func accepts(_ a: PassageAligner.Alignment) -> Bool {
-        let shared = min(a.sharedA, a.sharedB)
-        if a.containment >= configuration.minContainment && shared >= configuration.minSharedWords { return true }
-        let (covered, total) =
-            a.tokensA <= a.tokensB ? (a.coveredTokensA, a.tokensA) : (a.coveredTokensB, a.tokensB)
-        return covered >= configuration.minPassageWords
-            && Double(covered) >= configuration.shortTextContainment * Double(max(total, 1))
+        accepts(
+            shared: min(a.sharedA, a.sharedB), totalA: a.totalA, totalB: a.totalB, coveredA: a.coveredTokensA,
+            tokensA: a.tokensA, coveredB: a.coveredTokensB, tokensB: a.tokensB)
+    }
+
+    /// `accepts` on the figures of an alignment, or on bounds on them (`mayAccept`): the shared
+    /// weight (one-to-one, as `align` gives it), each text's total weight, and each text's covered
+    /// tokens and tokens.
+    @inline(__always)
+    func accepts(
+        shared: Double, totalA: Double, totalB: Double, coveredA: Int, tokensA: Int, coveredB: Int, tokensB: Int
+    ) -> Bool {
+        let containment = max(totalA > 0 ? shared / totalA : 0, totalB > 0 ? shared / totalB : 0)
+        if containment >= configuration.minContainment && shared >= configuration.minSharedWords { return true }
+        let (covered, total) = tokensA <= tokensB ? (coveredA, tokensA) : (coveredB, tokensB)
+        return covered >= configuration.minPassageWords && coversNearlyAll(covered, of: total)
+    }
+
+    /// Whether `covered` tokens are nearly all of a text's `total` (`short_text_containment`).
+    @inline(__always)
+    func coversNearlyAll(_ covered: Int, of total: Int) -> Bool {
+        Double(covered) >= configuration.shortTextContainment * Double(max(total, 1))
     }
 
     /// The second verification rule, for heavy rewrites: enough shared weight in at least
     /// `lede_min_passages` separate passages, and ledes that agree on the news peg (their
     /// agreement computed only when the rest holds).
     func sameNewsPeg(_ a: PassageAligner.Alignment, agreement: @autoclosure () throws -> Double) rethrows -> Bool {
-        guard a.runs.count >= configuration.ledeMinPassages, min(a.sharedA, a.sharedB) >= configuration.minSharedWords
-        else { return false }
+        try sameNewsPeg(runs: a.runs.count, shared: min(a.sharedA, a.sharedB), agreement: agreement())
+    }
+
+    /// `sameNewsPeg` on the figures of an alignment, or on bounds on them (`mayAccept`).
+    @inline(__always)
+    func sameNewsPeg(runs: Int, shared: Double, agreement: @autoclosure () throws -> Double) rethrows -> Bool {
+        guard runs >= configuration.ledeMinPassages, shared >= configuration.minSharedWords else { return false }
         return try agreement() >= configuration.ledeMinAgreement
     }
 
@@ -741,18 +761,10 @@ public struct Clusterer: BarrierStage {
         let coveredA = min(bound, na)
         let coveredB = min(bound, nb)
         let shared = Double(min(coveredA, coveredB)) * (1 + 1e-9)
-        let totalA = y.totalWeight
-        let totalB = ex.text.totalWeight
-        let containment = max(totalA > 0 ? shared / totalA : 0, totalB > 0 ? shared / totalB : 0)
-        if containment >= configuration.minContainment && shared >= configuration.minSharedWords { return true }
-        let (covered, total) = na <= nb ? (coveredA, na) : (coveredB, nb)
-        if covered >= configuration.minPassageWords
-            && Double(covered) >= configuration.shortTextContainment * Double(max(total, 1))
-        {
-            return true
-        }
-        guard hits >= configuration.ledeMinPassages, shared >= configuration.minSharedWords else { return false }
-        return try lede.agreement(y.lede, ledeX()) >= configuration.ledeMinAgreement
+        return try accepts(
+            shared: shared, totalA: y.totalWeight, totalB: ex.text.totalWeight, coveredA: coveredA, tokensA: na,
+            coveredB: coveredB, tokensB: nb)
+            || sameNewsPeg(runs: hits, shared: shared, agreement: lede.agreement(y.lede, ledeX()))
     }
 
     /// Whether the longer text of edge `e` (the side with the smaller share) is made of several stories:
