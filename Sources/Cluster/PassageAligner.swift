@@ -206,8 +206,15 @@ public struct PassageAligner: Sendable {
                     next.withUnsafeMutableBufferPointer { next in
                         filter.withUnsafeMutableBufferPointer { filter in
                             // Last window first, so that each chain lists its places in increasing order.
+                            // The polynomial rolls from one window to the one before: add t[j] as the
+                            // constant term, shift the rest up a power, drop t[j + w]'s term.
+                            let pw = Self.windowPower(w)
+                            var raw: UInt64 = 0
                             for j in stride(from: windows - 1, through: 0, by: -1) {
-                                let h = windowHash(t, j)
+                                raw =
+                                    j == windows - 1
+                                    ? rawWindowHash(t, j) : t[j] &+ Self.p &* raw &- pw &* t[j &+ w]
+                                let h = raw == 0 ? 1 : raw
                                 let f = Self.address(h, bits + 3)
                                 filter[f &>> 6] |= 1 &<< UInt64(f & 63)
                                 var k = f &>> 3
@@ -583,13 +590,30 @@ public struct PassageAligner: Sendable {
     }
 
     /// The hash of the window of `windowWords` words at `i`: the polynomial Σ t[i + k]·P^k
-    /// (wrapping arithmetic); 0 becomes 1, so that 0 marks an empty slot.
+    /// (`rawWindowHash`); 0 becomes 1, so that 0 marks an empty slot.
     @inline(__always)
     private func windowHash(_ t: UnsafeBufferPointer<UInt64>, _ i: Int) -> UInt64 {
-        let p: UInt64 = 0x9e37_79b9_7f4a_7c15
-        var h: UInt64 = 0
-        for k in stride(from: i &+ windowWords &- 1, through: i, by: -1) { h = t[k] &+ p &* h }
+        let h = rawWindowHash(t, i)
         return h == 0 ? 1 : h
+    }
+
+    /// The polynomial Σ t[i + k]·P^k over the window of `windowWords` words at `i`, in wrapping
+    /// arithmetic.
+    @inline(__always)
+    private func rawWindowHash(_ t: UnsafeBufferPointer<UInt64>, _ i: Int) -> UInt64 {
+        var h: UInt64 = 0
+        for k in stride(from: i &+ windowWords &- 1, through: i, by: -1) { h = t[k] &+ Self.p &* h }
+        return h
+    }
+
+    /// The window hashes' base P.
+    private static let p: UInt64 = 0x9e37_79b9_7f4a_7c15
+
+    /// P^w in wrapping arithmetic.
+    private static func windowPower(_ w: Int) -> UInt64 {
+        var power: UInt64 = 1
+        for _ in 0..<w { power = power &* p }
+        return power
     }
 
     /// A window hash's place in a table of 2^bits places.
