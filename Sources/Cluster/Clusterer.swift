@@ -587,40 +587,48 @@ public struct Clusterer: BarrierStage {
     /// group by group (`PostingIndex.forEachGroup`): no index is kept beside the signatures. Each
     /// decision is a pure function of the sample, so the groups are gathered in batches and
     /// decided on `threads` threads (each with its own memo of samples decided), in order.
-    /// Each fingerprint walked also gets the sketch of the stories holding it, all its postings
-    /// (`CommonFingerprints.sketch`), on this thread as its group goes by; the common ones keep it.
+    /// Each common fingerprint also gets, on the same threads, the sketch of the stories holding it
+    /// (`CommonFingerprints.sketch`, over all its documents).
     /// - Complexity: O(F · s · g · p) for F fingerprints in enough documents, s sampled postings,
     ///   g groups (the loop stops once the outcome is certain) and p permutations; plus O(P) for
-    ///   their P postings in all (the sketches).
+    ///   their P postings in all (copied into the batch; the common ones' sketched).
     private func commonFingerprints(_ sketches: SketchTable) throws -> CommonFingerprints {
         var common: [UInt32] = []
         var commonSketches: [UInt32] = []
-        // The batch's sketches of the stories holding each fingerprint (all of them, not the sample),
-        // a story known by its documents' first MinHash value, which copies share.
-        var batchSketches: [UInt32] = []
+        // A story is known by its documents' first MinHash value, which copies share.
         let storyKeys = (0..<sketches.count).map { sketches.signature($0).first ?? UInt32(truncatingIfNeeded: $0) }
         let sampleSize = min(configuration.bucketCap, configuration.commonSampleDocuments)
         var memos = (0..<threads).map { _ in SampleDecisions() }
-        // The batch: each group's fingerprint, and its sampled documents as `documents[ends[g - 1]..<ends[g]]`.
+        // The batch: each group's fingerprint, and the documents holding it as
+        // `documents[ends[g - 1]..<ends[g]]` (the first `sampleSize` of them its sample).
         var fingerprints: [UInt32] = []
         var documents: [Int32] = []
         var ends: [Int] = []
         func decideBatch() throws {
             let (batch, docs, bounds) = (fingerprints, documents, ends)
             let chunk = 256
-            let verdicts = try parallelMap(count: (batch.count + chunk - 1) / chunk, states: &memos) { memo, c in
-                (c * chunk..<min(batch.count, (c + 1) * chunk)).map { g in
-                    memo.isCommon(Array(docs[(g == 0 ? 0 : bounds[g - 1])..<bounds[g]])) {
+            // Per chunk, its verdicts, and the sketches of its common fingerprints' stories, in order.
+            let decided = try parallelMap(count: (batch.count + chunk - 1) / chunk, states: &memos) { memo, c in
+                var verdicts: [Bool] = []
+                var sketched: [UInt32] = []
+                for g in c * chunk..<min(batch.count, (c + 1) * chunk) {
+                    let holding = docs[(g == 0 ? 0 : bounds[g - 1])..<bounds[g]]
+                    let verdict = memo.isCommon(Array(holding.prefix(sampleSize))) {
                         isCommon(sample: $0, sketches, leaders: &$1)
                     }
+                    verdicts.append(verdict)
+                    if verdict { CommonFingerprints.sketch(holding.lazy.map { storyKeys[Int($0)] }, into: &sketched) }
                 }
+                return (verdicts, sketched)
             }
-            let k = CommonFingerprints.sketchSize
-            for (g, verdict) in verdicts.joined().enumerated() where verdict {
-                common.append(batch[g])
-                commonSketches += batchSketches[g * k..<(g + 1) * k]
+            var g = 0
+            for (verdicts, sketched) in decided {
+                for verdict in verdicts {
+                    if verdict { common.append(batch[g]) }
+                    g += 1
+                }
+                commonSketches += sketched
             }
-            batchSketches.removeAll(keepingCapacity: true)
             fingerprints.removeAll(keepingCapacity: true)
             documents.removeAll(keepingCapacity: true)
             ends.removeAll(keepingCapacity: true)
@@ -630,10 +638,8 @@ public struct Clusterer: BarrierStage {
         ) {
             f, group in
             fingerprints.append(f)
-            documents += group.prefix(sampleSize).lazy.map { Int32(truncatingIfNeeded: $0) }
+            documents += group.lazy.map { Int32(truncatingIfNeeded: $0) }
             ends.append(documents.count)
-            CommonFingerprints.sketch(
-                group.lazy.map { storyKeys[Int(UInt32(truncatingIfNeeded: $0))] }, into: &batchSketches)
             if fingerprints.count == Self.commonBatch { try decideBatch() }
         }
         try decideBatch()

@@ -214,7 +214,7 @@ public struct PassageAligner: Sendable {
                                 raw =
                                     j == windows - 1
                                     ? rawWindowHash(t, j) : t[j] &+ Self.p &* raw &- pw &* t[j &+ w]
-                                let h = raw == 0 ? 1 : raw
+                                let h = Self.slotHash(raw)
                                 let f = Self.address(h, bits + 3)
                                 filter[f &>> 6] |= 1 &<< UInt64(f & 63)
                                 var k = f &>> 3
@@ -593,9 +593,12 @@ public struct PassageAligner: Sendable {
     /// (`rawWindowHash`); 0 becomes 1, so that 0 marks an empty slot.
     @inline(__always)
     private func windowHash(_ t: UnsafeBufferPointer<UInt64>, _ i: Int) -> UInt64 {
-        let h = rawWindowHash(t, i)
-        return h == 0 ? 1 : h
+        Self.slotHash(rawWindowHash(t, i))
     }
+
+    /// A window's polynomial as the index keeps it: 0 becomes 1, so that 0 marks an empty slot.
+    @inline(__always)
+    private static func slotHash(_ raw: UInt64) -> UInt64 { raw == 0 ? 1 : raw }
 
     /// The polynomial Σ t[i + k]·P^k over the window of `windowWords` words at `i`, in wrapping
     /// arithmetic.
