@@ -97,7 +97,12 @@ public struct Attributor: StreamingStage {
             guard let a = e.agency else { continue }
             kinds[a, default: []].insert(e.kind)
         }
-        return kinds.mapValues { $0.reduce(0) { $0 + (configuration.weights[$1] ?? 0) } }
+        // Summed in the kinds' declared order, not the set's: a set's order changes from one process
+        // to the next (hashing is seeded per process), and with it the sum's last bit and the winner
+        // of a tie between agencies.
+        return kinds.mapValues { present in
+            EvidenceKind.allCases.reduce(0) { present.contains($1) ? $0 + (configuration.weights[$1] ?? 0) : $0 }
+        }
     }
 
     /// The best-scoring agency if it reaches the minimum; confidence falls with competing agencies.

@@ -89,4 +89,29 @@ struct AttributorTests {
         ])
         #expect(s["Reuters"] == 0.35)
     }
+
+    /// An agency's score is its kinds' weights summed in the kinds' declared order, whatever the
+    /// order of the evidence or of a set of kinds: the sum's last bit (and so a tie between two
+    /// agencies) must not change from one process to the next. Weights whose sums round
+    /// differently in different orders.
+    @Test func scoresSumTheKindsInDeclaredOrder() throws {
+        var configuration = AttributeConfiguration(table: try AgencyTable.builtIn())
+        for (i, kind) in EvidenceKind.allCases.enumerated() {
+            configuration.weights[kind] = [0.1, 0.2, 0.3, 0.7][i % 4]
+        }
+        let attributor = Attributor(configuration: configuration)
+        let kinds = EvidenceKind.allCases
+        for a in kinds.indices {
+            for b in kinds.indices where b > a {
+                for c in kinds.indices where c > b {
+                    let chosen = [kinds[a], kinds[b], kinds[c]]
+                    let expected = chosen.reduce(0.0) { $0 + (configuration.weights[$1] ?? 0) }
+                    for order in [chosen, chosen.reversed(), [chosen[1], chosen[2], chosen[0]]] {
+                        let evidence = order.map { Evidence(agency: "AP", kind: $0, text: "x") }
+                        #expect(attributor.scores(evidence)["AP"] == expected, "\(order)")
+                    }
+                }
+            }
+        }
+    }
 }
