@@ -60,13 +60,11 @@ public struct Clusterer: BarrierStage {
     ///   - tokens: Reads a document's tokens back by ordinal.
     ///   - tokensInto: Reads a document's tokens into the value given, reusing its storage; nil
     ///     takes them from `tokens`.
-    ///   - words: Reads a document's token hashes, quotation flags and fact flags, as stored beside
-    ///     them (cheaper than all of `tokens` from a store); nil takes hashes and quotation flags
-    ///     from `tokens` and computes the facts from `text`.
+    ///   - words: Reads a document's token hashes, quotation flags and fact flags
+    ///     (`NumberConflicts.factBits`), as stored beside them (cheaper than all of `tokens` from a
+    ///     store); nil takes hashes and quotation flags from `tokens` and makes no token a fact,
+    ///     which skips the number-conflict check.
     ///   - shingler: Shingle hashes of a token sequence, as the sketch stage computes them.
-    ///   - text: Only without `words`: reads a document's original text, to tell numbers from words
-    ///     (`NumberConflicts.factBits`); nil makes no token a fact, which skips the number-conflict
-    ///     check.
     ///   - threads: Threads verifying candidate pairs; the outcome is the same for any number.
     public init(
         configuration: ClusterConfiguration, shingleSize: Int,
@@ -74,7 +72,6 @@ public struct Clusterer: BarrierStage {
         tokensInto: (@Sendable (Int, inout TokenizedText) throws -> Void)? = nil,
         words: (@Sendable (Int, inout [UInt64], inout [UInt64], inout [UInt64]) throws -> Void)? = nil,
         shingler: @escaping @Sendable ([UInt64]) -> [UInt64],
-        text: (@Sendable (Int) throws -> String)? = nil,
         profiles: (@Sendable (Int, inout [UInt8]) throws -> Void)? = nil, threads: Int = 1
     ) {
         self.configuration = configuration
@@ -86,12 +83,7 @@ public struct Clusterer: BarrierStage {
                 let t = try tokens(ordinal)
                 hashes = t.hashes
                 quoted = FlagBits.pack(t.quoted)
-                if let text {
-                    let text = try text(ordinal)
-                    facts = t.withBuffers { NumberConflicts.factBits(text, $0) }
-                } else {
-                    facts = [UInt64](repeating: 0, count: FlagBits.wordCount(t.count))
-                }
+                facts = [UInt64](repeating: 0, count: FlagBits.wordCount(t.count))
             }
         self.shingler = shingler
         self.profiles = profiles

@@ -138,7 +138,7 @@ struct PostingIndex: Sendable {
         _ sketches: SketchTable, minDocuments: Int, threads: Int = 1, passEnded: () -> Void,
         _ body: (UInt32, UnsafeBufferPointer<UInt64>) throws -> Void
     ) throws {
-        var sorters = [Void](repeating: (), count: max(1, threads))
+        var sorters: [Void] = Array(repeating: (), count: max(1, threads))
         let minDocuments = max(2, minDocuments)
         // The blocks of documents split into one contiguous part per thread, each counted and
         // scattered by its thread into places of its own.
