@@ -167,8 +167,8 @@ with open(sys.argv[2], "w") as out:
   median_of() {
     python3 - "${RUNS[$1]}" <<'PY'
 import statistics, sys
-runs = [tuple(float(x) for x in r.split()) for r in sys.argv[1].split("\t") if r.strip()]
-runs.sort()
+runs = sorted(tuple(float(x) for x in r.split()) for r in sys.argv[1].split("\t") if len(r.split()) == 3)
+if not runs: print(0, 0, 0, "no run finished"); sys.exit()
 wall, cpu, _ = runs[(len(runs) - 1) // 2]
 print(wall, cpu, int(max(r[2] for r in runs)), "walls " + "/".join(f"{r[0]:.2f}" for r in runs))
 PY
