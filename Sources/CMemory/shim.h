@@ -12,4 +12,10 @@ static inline void wiretrace_release_free_memory(void) {
     malloc_trim(0);
 #endif
 }
+
+/// Asks the processor to start loading the cache line holding `p` (a hint: never faults, no
+/// effect on results).
+static inline void wiretrace_prefetch(const void *p) {
+    __builtin_prefetch(p);
+}
 #endif

@@ -664,13 +664,14 @@ public struct Clusterer: BarrierStage {
     /// and that of the common shingle before it do not recur together.
     func commonRanges(_ hashes: [UInt64], _ common: CommonFingerprints) -> (ranges: [Range<Int32>], seams: [Int32]) {
         guard !common.isEmpty else { return ([], []) }
-        let shingles = shingler(hashes)
+        var found: [Int32] = []
+        common.lookUp(shingler(hashes), into: &found)
         var out: [Range<Int32>] = []
         var seams: [Int32] = []
         let k = min(shingleSize, hashes.count)
         var previous = -1  // the fingerprint of the common shingle before, by position
-        for (i, s) in shingles.enumerated() {
-            guard let f = common.index(of: UInt32(truncatingIfNeeded: s >> 32)) else { continue }
+        for (i, f) in found.enumerated() where f >= 0 {
+            let f = Int(f)
             let end = Int32(min(i + k, hashes.count))
             if let last = out.last, last.upperBound + Int32(configuration.minPassageWords) >= Int32(i), previous >= 0,
                 !common.recurTogether(previous, f)

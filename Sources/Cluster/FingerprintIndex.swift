@@ -51,6 +51,26 @@ struct FingerprintTable: Sendable {
     @inline(__always)
     func contains(_ f: UInt32) -> Bool { index(of: f) != nil }
 
+    /// Starts loading the directory entry `index(of: f)` reads first (`prefetch`).
+    @inline(__always)
+    func prefetchDirectory(_ f: UInt32) {
+        directory.withUnsafeBufferPointer { d in
+            if let base = d.baseAddress { prefetch(base + Int(UInt64(f) >> UInt64(shift))) }
+        }
+    }
+
+    /// Starts loading the first key `index(of: f)` compares (after its directory entry, which this
+    /// reads: best once `prefetchDirectory` has brought it).
+    @inline(__always)
+    func prefetchKeys(_ f: UInt32) {
+        keys.withUnsafeBufferPointer { k in
+            directory.withUnsafeBufferPointer { d in
+                guard let base = k.baseAddress, !k.isEmpty else { return }
+                prefetch(base + min(Int(d[Int(UInt64(f) >> UInt64(shift))]), k.count - 1))
+            }
+        }
+    }
+
     /// Reads, for each of `fs`, the directory entry and the first key that `index(of:)` reads, and
     /// returns a value made of them (to keep): loads that do not wait on each other nor on a
     /// branch, so their cache misses overlap, and the lookups that follow find them in the cache.

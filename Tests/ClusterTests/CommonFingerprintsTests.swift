@@ -11,6 +11,30 @@ struct CommonFingerprintsTests {
         return CommonFingerprints(sortedKeys: sets.indices.map { UInt32($0) }, sketches: sketches)
     }
 
+    /// Every common fingerprint is found at its position, and others are not, whatever the count
+    /// (the filter in front of the table is sized by it).
+    @Test(arguments: [0, 1, 300, 5_000, 600_000])
+    func lookupsFindTheFingerprintsAndOnlyThem(count: Int) {
+        var state: UInt64 = UInt64(count) &+ 11
+        func next() -> UInt32 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return UInt32(truncatingIfNeeded: state >> 32)
+        }
+        let keys = Array(Set((0..<count).map { _ in next() })).sorted()
+        let c = CommonFingerprints(
+            sortedKeys: keys, sketches: [UInt32](repeating: .max, count: keys.count * CommonFingerprints.sketchSize))
+        var misplaced = 0
+        for (i, f) in keys.enumerated() where c.index(of: f) != i || !c.contains(f) { misplaced += 1 }
+        #expect(misplaced == 0)
+        let known = Set(keys)
+        var found = 0
+        for _ in 0..<20_000 {
+            let f = next()
+            if !known.contains(f) && c.index(of: f) != nil { found += 1 }
+        }
+        #expect(found == 0)
+    }
+
     /// Fingerprints in the same documents recur together; in other documents, or sharing only a
     /// few of many (one story's copies), apart; in sets that overlap by half of the smaller, or
     /// nested, together.
