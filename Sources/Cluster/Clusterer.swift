@@ -137,6 +137,14 @@ public struct Clusterer: BarrierStage {
         return words
     }
 
+    /// The keys of a cached document's lede words (`VerificationScreens.ledeKeys`), computed once.
+    func ledeKeys(_ entry: TokenCache.Entry, _ ordinal: Int, _ agreement: LedeAgreement) throws -> [UInt16] {
+        if let keys = entry.ledeKeys { return keys }
+        let keys = VerificationScreens.ledeKeys(try ledeWords(entry, ordinal, agreement))
+        entry.ledeKeys = keys
+        return keys
+    }
+
     /// Where each document's common text lies, computed once per document up front (a document is
     /// read back for verification about as many times as it is a candidate).
     func commonText(_ n: Int, _ table: CommonFingerprints, _ workers: inout [Worker]) throws -> CommonText {
@@ -158,6 +166,27 @@ public struct Clusterer: BarrierStage {
         for part in parts { out.append(contentsOf: part) }
         return out
     }
+
+    /// Every document's profile cut to keys (`VerificationScreens`), read back on the threads, in
+    /// parts of `screenPartSize` documents (kept apart: joining them would hold all twice); none
+    /// without profiles.
+    func verificationScreens(_ n: Int, _ workers: inout [Worker]) throws -> [VerificationScreens] {
+        guard let profiles else { return [] }
+        let size = Self.screenPartSize
+        return try parallelMap(count: (n + size - 1) / size, states: &workers) { w, c in
+            var part = VerificationScreens()
+            for d in c * size..<min(n, (c + 1) * size) {
+                try profiles(d, &w.scratch.profileBytes)
+                w.scratch.profileBytes.withUnsafeBytes { w.scratch.profile.decode($0) }
+                part.append(w.scratch.profile)
+            }
+            part.trim()
+            return part
+        }
+    }
+
+    /// Documents per part of the verification screens.
+    static let screenPartSize = 1024
 
     /// A document's prepared tokens, from the cache when there.
     func verificationEntry(
@@ -186,9 +215,15 @@ public struct Clusterer: BarrierStage {
     /// Verifies the pair (y, x), y earlier.
     func verify(
         _ y: Int, _ x: Int, _ cache: inout TokenCache, _ scratch: inout VerificationScratch, _ common: CommonText,
-        _ aligner: PassageAligner, _ lede: LedeAgreement, _ published: [Int64]
+        _ screens: [VerificationScreens], _ aligner: PassageAligner, _ lede: LedeAgreement, _ published: [Int64]
     ) throws -> Outcome {
         let ex = try verificationEntry(x, &cache, common, aligner)
+        if !screens.isEmpty {
+            guard
+                try mayAcceptByKeys(
+                    y % Self.screenPartSize, screens[y / Self.screenPartSize], ex, x, aligner, &scratch, lede)
+            else { return .rejected }
+        }
         if let profiles {
             try profiles(y, &scratch.profileBytes)
             scratch.profileBytes.withUnsafeBytes { scratch.profile.decode($0) }
@@ -225,6 +260,13 @@ public struct Clusterer: BarrierStage {
     /// Scratch state for `verify`, kept from one pair to the next.
     struct VerificationScratch {
         var aligner = PassageAligner.Scratch()
+        /// The earlier document's seed keys as a key index holds them (`PassageAligner.keyed`).
+        var keyedSeeds: [UInt64] = []
+        /// The later document's windows indexed by their keys (`PassageAligner.keyIndex`), and which
+        /// document that is: built once for a document's candidates in a row, and not kept in the
+        /// cache beside its whole index (memory).
+        var keyIndex: PassageAligner.Index?
+        var keyIndexOf = -1
         /// The earlier document's profile, and its bytes as read.
         var profile = VerificationProfile()
         var profileBytes: [UInt8] = []
@@ -246,7 +288,9 @@ public struct Clusterer: BarrierStage {
         /// Per document, the last document (plus one) that listed it as a candidate.
         var stamp: [Int32]
         init(count: Int) {
-            cache = TokenCache(capacity: 256, documents: count)
+            // Small: a cached document is mostly the later one of its own candidates in a row; an
+            // earlier one recurs seldom (1% of reads at 256 entries, 12% at 4,096, c100k).
+            cache = TokenCache(capacity: 64, documents: count)
             shared = [Int32](repeating: 0, count: count)
             stamp = [Int32](repeating: 0, count: count)
         }
@@ -266,8 +310,8 @@ public struct Clusterer: BarrierStage {
     /// block (from `blockStart` on), which the replay verifies if it needs them.
     func examine(
         _ x: Int, _ lsh: [Int32], _ fingerprints: SketchTable, _ index: PostingIndex,
-        _ commonText: CommonText, _ copies: UnionFind, blockStart: Int, _ w: inout Worker, _ aligner: PassageAligner,
-        _ lede: LedeAgreement, _ published: [Int64]
+        _ commonText: CommonText, _ screens: [VerificationScreens], _ copies: UnionFind, blockStart: Int,
+        _ w: inout Worker, _ aligner: PassageAligner, _ lede: LedeAgreement, _ published: [Int64]
     ) throws -> Examined {
         // Fingerprint candidates: earlier documents sharing enough non-common fingerprints. The
         // fingerprints left in `fingerprints` are all indexed and none is common (`acceptedPairs`).
@@ -342,7 +386,7 @@ public struct Clusterer: BarrierStage {
                 out.outcomes.append(nil)
                 continue
             }
-            let outcome = try verify(y, x, &w.cache, &w.scratch, commonText, aligner, lede, published)
+            let outcome = try verify(y, x, &w.cache, &w.scratch, commonText, screens, aligner, lede, published)
             if case .accepted(_, _, true) = outcome { joined.append(root) }
             out.outcomes.append(outcome)
         }
@@ -484,6 +528,7 @@ public struct Clusterer: BarrierStage {
         let commonText = try commonText(n, consume common, &workers)
         counters.set("seams", commonText.seamCount)
         releaseFreeMemory()
+        let screens = try verificationScreens(n, &workers)
 
         // Near-verbatim copies already verified: a candidate joined to x this way is not verified again,
         // which keeps a story copied thousands of times linear.
@@ -515,8 +560,8 @@ public struct Clusterer: BarrierStage {
             let examined = try { (snapshot: UnionFind) in
                 try parallelMap(count: end - start, states: &workers) { w, i in
                     try examine(
-                        start + i, lsh[i], fingerprints, index, commonText, snapshot, blockStart: start, &w,
-                        aligner, lede, published)
+                        start + i, lsh[i], fingerprints, index, commonText, screens, snapshot, blockStart: start,
+                        &w, aligner, lede, published)
                 }
             }(copies)
             // Replay in order.
@@ -530,7 +575,8 @@ public struct Clusterer: BarrierStage {
                     verified += 1
                     let outcome =
                         try e.outcomes[k]
-                        ?? verify(y, x, &workers[0].cache, &replayScratch, commonText, aligner, lede, published)
+                        ?? verify(
+                            y, x, &workers[0].cache, &replayScratch, commonText, screens, aligner, lede, published)
                     switch outcome {
                     case .rejected: continue
                     case .refusedNumberConflicts: refusedNumberConflicts += 1
@@ -753,17 +799,53 @@ public struct Clusterer: BarrierStage {
         _ y: VerificationProfile, _ ex: TokenCache.Entry, _ aligner: PassageAligner,
         _ scratch: inout PassageAligner.Scratch, _ lede: LedeAgreement, ledeX: @autoclosure () throws -> [UInt64]
     ) rethrows -> Bool {
-        let na = y.tokenCount
+        let bound = aligner.coverageBound(
+            seeds: y.seeds, tokens: y.tokenCount, indexB: ex.index(aligner), scratch: &scratch)
+        return try mayAccept(
+            bound, tokensA: y.tokenCount, totalA: y.totalWeight, ex, agreement: lede.agreement(y.lede, ledeX()))
+    }
+
+    /// `mayAccept` from the keys of the `y`th document of `screens` instead of its profile, with the cached
+    /// document `ex` (document `x`) indexed by keys: false only when neither rule can hold, from bounds
+    /// that keys only loosen (see `VerificationScreens`).
+    func mayAcceptByKeys(
+        _ y: Int, _ screens: VerificationScreens, _ ex: TokenCache.Entry, _ x: Int, _ aligner: PassageAligner,
+        _ scratch: inout VerificationScratch, _ lede: LedeAgreement
+    ) throws -> Bool {
+        try screens.withRecord(y) { na, totalA, seeds, ledeA in
+            scratch.keyedSeeds.removeAll(keepingCapacity: true)
+            scratch.keyedSeeds.append(contentsOf: seeds.lazy.map(PassageAligner.keyed))
+            let keyIndex: PassageAligner.Index
+            if scratch.keyIndexOf == x, let kept = scratch.keyIndex {
+                keyIndex = kept
+            } else {
+                keyIndex = aligner.keyIndex(ex.text.hashes)
+                scratch.keyIndex = keyIndex
+                scratch.keyIndexOf = x
+            }
+            let bound = aligner.coverageBound(
+                seeds: scratch.keyedSeeds, tokens: na, indexB: keyIndex, scratch: &scratch.aligner)
+            return try mayAccept(
+                bound, tokensA: na, totalA: totalA, ex,
+                agreement: VerificationScreens.agreementBound(
+                    ledeA, try ledeKeys(ex, x, lede), wordsB: try ledeWords(ex, x, lede).count))
+        }
+    }
+
+    /// The rules of `mayAccept` on a coverage bound (`PassageAligner.coverageBound`) of a pair's earlier
+    /// text, of `tokensA` tokens and weight `totalA`, with the cached document `ex`.
+    private func mayAccept(
+        _ bound: (tokens: Int, hits: Int), tokensA na: Int, totalA: Double, _ ex: TokenCache.Entry,
+        agreement: @autoclosure () throws -> Double
+    ) rethrows -> Bool {
         let nb = ex.text.hashes.count
-        let (bound, hits) = aligner.coverageBound(
-            seeds: y.seeds, tokens: na, indexB: ex.index(aligner), scratch: &scratch)
-        let coveredA = min(bound, na)
-        let coveredB = min(bound, nb)
+        let coveredA = min(bound.tokens, na)
+        let coveredB = min(bound.tokens, nb)
         let shared = Double(min(coveredA, coveredB)) * (1 + 1e-9)
         return try accepts(
-            shared: shared, totalA: y.totalWeight, totalB: ex.text.totalWeight, coveredA: coveredA, tokensA: na,
+            shared: shared, totalA: totalA, totalB: ex.text.totalWeight, coveredA: coveredA, tokensA: na,
             coveredB: coveredB, tokensB: nb)
-            || sameNewsPeg(runs: hits, shared: shared, agreement: lede.agreement(y.lede, ledeX()))
+            || sameNewsPeg(runs: bound.hits, shared: shared, agreement: agreement())
     }
 
     /// Whether the longer text of edge `e` (the side with the smaller share) is made of several stories:
@@ -898,6 +980,8 @@ struct TokenCache {
         var facts: [UInt64] = []
         /// The lede's content words (`Clusterer.ledeWords`); nil until computed.
         var lede: [UInt64]?
+        /// Their keys (`Clusterer.ledeKeys`); nil until computed.
+        var ledeKeys: [UInt16]?
         private var windowIndex: PassageAligner.Index?
 
         init(_ text: PassageAligner.Text) { self.text = text }
@@ -912,6 +996,7 @@ struct TokenCache {
             hasTokens = false
             if tokens.hashes.capacity > Self.keptTokens { tokens = TokenizedText() }
             lede = nil
+            ledeKeys = nil
             windowIndex = nil
         }
 

@@ -190,7 +190,26 @@ public struct PassageAligner: Sendable {
     /// - Parameter hashes: The text's token hashes.
     /// - Returns: The index.
     /// - Complexity: O(n) expected.
-    public func index(_ hashes: [UInt64]) -> Index {
+    public func index(_ hashes: [UInt64]) -> Index { index(hashes, keys: false) }
+
+    /// Indexes a text's windows by their `screenKey`s (as `keyed` gives them), for `coverageBound`
+    /// with seeds cut to keys the same way: a seed then finds every window whose hash agrees with
+    /// it in those 16 bits, every window with its hash among them, and the bound's argument (hits
+    /// are the seeds' matches, and more) still holds.
+    /// - Complexity: O(n) expected.
+    public func keyIndex(_ hashes: [UInt64]) -> Index { index(hashes, keys: true) }
+
+    /// A window hash cut to 16 bits, for a screen kept in memory (`VerificationScreens`).
+    @inline(__always)
+    public static func screenKey(_ h: UInt64) -> UInt16 { UInt16(truncatingIfNeeded: h &>> 48) }
+
+    /// A `screenKey` as a `keyIndex` holds it, and as `coverageBound` looks it up there (never 0,
+    /// which marks an empty slot).
+    @inline(__always)
+    public static func keyed(_ key: UInt16) -> UInt64 { 0x1_0000 | UInt64(key) }
+
+    @inline(__always)
+    private func index(_ hashes: [UInt64], keys keyed: Bool) -> Index {
         let w = windowWords
         let windows = max(0, hashes.count - w + 1)
         var bits = 4
@@ -214,7 +233,7 @@ public struct PassageAligner: Sendable {
                                 raw =
                                     j == windows - 1
                                     ? rawWindowHash(t, j) : t[j] &+ Self.p &* raw &- pw &* t[j &+ w]
-                                let h = Self.slotHash(raw)
+                                let h = keyed ? Self.keyed(Self.screenKey(Self.slotHash(raw))) : Self.slotHash(raw)
                                 let f = Self.address(h, bits + 3)
                                 filter[f &>> 6] |= 1 &<< UInt64(f & 63)
                                 var k = f &>> 3

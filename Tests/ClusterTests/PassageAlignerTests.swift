@@ -311,6 +311,7 @@ import WiretraceCore
         var scratch = PassageAligner.Scratch()
         var failures: [String] = []
         var tight = 0
+        var keyCollisions = 0
         for round in 0..<1500 {
             var (a, b) = Self.pair(&g, round: round, length: round % 2 == 0 ? 70 : 300)
             if round % 3 == 1 { swap(&a, &b) }
@@ -319,15 +320,24 @@ import WiretraceCore
                 aligner.text(a.hashes, quoted: a.quoted), aligner.text(b.hashes, quoted: b.quoted), indexB: index)
             let seeds = a.hashes.withUnsafeBufferPointer { aligner.seeds($0) }
             let bound = aligner.coverageBound(seeds: seeds, tokens: a.count, indexB: index, scratch: &scratch)
-            if r.coveredTokensA > bound.tokens || r.coveredTokensB > bound.tokens || r.runs.count > bound.hits {
+            // The same from the seeds cut to 16-bit keys, looked up in B's windows indexed by key:
+            // the keys find more windows, never fewer.
+            let keyed = aligner.coverageBound(
+                seeds: seeds.map { PassageAligner.keyed(PassageAligner.screenKey($0)) }, tokens: a.count,
+                indexB: aligner.keyIndex(b.hashes), scratch: &scratch)
+            for (name, bound) in [("hashes", bound), ("keys", keyed)]
+            where r.coveredTokensA > bound.tokens || r.coveredTokensB > bound.tokens || r.runs.count > bound.hits {
                 failures.append(
-                    "round \(round): covered \(r.coveredTokensA)/\(r.coveredTokensB) runs \(r.runs.count), bound \(bound)"
+                    "round \(round), \(name): covered \(r.coveredTokensA)/\(r.coveredTokensB) runs \(r.runs.count), bound \(bound)"
                 )
             }
+            if keyed.hits > bound.hits { keyCollisions += 1 }
             if r.coveredTokensB > 0 && bound.tokens < 2 * r.coveredTokensB + 2 * s { tight += 1 }
         }
         #expect(failures.isEmpty, "\(failures.prefix(5))")
         // The bound is no trivial one: within about twice the covered tokens in many rounds.
         #expect(tight > 100)
+        // Keys that two different windows share happen, so the keyed bound was tried with them.
+        #expect(keyCollisions > 0)
     }
 }
