@@ -37,17 +37,15 @@ struct CommonFingerprints: Sendable {
     /// together: no seam is drawn.
     static let minEvidence = 1
 
-    /// - Parameters:
-    ///   - keys: The fingerprints, sorted and unique.
-    ///   - sketches: Per fingerprint, `sketch(_:into:)` of the stories holding it, flat.
     /// A bit per value of a fingerprint's top `32 - filterShift` bits: whether a common fingerprint
-    /// has them. Most shingles a document's common text is looked for in are not common, and this
-    /// rules them out from an array that stays in cache (at most 512 KB), where the table's
-    /// directory and keys do not: at 1M documents (550k common fingerprints) the lookups were a sixth
-    /// of a run's CPU, most of it waiting on memory.
+    /// has them (`mayHold`). Rules most other fingerprints out from an array of at most 512 KB,
+    /// before `lookUp` prefetches and reads the table's directory and keys for them.
     private let filter: [UInt64]
     private let filterShift: UInt32
 
+    /// - Parameters:
+    ///   - keys: The fingerprints, sorted and unique.
+    ///   - sketches: Per fingerprint, `sketch(_:into:)` of the stories holding it, flat.
     init(sortedKeys keys: [UInt32], sketches: [UInt32]) {
         precondition(keys.count * Self.sketchSize == sketches.count, "a sketch per key")
         table = FingerprintTable(sortedKeys: keys)
@@ -102,10 +100,13 @@ struct CommonFingerprints: Sendable {
 
     /// The position of `f` among the fingerprints, or nil.
     @inline(__always)
-    func index(of f: UInt32) -> Int? {
+    func index(of f: UInt32) -> Int? { mayHold(f) ? table.index(of: f) : nil }
+
+    /// Whether `f` may be common: false for most others (`filter`).
+    @inline(__always)
+    private func mayHold(_ f: UInt32) -> Bool {
         let b = Int(f >> filterShift)
-        guard filter.withUnsafeBufferPointer({ $0[b >> 6] & (1 << UInt64(b & 63)) != 0 }) else { return nil }
-        return table.index(of: f)
+        return filter.withUnsafeBufferPointer { $0[b >> 6] & (1 << UInt64(b & 63)) != 0 }
     }
 
     @inline(__always)
@@ -121,12 +122,8 @@ struct CommonFingerprints: Sendable {
     func lookUp(_ shingles: [UInt64], into found: inout [Int32]) {
         found.removeAll(keepingCapacity: true)
         @inline(__always) func fingerprint(_ s: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: s >> 32) }
-        @inline(__always) func passes(_ f: UInt32) -> Bool {
-            let b = Int(f >> filterShift)
-            return filter.withUnsafeBufferPointer { $0[b >> 6] & (1 << UInt64(b & 63)) != 0 }
-        }
-        for s in shingles where passes(fingerprint(s)) { table.prefetchDirectory(fingerprint(s)) }
-        for s in shingles where passes(fingerprint(s)) { table.prefetchKeys(fingerprint(s)) }
+        for s in shingles where mayHold(fingerprint(s)) { table.prefetchDirectory(fingerprint(s)) }
+        for s in shingles where mayHold(fingerprint(s)) { table.prefetchKeys(fingerprint(s)) }
         for s in shingles { found.append(Int32(truncatingIfNeeded: index(of: fingerprint(s)) ?? -1)) }
         sketches.withUnsafeBufferPointer { k in
             guard let base = k.baseAddress else { return }
