@@ -75,13 +75,7 @@ public struct LedeAgreement: Sendable {
                 out.append(hashes[k])
             }
         }
-        out.sort()
-        var kept = 0
-        for k in out.indices where k == 0 || out[k] != out[kept - 1] {
-            out[kept] = out[k]
-            kept += 1
-        }
-        out.removeLast(out.count - kept)
+        sortKeepingEachOnce(&out)
         return out
     }
 
@@ -108,4 +102,16 @@ public struct LedeAgreement: Sendable {
         }
         return Double(shared) / Double(x.count + y.count - shared)
     }
+}
+
+/// Sorts `values` and keeps each value once.
+/// - Complexity: O(n log n).
+func sortKeepingEachOnce<T: Comparable>(_ values: inout [T]) {
+    values.sort()
+    var kept = 0
+    for k in values.indices where k == 0 || values[k] != values[kept - 1] {
+        values[kept] = values[k]
+        kept += 1
+    }
+    values.removeLast(values.count - kept)
 }

@@ -79,13 +79,7 @@ struct VerificationScreens: Sendable {
     /// The keys of a lede's words (`LedeAgreement.contentWords`), sorted, each once.
     static func ledeKeys(_ words: [UInt64]) -> [UInt16] {
         var keys = words.map(PassageAligner.screenKey)
-        keys.sort()
-        var kept = 0
-        for k in keys.indices where k == 0 || keys[k] != keys[k - 1] {
-            keys[kept] = keys[k]
-            kept += 1
-        }
-        keys.removeLast(keys.count - kept)
+        sortKeepingEachOnce(&keys)
         return keys
     }
 
