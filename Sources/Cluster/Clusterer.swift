@@ -44,9 +44,11 @@ public struct Clusterer: BarrierStage {
     /// Shingle hashes of a token sequence, as the sketch stage computes them.
     public let shingler: @Sendable ([UInt64]) -> [UInt64]
     /// Reads a document's verification profile (`VerificationProfile.encoded()`, made with this
-    /// configuration) back by ordinal into the buffer given, replacing what it held: with it, most
-    /// candidate pairs are rejected from the earlier document's profile (`mayAccept`), without
-    /// reading its words. Nil verifies every pair in full (the outcome is the same).
+    /// configuration) back by ordinal into the buffer given, replacing what it held: every profile is
+    /// read once, cut to keys held in memory (`VerificationScreens`), which rule most candidate pairs
+    /// out (`mayAcceptByKeys`); the earlier document's whole profile rules out more
+    /// (`mayAccept`), both without reading its words. Nil verifies every pair in full (the outcome
+    /// is the same).
     public let profiles: (@Sendable (Int, inout [UInt8]) throws -> Void)?
 
     /// Threads verifying candidate pairs (and aligning cluster members with their roots); the
@@ -137,14 +139,6 @@ public struct Clusterer: BarrierStage {
         return words
     }
 
-    /// The keys of a cached document's lede words (`VerificationScreens.ledeKeys`), computed once.
-    func ledeKeys(_ entry: TokenCache.Entry, _ ordinal: Int, _ agreement: LedeAgreement) throws -> [UInt16] {
-        if let keys = entry.ledeKeys { return keys }
-        let keys = VerificationScreens.ledeKeys(try ledeWords(entry, ordinal, agreement))
-        entry.ledeKeys = keys
-        return keys
-    }
-
     /// Where each document's common text lies, computed once per document up front (a document is
     /// read back for verification about as many times as it is a candidate).
     func commonText(_ n: Int, _ table: CommonFingerprints, _ workers: inout [Worker]) throws -> CommonText {
@@ -155,9 +149,10 @@ public struct Clusterer: BarrierStage {
             var hashes: [UInt64] = []
             var quoted: [UInt64] = []
             var facts: [UInt64] = []
+            var found: [Int32] = []
             for d in c * chunk..<min(n, (c + 1) * chunk) {
                 try words(d, &hashes, &quoted, &facts)
-                let (ranges, seams) = commonRanges(hashes, table)
+                let (ranges, seams) = commonRanges(hashes, table, &found)
                 part.append(ranges, seams: seams)
             }
             return part
@@ -167,14 +162,13 @@ public struct Clusterer: BarrierStage {
         return out
     }
 
-    /// Every document's profile cut to keys (`VerificationScreens`), read back on the threads, in
-    /// parts of `screenPartSize` documents (kept apart: joining them would hold all twice); none
-    /// without profiles.
-    func verificationScreens(_ n: Int, _ workers: inout [Worker]) throws -> [VerificationScreens] {
-        guard let profiles else { return [] }
-        let size = Self.screenPartSize
-        return try parallelMap(count: (n + size - 1) / size, states: &workers) { w, c in
-            var part = VerificationScreens()
+    /// Every document's profile cut to keys (`VerificationScreens`), read back on the threads, a
+    /// part at a time; none without profiles.
+    func verificationScreens(_ n: Int, _ workers: inout [Worker]) throws -> VerificationScreens {
+        guard let profiles else { return VerificationScreens() }
+        let size = VerificationScreens.partSize
+        let parts = try parallelMap(count: (n + size - 1) / size, states: &workers) { w, c in
+            var part = VerificationScreens.Part()
             for d in c * size..<min(n, (c + 1) * size) {
                 try profiles(d, &w.scratch.profileBytes)
                 w.scratch.profileBytes.withUnsafeBytes { w.scratch.profile.decode($0) }
@@ -183,10 +177,8 @@ public struct Clusterer: BarrierStage {
             part.trim()
             return part
         }
+        return VerificationScreens(parts: parts)
     }
-
-    /// Documents per part of the verification screens.
-    static let screenPartSize = 1024
 
     /// A document's prepared tokens, from the cache when there.
     func verificationEntry(
@@ -215,14 +207,11 @@ public struct Clusterer: BarrierStage {
     /// Verifies the pair (y, x), y earlier.
     func verify(
         _ y: Int, _ x: Int, _ cache: inout TokenCache, _ scratch: inout VerificationScratch, _ common: CommonText,
-        _ screens: [VerificationScreens], _ aligner: PassageAligner, _ lede: LedeAgreement, _ published: [Int64]
+        _ screens: VerificationScreens, _ aligner: PassageAligner, _ lede: LedeAgreement, _ published: [Int64]
     ) throws -> Outcome {
         let ex = try verificationEntry(x, &cache, common, aligner)
         if !screens.isEmpty {
-            guard
-                try mayAcceptByKeys(
-                    y % Self.screenPartSize, screens[y / Self.screenPartSize], ex, x, aligner, &scratch, lede)
-            else { return .rejected }
+            guard mayAcceptByKeys(y, x, screens, ex, aligner, &scratch) else { return .rejected }
         }
         if let profiles {
             try profiles(y, &scratch.profileBytes)
@@ -265,8 +254,7 @@ public struct Clusterer: BarrierStage {
         /// The later document's windows indexed by their keys (`PassageAligner.keyIndex`), and which
         /// document that is: built once for a document's candidates in a row, and not kept in the
         /// cache beside its whole index (memory).
-        var keyIndex: PassageAligner.Index?
-        var keyIndexOf = -1
+        var keyIndex: (of: Int, index: PassageAligner.Index)?
         /// The earlier document's profile, and its bytes as read.
         var profile = VerificationProfile()
         var profileBytes: [UInt8] = []
@@ -310,7 +298,7 @@ public struct Clusterer: BarrierStage {
     /// block (from `blockStart` on), which the replay verifies if it needs them.
     func examine(
         _ x: Int, _ lsh: [Int32], _ fingerprints: SketchTable, _ index: PostingIndex,
-        _ commonText: CommonText, _ screens: [VerificationScreens], _ copies: UnionFind, blockStart: Int,
+        _ commonText: CommonText, _ screens: VerificationScreens, _ copies: UnionFind, blockStart: Int,
         _ w: inout Worker, _ aligner: PassageAligner, _ lede: LedeAgreement, _ published: [Int64]
     ) throws -> Examined {
         // Fingerprint candidates: earlier documents sharing enough non-common fingerprints. The
@@ -708,9 +696,12 @@ public struct Clusterer: BarrierStage {
     /// (`CommonFingerprints`): the first token of each common shingle that begins at most
     /// `min_passage_words` tokens after the end of the common text before it, when its fingerprint
     /// and that of the common shingle before it do not recur together.
-    func commonRanges(_ hashes: [UInt64], _ common: CommonFingerprints) -> (ranges: [Range<Int32>], seams: [Int32]) {
+    /// - Parameter found: Scratch for the shingles' positions among the common fingerprints
+    ///   (`CommonFingerprints.lookUp`), its storage reused from one document to the next.
+    func commonRanges(
+        _ hashes: [UInt64], _ common: CommonFingerprints, _ found: inout [Int32]
+    ) -> (ranges: [Range<Int32>], seams: [Int32]) {
         guard !common.isEmpty else { return ([], []) }
-        var found: [Int32] = []
         common.lookUp(shingler(hashes), into: &found)
         var out: [Range<Int32>] = []
         var seams: [Int32] = []
@@ -805,30 +796,29 @@ public struct Clusterer: BarrierStage {
             bound, tokensA: y.tokenCount, totalA: y.totalWeight, ex, agreement: lede.agreement(y.lede, ledeX()))
     }
 
-    /// `mayAccept` from the keys of the `y`th document of `screens` instead of its profile, with the cached
-    /// document `ex` (document `x`) indexed by keys: false only when neither rule can hold, from bounds
-    /// that keys only loosen (see `VerificationScreens`).
+    /// `mayAccept` for the pair (y, x) from their screens (`VerificationScreens`) instead of y's
+    /// profile, with x's cached entry `ex`, its windows indexed by key: false only when neither rule
+    /// can hold, from bounds that hold with any matches added (see `coverageBound`): a pair ruled
+    /// out here is one the alignment rejects.
     func mayAcceptByKeys(
-        _ y: Int, _ screens: VerificationScreens, _ ex: TokenCache.Entry, _ x: Int, _ aligner: PassageAligner,
-        _ scratch: inout VerificationScratch, _ lede: LedeAgreement
-    ) throws -> Bool {
-        try screens.withRecord(y) { na, totalA, seeds, ledeA in
+        _ y: Int, _ x: Int, _ screens: VerificationScreens, _ ex: TokenCache.Entry, _ aligner: PassageAligner,
+        _ scratch: inout VerificationScratch
+    ) -> Bool {
+        screens.withRecord(y) { na, totalA, seeds, ledeA in
             scratch.keyedSeeds.removeAll(keepingCapacity: true)
             scratch.keyedSeeds.append(contentsOf: seeds.lazy.map(PassageAligner.keyed))
             let keyIndex: PassageAligner.Index
-            if scratch.keyIndexOf == x, let kept = scratch.keyIndex {
-                keyIndex = kept
+            if let kept = scratch.keyIndex, kept.of == x {
+                keyIndex = kept.index
             } else {
                 keyIndex = aligner.keyIndex(ex.text.hashes)
-                scratch.keyIndex = keyIndex
-                scratch.keyIndexOf = x
+                scratch.keyIndex = (x, keyIndex)
             }
             let bound = aligner.coverageBound(
                 seeds: scratch.keyedSeeds, tokens: na, indexB: keyIndex, scratch: &scratch.aligner)
-            return try mayAccept(
+            return mayAccept(
                 bound, tokensA: na, totalA: totalA, ex,
-                agreement: VerificationScreens.agreementBound(
-                    ledeA, try ledeKeys(ex, x, lede), wordsB: try ledeWords(ex, x, lede).count))
+                agreement: screens.withRecord(x) { _, _, _, ledeB in VerificationScreens.agreementBound(ledeA, ledeB) })
         }
     }
 
@@ -980,8 +970,6 @@ struct TokenCache {
         var facts: [UInt64] = []
         /// The lede's content words (`Clusterer.ledeWords`); nil until computed.
         var lede: [UInt64]?
-        /// Their keys (`Clusterer.ledeKeys`); nil until computed.
-        var ledeKeys: [UInt16]?
         private var windowIndex: PassageAligner.Index?
 
         init(_ text: PassageAligner.Text) { self.text = text }
@@ -996,7 +984,6 @@ struct TokenCache {
             hasTokens = false
             if tokens.hashes.capacity > Self.keptTokens { tokens = TokenizedText() }
             lede = nil
-            ledeKeys = nil
             windowIndex = nil
         }
 

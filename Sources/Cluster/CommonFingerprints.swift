@@ -120,11 +120,19 @@ struct CommonFingerprints: Sendable {
     /// not in cache. Looked up in passes — directory entries, keys, lookups, sketches — the loads
     /// of a pass do not wait on each other, and their misses overlap.
     func lookUp(_ shingles: [UInt64], into found: inout [Int32]) {
-        found.removeAll(keepingCapacity: true)
         @inline(__always) func fingerprint(_ s: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: s >> 32) }
-        for s in shingles where mayHold(fingerprint(s)) { table.prefetchDirectory(fingerprint(s)) }
-        for s in shingles where mayHold(fingerprint(s)) { table.prefetchKeys(fingerprint(s)) }
-        for s in shingles { found.append(Int32(truncatingIfNeeded: index(of: fingerprint(s)) ?? -1)) }
+        // 0 for a fingerprint that may be common (its directory entry on its way), -1 for the others.
+        found.removeAll(keepingCapacity: true)
+        for s in shingles {
+            let f = fingerprint(s)
+            let may = mayHold(f)
+            if may { table.prefetchDirectory(f) }
+            found.append(may ? 0 : -1)
+        }
+        for (i, s) in shingles.enumerated() where found[i] == 0 { table.prefetchKeys(fingerprint(s)) }
+        for (i, s) in shingles.enumerated() where found[i] == 0 {
+            found[i] = Int32(truncatingIfNeeded: table.index(of: fingerprint(s)) ?? -1)
+        }
         sketches.withUnsafeBufferPointer { k in
             guard let base = k.baseAddress else { return }
             // A sketch's first and last values: its 64 bytes may straddle two cache lines.
